@@ -1,0 +1,51 @@
+import type { Cents } from '../../../core/money/cents';
+
+/** What the processor gives back for a card or bank account: never the full number. */
+export interface TokenizedSource {
+    token: string;
+    kind: 'card' | 'bank_account';
+    /** Card brand (visa, mastercard, amex, discover) or the bank's name. */
+    brand: string;
+    last4: string;
+    /** Cards only: month 1-12 and four-digit year. */
+    expMonth?: number;
+    expYear?: number;
+}
+
+export type CardDetails = {
+    kind: 'card';
+    number: string;
+    expMonth: number;
+    expYear: number;
+    cvc: string;
+    holderFirstName: string;
+    holderLastName: string;
+};
+
+export type BankAccountDetails = {
+    kind: 'bank_account';
+    routingNumber: string;
+    accountNumber: string;
+    accountType: 'checking' | 'savings';
+    holderFirstName: string;
+    holderLastName: string;
+};
+
+export type ChargeResult =
+    | { status: 'succeeded'; processorReference: string }
+    | { status: 'declined'; processorReference?: string; declineCode: string; message: string };
+
+/**
+ * One interface for every payment processor. Numbers go in, tokens come out; charges carry
+ * our idempotency key so that a retried charge is never taken twice.
+ */
+export interface PaymentProcessor {
+    readonly name: string;
+    tokenize(details: CardDetails | BankAccountDetails): Promise<TokenizedSource>;
+    charge(request: {
+        token: string;
+        amountCents: Cents;
+        description: string;
+        idempotencyKey: string;
+    }): Promise<ChargeResult>;
+}

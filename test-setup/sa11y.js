@@ -1,0 +1,3 @@
+const { setup } = require('@sa11y/jest');
+
+setup();
