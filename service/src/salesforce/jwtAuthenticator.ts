@@ -1,0 +1,179 @@
+import {
+    createLocalJWKSet,
+    decodeJwt,
+    errors,
+    importSPKI,
+    importX509,
+    jwtVerify,
+    type JWTPayload,
+    type JWTVerifyGetKey,
+    type KeyLike
+} from 'jose';
+import type { Pool } from '../db/pool';
+import type { Authenticator, Caller } from '../identity/caller';
+import { AccessError } from './accessError';
+import { findOrgRegistration, type OrgRegistration } from './orgRegistrations';
+import { toSalesforceId18 } from './salesforceId';
+import { forgetExpiredTokenIds, recordTokenId } from './seenTokenIds';
+
+const ALGORITHM = 'RS256';
+/** Salesforce's and our clocks may disagree a little. */
+export const CLOCK_SKEW_SECONDS = 30;
+/** Named Credential tokens live two minutes by default; refuse anything meant to live much longer. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 600;
+const FORGET_EVERY_MS = 60_000;
+
+export interface JwtAuthenticatorOptions {
+    pool: Pool;
+    clock: () => Date;
+}
+
+/**
+ * Proves the caller of a request from the short-lived RS256 JWT that the org's External
+ * Credential signs: `iss` = org id, `sub` = user id, `aud`, `exp`, a unique `jti`. The key is
+ * the one registered for that org; each `jti` is accepted once (kept in PostgreSQL until expiry).
+ */
+export class JwtAuthenticator implements Authenticator {
+    private readonly pool: Pool;
+    private readonly clock: () => Date;
+    private readonly keys = new Map<string, Promise<KeyLike> | JWTVerifyGetKey>();
+    private lastForgotAt = 0;
+
+    constructor(options: JwtAuthenticatorOptions) {
+        this.pool = options.pool;
+        this.clock = options.clock;
+    }
+
+    async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Caller> {
+        const token = bearerToken(headers.authorization);
+        const orgId = toSalesforceId18(unverifiedIssuer(token), 'organization');
+        if (orgId === undefined) throw invalid('The token does not name a Salesforce org as its issuer.');
+        const registration = await findOrgRegistration(this.pool, orgId);
+        if (registration === undefined) {
+            throw new AccessError(
+                'org_not_registered',
+                `The Salesforce org ${orgId} is not registered with PowerDialer Billing. An administrator must register its certificate first.`
+            );
+        }
+        const now = this.clock();
+        const payload = await this.verify(token, registration, now);
+        const userId = toSalesforceId18(payload.sub, 'user');
+        if (userId === undefined) throw invalid('The token does not name a Salesforce user as its subject.');
+        await this.acceptOnce(orgId, payload, now);
+        return { orgId, userId };
+    }
+
+    private async verify(token: string, registration: OrgRegistration, now: Date): Promise<JWTPayload> {
+        let payload: JWTPayload;
+        try {
+            const key = this.keyFor(registration);
+            const options = {
+                algorithms: [ALGORITHM],
+                audience: registration.audience,
+                currentDate: now,
+                clockTolerance: CLOCK_SKEW_SECONDS,
+                requiredClaims: ['iss', 'sub', 'aud', 'exp', 'jti']
+            };
+            payload =
+                typeof key === 'function'
+                    ? (await jwtVerify(token, key, options)).payload
+                    : (await jwtVerify(token, await key, options)).payload;
+        } catch (error) {
+            throw toAccessError(error);
+        }
+        const exp = payload.exp ?? 0;
+        if (exp - now.getTime() / 1000 > MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+            throw invalid('The token is valid for too long; tokens must expire within ten minutes.');
+        }
+        return payload;
+    }
+
+    private async acceptOnce(orgId: string, payload: JWTPayload, now: Date): Promise<void> {
+        const jti = payload.jti ?? '';
+        if (jti.length === 0 || jti.length > 200) throw invalid('The token has no usable unique id (jti).');
+        const expiresAt = new Date(((payload.exp ?? 0) + CLOCK_SKEW_SECONDS) * 1000);
+        if (!(await recordTokenId(this.pool, orgId, jti, expiresAt))) {
+            throw new AccessError(
+                'token_replayed',
+                'This token was already used. Each request needs a new token.'
+            );
+        }
+        if (now.getTime() - this.lastForgotAt >= FORGET_EVERY_MS) {
+            this.lastForgotAt = now.getTime();
+            await forgetExpiredTokenIds(this.pool, now);
+        }
+    }
+
+    private keyFor(registration: OrgRegistration): Promise<KeyLike> | JWTVerifyGetKey {
+        const source =
+            registration.jwks === undefined
+                ? (registration.publicKeyPem ?? '')
+                : JSON.stringify(registration.jwks);
+        const cacheKey = `${registration.orgId}\n${source}`;
+        let key = this.keys.get(cacheKey);
+        if (key === undefined) {
+            key = importKey(registration);
+            this.keys.set(cacheKey, key);
+        }
+        return key;
+    }
+}
+
+function importKey(registration: OrgRegistration): Promise<KeyLike> | JWTVerifyGetKey {
+    if (registration.jwks !== undefined) return createLocalJWKSet(registration.jwks);
+    const pem = (registration.publicKeyPem ?? '').trim();
+    return pem.startsWith('-----BEGIN CERTIFICATE-----')
+        ? importX509(pem, ALGORITHM)
+        : importSPKI(pem, ALGORITHM);
+}
+
+function bearerToken(header: string | string[] | undefined): string {
+    const value = Array.isArray(header) ? header[0] : header;
+    const match = /^Bearer\s+([A-Za-z0-9_\-.]+)\s*$/i.exec(value ?? '');
+    if (match?.[1] === undefined) {
+        throw new AccessError(
+            'token_missing',
+            'Sign in through Salesforce: the request carries no bearer token.'
+        );
+    }
+    return match[1];
+}
+
+function unverifiedIssuer(token: string): unknown {
+    try {
+        return decodeJwt(token).iss;
+    } catch {
+        throw invalid('The bearer token is not a well-formed JWT.');
+    }
+}
+
+function invalid(message: string): AccessError {
+    return new AccessError('token_invalid', message);
+}
+
+function toAccessError(error: unknown): AccessError {
+    if (error instanceof errors.JWTExpired) {
+        return new AccessError('token_expired', 'The token has expired. Reload the page to get a new one.');
+    }
+    if (error instanceof errors.JWTClaimValidationFailed) {
+        if (error.reason === 'missing') return invalid(`The token has no ${error.claim} claim.`);
+        if (error.claim === 'nbf' || error.claim === 'iat') {
+            return new AccessError(
+                'token_not_yet_valid',
+                'The token is not valid yet. Check the server clocks.'
+            );
+        }
+        if (error.claim === 'aud') {
+            return new AccessError(
+                'token_wrong_audience',
+                'The token was issued for another service (wrong audience).'
+            );
+        }
+        return invalid(`The token's ${error.claim} claim is wrong.`);
+    }
+    if (error instanceof errors.JOSEAlgNotAllowed) return invalid('The token must be signed with RS256.');
+    if (error instanceof errors.JOSEError || error instanceof TypeError) {
+        return invalid('The token signature does not match the certificate registered for this org.');
+    }
+    return invalid('The token could not be verified.');
+}
