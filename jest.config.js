@@ -18,7 +18,8 @@ module.exports = {
             displayName: 'lwc',
             testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.{js,ts}'],
             moduleNameMapper: {
-                '^lightning/(.+)$': '<rootDir>/force-app/test/jest-mocks/lightning/$1',
+                // Only what sfdx-lwc-jest has no stub for; every other lightning/* uses its stubs.
+                '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
                 '^@salesforce/apex/(.+)$': '<rootDir>/force-app/test/jest-mocks/apex/$1',
                 '^@salesforce/messageChannel/(.+)$': '<rootDir>/force-app/test/jest-mocks/messageChannel/$1'
             },

@@ -10,6 +10,23 @@ export function reduceErrors(errors: unknown): string[] {
         .filter((message) => message.length > 0);
 }
 
+/** The service's stable snake_case code of an error (`not_permitted`, `license_floor`), if any. */
+export function errorCode(error: unknown): string | undefined {
+    if (typeof error !== 'object' || error === null) return undefined;
+    const record = error as { body?: { code?: unknown }; code?: unknown };
+    if (typeof record.body?.code === 'string') return record.body.code;
+    if (typeof record.code === 'string') return record.code;
+    return undefined;
+}
+
+/** Codes the service uses when the caller is not a Salesforce admin of the company (R1.4). */
+const NOT_ADMIN_CODES = ['not_permitted', 'not_admin', 'forbidden'];
+
+export function isNotPermitted(error: unknown): boolean {
+    const code = errorCode(error);
+    return code !== undefined && NOT_ADMIN_CODES.includes(code);
+}
+
 function messagesOf(error: unknown): string[] {
     if (typeof error === 'string') return [error];
     if (typeof error !== 'object' || error === null) return [String(error)];

@@ -1,0 +1,404 @@
+/**
+ * Every call the panels make to the billing service goes through here. In Lightning the
+ * Apex proxy forwards it (the service's `{code,message}` error comes back in `body.message`);
+ * in the preview the same import is a fetch against the local service.
+ */
+import send from '@salesforce/apex/BillingServiceProxy.send';
+
+export const API_PREFIX = '/api/v1';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+/** What the admin typed and accepted in the authorization footer (R9). */
+export interface Authorization {
+    firstName: string;
+    lastName: string;
+    termsVersion: string;
+    accepted: true;
+}
+
+/** A service refusal: a stable code and a sentence for a person. */
+export interface ServiceError {
+    code: string;
+    message: string;
+}
+
+export interface Me {
+    userId: string;
+    name: string;
+    orgId: string;
+    isAdmin: boolean;
+}
+
+export interface Terms {
+    version: string;
+    text: string;
+}
+
+export interface SummaryLicense {
+    code: string;
+    name: string;
+    quantity: number;
+    unitPriceCents: number;
+    totalCents: number;
+}
+
+export interface RecentPurchase {
+    number: string;
+    date: string;
+    kind: string;
+    totalCents: number;
+}
+
+export interface SummaryAccount {
+    id: string;
+    name: string;
+    licenses: SummaryLicense[];
+    recurringTotalCents: number;
+    recentPurchases: RecentPurchase[];
+}
+
+export interface Summary {
+    accounts: SummaryAccount[];
+}
+
+export interface License {
+    code: string;
+    name: string;
+    kind: string;
+    quantity: number;
+    assigned: number;
+    inUse: number;
+    floor: number;
+    unitPriceCents: number;
+    totalCents: number;
+    /** Licenses held by deactivated users: paid for, unused (R2.7). */
+    heldByInactive: number;
+}
+
+export interface Licenses {
+    licenses: License[];
+    termEnd: string | null;
+}
+
+export interface AssignmentUser {
+    userId: string;
+    name: string;
+    active: boolean;
+    licenses: string[];
+}
+
+export interface Assignments {
+    users: AssignmentUser[];
+    /** Licenses still free per code. */
+    available: Record<string, number>;
+}
+
+export interface AssignmentChange {
+    userId: string;
+    license: string;
+    assigned: boolean;
+}
+
+export interface QuantityLine {
+    code: string;
+    name: string;
+    from: number;
+    to: number;
+    unitPriceCents: number;
+    prorationDays: number;
+    daysInMonth: number;
+    chargeNowCents: number;
+}
+
+export interface QuantityPreview {
+    lines: QuantityLine[];
+    chargeNowCents: number;
+    newMonthlyTotalCents: number;
+    refusals: ServiceError[];
+}
+
+export interface Service {
+    code: string;
+    name: string;
+    priceCents: number;
+}
+
+export interface StorageUsage {
+    kind: string;
+    megabytes: number;
+}
+
+export interface Storage {
+    usage: StorageUsage[];
+    totalMegabytes: number;
+    allowanceMegabytes: number;
+    feeCents: number;
+    howToLower: string[];
+}
+
+export interface DirectoryUser {
+    id: string;
+    name: string;
+    email: string;
+    active: boolean;
+    isAdmin: boolean;
+}
+
+export interface BillingAdministrator {
+    userId: string;
+    name: string;
+}
+
+export interface CancellationPreview {
+    effectiveDate: string;
+    remainingOwedCents: number;
+}
+
+export interface FundingSource {
+    id: string;
+    kind: 'card' | 'bank_account';
+    brand: string;
+    last4: string;
+    expMonth: number | null;
+    expYear: number | null;
+    role: 'primary' | 'secondary' | null;
+    valid: boolean;
+}
+
+export interface FundingSources {
+    fundingSources: FundingSource[];
+    rechargeSourceId: string | null;
+}
+
+export interface CardInput {
+    kind: 'card';
+    number: string;
+    expMonth: number;
+    expYear: number;
+    cvc: string;
+    holderFirstName: string;
+    holderLastName: string;
+}
+
+export interface BankAccountInput {
+    kind: 'bank_account';
+    routingNumber: string;
+    accountNumber: string;
+    accountType: 'checking' | 'savings';
+    holderFirstName: string;
+    holderLastName: string;
+}
+
+export interface Recharge {
+    enabled: boolean;
+    amountCents: number;
+    thresholdCents: number;
+}
+
+export interface Minutes {
+    balanceCents: number;
+    minutes: number;
+    recharge: Recharge;
+}
+
+export interface UsageDay {
+    date: string;
+    cents: number;
+    minutes: number;
+}
+
+export interface MinutesUsage {
+    days: UsageDay[];
+}
+
+export type TransactionKind = 'licenses' | 'minutes' | 'services' | 'storage';
+
+export interface Transaction {
+    number: string;
+    date: string;
+    kind: TransactionKind;
+    fundingSource: string;
+    status: string;
+    totalCents: number;
+}
+
+export interface Transactions {
+    transactions: Transaction[];
+    totals: Record<TransactionKind, number>;
+}
+
+export interface TransactionLine {
+    product: string;
+    quantity: number;
+    unitPriceCents: number;
+    prorationDays: number | null;
+    amountCents: number;
+}
+
+export interface TransactionDetail extends Transaction {
+    lines: TransactionLine[];
+}
+
+/** A fresh key for one user action; the caller keeps it to retry that same action. */
+export function newIdempotencyKey(): string {
+    return crypto.randomUUID();
+}
+
+/** One request through the proxy; a failure is rethrown as `{ body: { code, message } }`. */
+export async function request<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    idempotencyKey?: string
+): Promise<T> {
+    let text: string;
+    try {
+        text = await send({
+            method,
+            path: API_PREFIX + path,
+            body: body === undefined ? null : JSON.stringify(body),
+            idempotencyKey: idempotencyKey ?? null
+        });
+    } catch (error) {
+        throw withServiceError(error);
+    }
+    return (text ? JSON.parse(text) : null) as T;
+}
+
+export function get<T>(path: string): Promise<T> {
+    return request<T>('GET', path);
+}
+
+export function post<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
+    return request<T>('POST', path, body, idempotencyKey);
+}
+
+export function put<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
+    return request<T>('PUT', path, body, idempotencyKey);
+}
+
+/** Apex puts the service's `{code,message}` JSON in `body.message`: parse it back. */
+function withServiceError(error: unknown): unknown {
+    const body = (error as { body?: { message?: unknown } } | null)?.body;
+    if (!body || typeof body.message !== 'string') return error;
+    try {
+        const parsed = JSON.parse(body.message) as Partial<ServiceError>;
+        if (typeof parsed.message === 'string') {
+            return { ...(error as object), body: { code: parsed.code, message: parsed.message } };
+        }
+    } catch {
+        // not JSON: the message is already a sentence
+    }
+    return error;
+}
+
+const account = (accountId: string) => `/accounts/${encodeURIComponent(accountId)}`;
+
+export const getMe = () => get<Me>('/me');
+export const getTerms = () => get<Terms>('/terms');
+export const getSummary = () => get<Summary>('/summary');
+export const getUsers = () => get<{ users: DirectoryUser[] }>('/users');
+
+export const getLicenses = (accountId: string) => get<Licenses>(`${account(accountId)}/licenses`);
+export const getAssignments = (accountId: string) => get<Assignments>(`${account(accountId)}/assignments`);
+export const changeAssignments = (
+    accountId: string,
+    changes: AssignmentChange[],
+    authorization: Authorization,
+    key: string
+) => post<Assignments>(`${account(accountId)}/assignments`, { changes, authorization }, key);
+export const previewQuantities = (accountId: string, quantities: Record<string, number>, key: string) =>
+    post<QuantityPreview>(`${account(accountId)}/quantities/preview`, { quantities }, key);
+export const applyQuantities = (
+    accountId: string,
+    quantities: Record<string, number>,
+    authorization: Authorization,
+    key: string
+) => post<QuantityPreview>(`${account(accountId)}/quantities`, { quantities, authorization }, key);
+export const getServices = (accountId: string) =>
+    get<{ services: Service[] }>(`${account(accountId)}/services`);
+export const purchaseService = (
+    accountId: string,
+    service: string,
+    authorization: Authorization,
+    key: string
+) => post<Transaction>(`${account(accountId)}/services/purchases`, { service, authorization }, key);
+export const getStorage = (accountId: string) => get<Storage>(`${account(accountId)}/storage`);
+
+export const getBillingAdministrator = (accountId: string) =>
+    get<BillingAdministrator>(`${account(accountId)}/billing-administrator`);
+export const setBillingAdministrator = (
+    accountId: string,
+    userId: string,
+    authorization: Authorization,
+    key: string
+) => put<BillingAdministrator>(`${account(accountId)}/billing-administrator`, { userId, authorization }, key);
+export const previewCancellation = (accountId: string, key: string) =>
+    post<CancellationPreview>(`${account(accountId)}/cancellation/preview`, {}, key);
+export const cancelAccount = (accountId: string, authorization: Authorization, key: string) =>
+    post<CancellationPreview>(`${account(accountId)}/cancellation`, { authorization }, key);
+
+export const getFundingSources = (accountId: string) =>
+    get<FundingSources>(`${account(accountId)}/funding-sources`);
+export const addFundingSource = (
+    accountId: string,
+    source: CardInput | BankAccountInput,
+    authorization: Authorization,
+    key: string
+) => post<FundingSource>(`${account(accountId)}/funding-sources`, { ...source, authorization }, key);
+export const makePrimary = (
+    accountId: string,
+    fundingSourceId: string,
+    authorization: Authorization,
+    key: string
+) =>
+    post<FundingSources>(
+        `${account(accountId)}/funding-sources/${encodeURIComponent(fundingSourceId)}/make-primary`,
+        { authorization },
+        key
+    );
+export const removeFundingSource = (
+    accountId: string,
+    fundingSourceId: string,
+    authorization: Authorization,
+    key: string
+) =>
+    post<FundingSources>(
+        `${account(accountId)}/funding-sources/${encodeURIComponent(fundingSourceId)}/remove`,
+        { authorization },
+        key
+    );
+export const setRechargeSource = (
+    accountId: string,
+    fundingSourceId: string,
+    authorization: Authorization,
+    key: string
+) => put<FundingSources>(`${account(accountId)}/recharge-source`, { fundingSourceId, authorization }, key);
+
+export const getMinutes = (accountId: string) => get<Minutes>(`${account(accountId)}/minutes`);
+export const getMinutesUsage = (accountId: string, days: number) =>
+    get<MinutesUsage>(`${account(accountId)}/minutes/usage?days=${days}`);
+export const purchaseMinutes = (
+    accountId: string,
+    amountCents: number,
+    authorization: Authorization,
+    key: string
+) => post<Minutes>(`${account(accountId)}/minutes/purchases`, { amountCents, authorization }, key);
+export const getRecharge = (accountId: string) => get<Recharge>(`${account(accountId)}/minutes/recharge`);
+export const setRecharge = (accountId: string, enabled: boolean, authorization: Authorization, key: string) =>
+    put<Recharge>(`${account(accountId)}/minutes/recharge`, { enabled, authorization }, key);
+
+export const getTransactions = (accountId: string, filter: { from: string; to: string; kind: string }) => {
+    const query = new URLSearchParams({ from: filter.from, to: filter.to });
+    if (filter.kind) query.set('kind', filter.kind);
+    return get<Transactions>(`${account(accountId)}/transactions?${query.toString()}`);
+};
+export const getTransaction = (accountId: string, number: string) =>
+    get<TransactionDetail>(`${account(accountId)}/transactions/${encodeURIComponent(number)}`);
+export const emailReceipt = (accountId: string, number: string, to: string, key: string) =>
+    post<{ sent: boolean }>(
+        `${account(accountId)}/transactions/${encodeURIComponent(number)}/email`,
+        { to },
+        key
+    );

@@ -1,0 +1,111 @@
+import { LightningElement, api, wire } from 'lwc';
+import { MessageContext, publish, subscribe, unsubscribe, type Subscription } from 'lightning/messageService';
+import BILLING_REFRESH from '@salesforce/messageChannel/BillingRefresh__c';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { newIdempotencyKey, type Authorization, type Terms } from 'c/billingApi';
+
+/** A change waiting for the authorization footer: sent only after Accept (R9). */
+export interface PendingChange {
+    summary: string;
+    /** One key per user action, reused if the admin retries the same action. */
+    idempotencyKey: string;
+    send: (authorization: Authorization, idempotencyKey: string) => Promise<unknown>;
+}
+
+interface RefreshMessage {
+    accountId?: string;
+}
+
+/**
+ * What the four panels share: the account they show, the terms, the pending change and its
+ * authorization, and the refresh message after a change. Each panel implements `load()`.
+ */
+export default class BillingPanel extends LightningElement {
+    /** The terms the authorization footer shows and records (`{ version, text }`). */
+    @api terms: Terms | undefined;
+
+    @wire(MessageContext) messageContext: unknown;
+
+    pending: PendingChange | null = null;
+    sending = false;
+    /** "What was authorised" after the last accepted change. */
+    authorised = '';
+    changeError: unknown;
+
+    private currentAccountId = '';
+    private subscription: Subscription | null = null;
+
+    /** The billing account the panel shows; changing it reloads the panel. */
+    @api
+    get accountId(): string {
+        return this.currentAccountId;
+    }
+    set accountId(value: string) {
+        this.currentAccountId = value;
+        if (this.isConnected) this.load();
+    }
+
+    connectedCallback(): void {
+        this.subscription = subscribe(this.messageContext, BILLING_REFRESH, (message) =>
+            this.handleRefreshMessage(message as RefreshMessage)
+        );
+        this.load();
+    }
+
+    disconnectedCallback(): void {
+        if (this.subscription) unsubscribe(this.subscription);
+        this.subscription = null;
+    }
+
+    /** Loads what the panel shows; overridden by each panel. */
+    load(): Promise<void> {
+        return Promise.resolve();
+    }
+
+    get termsText(): string {
+        return this.terms?.text ?? '';
+    }
+
+    get termsVersion(): string {
+        return this.terms?.version ?? '';
+    }
+
+    /** Shows the authorization footer for a change; nothing is sent yet. */
+    startChange(summary: string, send: PendingChange['send']): void {
+        this.pending = { summary, idempotencyKey: newIdempotencyKey(), send };
+        this.changeError = undefined;
+        this.authorised = '';
+    }
+
+    async handleAccept(event: CustomEvent<Authorization>): Promise<void> {
+        const change = this.pending;
+        if (!change) return;
+        const authorization = event.detail;
+        this.sending = true;
+        this.changeError = undefined;
+        try {
+            await change.send(authorization, change.idempotencyKey);
+            this.pending = null;
+            this.authorised = `${change.summary}: authorised by ${authorization.firstName} ${authorization.lastName}, terms version ${authorization.termsVersion}.`;
+            this.dispatchEvent(
+                new ShowToastEvent({ title: 'Change accepted', message: change.summary, variant: 'success' })
+            );
+            publish(this.messageContext, BILLING_REFRESH, { accountId: this.accountId });
+            await this.load();
+        } catch (error) {
+            // The footer stays with the same key: Accept again retries this same action.
+            this.changeError = error;
+        } finally {
+            this.sending = false;
+        }
+    }
+
+    handleCancelChange(): void {
+        this.pending = null;
+        this.changeError = undefined;
+    }
+
+    private handleRefreshMessage(message: RefreshMessage | undefined): void {
+        if (!this.pending && (!message?.accountId || message.accountId === this.accountId)) this.load();
+    }
+}
