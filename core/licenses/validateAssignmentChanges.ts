@@ -188,7 +188,7 @@ function checkPerUserLimits(
         errors.push(
             new BillingError(
                 'per_user_limit',
-                `${definition.name}: ${inUse} of ${quantity} licenses are assigned and ${available} ${available === 1 ? 'is' : 'are'} free, so ${newUsers.map(who).join(', ')} cannot all be given one. Raise the quantity first.`,
+                `${definition.name}: ${inUse} of ${quantity} licenses are assigned and ${available} ${available === 1 ? 'is' : 'are'} free, so ${newUsers.map(who).join(', ')} cannot ${newUsers.length === 1 ? 'be given one' : 'all be given one'}. Raise the quantity first.`,
                 { license: definition.code, userIds: newUsers, inUse, quantity, available }
             )
         );
