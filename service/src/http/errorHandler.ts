@@ -1,0 +1,96 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isBillingError } from '../../../core/errors';
+import { ServiceError, type ServiceErrorCode } from './serviceError';
+
+export const errorResponseSchema = z
+    .object({
+        code: z.string().describe('Stable snake_case code, e.g. license_floor'),
+        message: z.string().describe('A sentence a person can act on'),
+        details: z.record(z.string(), z.unknown()).optional()
+    })
+    .describe('Every 4xx answer');
+
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+const FRAMING_ERRORS: Partial<Record<string, [ServiceErrorCode, string]>> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: ['malformed_json', 'The request body is not valid JSON.'],
+    FST_ERR_CTP_EMPTY_JSON_BODY: ['invalid_request', 'The request body is empty; send a JSON object.'],
+    FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'The request body is too large.'],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'Send the request body as application/json.'],
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
+        'invalid_request',
+        'The request body length does not match its header.'
+    ]
+};
+
+/** One place turns every refusal into `{ code, message }` with a 4xx; anything else is a 500 and a bug. */
+export function installErrorHandler(app: FastifyInstance): void {
+    app.setErrorHandler(async (error: FastifyError, request, reply) => {
+        const answer = toErrorResponse(error);
+        if (answer === undefined) {
+            request.log.error({ err: error }, 'unexpected error');
+            return reply
+                .code(500)
+                .send({ code: 'internal_error', message: 'Something went wrong on our side.' });
+        }
+        return reply.code(answer.status).send(answer.body);
+    });
+    app.setNotFoundHandler(async (request, reply) => {
+        return reply.code(404).send({
+            code: 'not_found',
+            message: `There is no ${request.method} ${request.url.split('?')[0] ?? ''} here.`
+        });
+    });
+}
+
+function toErrorResponse(error: FastifyError): { status: number; body: ErrorResponse } | undefined {
+    if (isBillingError(error) || error instanceof ServiceError) {
+        const body: ErrorResponse = { code: error.code, message: error.message };
+        if (error.details !== undefined) body.details = { ...error.details };
+        return { status: error.httpStatus, body };
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) return validationResponse(error);
+    const framing = FRAMING_ERRORS[error.code];
+    if (framing !== undefined) return fromServiceError(new ServiceError(...framing));
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+        return { status: error.statusCode, body: { code: 'invalid_request', message: error.message } };
+    }
+    return undefined;
+}
+
+function fromServiceError(error: ServiceError): { status: number; body: ErrorResponse } {
+    return { status: error.httpStatus, body: { code: error.code, message: error.message } };
+}
+
+function validationResponse(error: {
+    validation: { instancePath: string; message?: string }[];
+    validationContext?: string;
+}): { status: number; body: ErrorResponse } {
+    const where = error.validationContext ?? 'body';
+    if (
+        where === 'body' &&
+        error.validation.some((issue) => issue.instancePath.startsWith('/authorization'))
+    ) {
+        return fromServiceError(
+            new ServiceError(
+                'authorization_required',
+                'Type your first and last name and accept the terms to authorise this change.'
+            )
+        );
+    }
+    const issues = error.validation.map((issue) => ({
+        field: `${where}${issue.instancePath.replaceAll('/', '.')}`,
+        problem: issue.message ?? 'is not valid'
+    }));
+    const sentence = issues.map((issue) => `${issue.field}: ${issue.problem}`).join('; ');
+    return {
+        status: 400,
+        body: {
+            code: 'invalid_request',
+            message: `The request is not valid (${sentence}).`,
+            details: { issues }
+        }
+    };
+}

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { lockBillingAccount, type BillingAccount } from '../accounts/billingAccountRepository';
+import { recordAudit } from '../audit/recordAudit';
+import type { Tx } from '../db/pool';
+import { withTransaction } from '../db/withTransaction';
+import type { AuthenticatedCaller } from './fastifyTypes';
+import { ServiceError } from './serviceError';
+import { TERMS_VERSION, type Authorization } from './terms';
+
+export interface MutationContext {
+    tx: Tx;
+    caller: AuthenticatedCaller;
+    /** The request's instant, from deps.clock: pass it to core rules. */
+    now: Date;
+    idempotencyKey: string;
+    /** The locked account when `accountId` was given (locked `FOR UPDATE` before `work` runs). */
+    account: BillingAccount | undefined;
+    /** Records what changed (R9.2) in this transaction; every mutation calls it at least once. */
+    audit(entry: {
+        action: string;
+        before: unknown;
+        after: unknown;
+        billingAccountId?: string | null;
+    }): Promise<void>;
+}
+
+export interface MutationOptions {
+    /** The validated `authorization` of the body (R9.1). */
+    authorization: Authorization;
+    /** Lock this account of the caller's company (404 when it is not theirs) before `work`. */
+    accountId?: string;
+    /** HTTP status of a success, default 200. */
+    status?: number;
+}
+
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * The frame of every mutating request: Idempotency-Key required; the terms version checked; one
+ * transaction holding the key, the account lock, the change, its audit rows and the stored answer.
+ * A retry with the same key and payload gets the first answer and changes nothing; a concurrent
+ * duplicate waits on the key's unique index, then replays. Another payload with the key is 409.
+ * A refusal rolls everything back, the key included, so the request can be corrected and resent.
+ */
+export async function runMutation<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: MutationOptions,
+    work: (context: MutationContext) => Promise<T>
+): Promise<T> {
+    const idempotencyKey = readIdempotencyKey(request);
+    checkTermsVersion(options.authorization);
+    const { caller } = request;
+    const requestHash = hashRequest(request);
+    const deps = request.server.deps;
+    const outcome = await withTransaction(deps.pool, async (tx) => {
+        const replay = await claimKey(tx, caller.orgId, idempotencyKey, requestHash, deps.clock.now());
+        if (replay !== undefined) return replay;
+        const now = deps.clock.now();
+        const account =
+            options.accountId === undefined
+                ? undefined
+                : await lockBillingAccount(tx, caller.orgId, options.accountId);
+        let audited = 0;
+        const body = await work({
+            tx,
+            caller,
+            now,
+            idempotencyKey,
+            account,
+            audit: async (entry) => {
+                audited++;
+                await recordAudit(tx, {
+                    orgId: caller.orgId,
+                    billingAccountId: entry.billingAccountId ?? account?.id ?? null,
+                    userId: caller.userId,
+                    authorization: options.authorization,
+                    action: entry.action,
+                    before: entry.before,
+                    after: entry.after,
+                    idempotencyKey,
+                    at: now
+                });
+            }
+        });
+        if (audited === 0)
+            throw new Error(`${request.method} ${request.url} changed billing without an audit record`);
+        const status = options.status ?? 200;
+        await tx.query(
+            'UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE org_id = $1 AND key = $2',
+            [caller.orgId, idempotencyKey, status, JSON.stringify(body)]
+        );
+        return { status, body, replayed: false };
+    });
+    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+    void reply.code(outcome.status);
+    return outcome.body as T;
+}
+
+function readIdempotencyKey(request: FastifyRequest): string {
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.trim() === '' || key.length > MAX_KEY_LENGTH) {
+        throw new ServiceError(
+            'idempotency_key_required',
+            `Send an Idempotency-Key header (1 to ${MAX_KEY_LENGTH} characters, unique per change) with every change.`
+        );
+    }
+    return key;
+}
+
+function checkTermsVersion(authorization: Authorization): void {
+    if (authorization.termsVersion !== TERMS_VERSION) {
+        throw new ServiceError(
+            'terms_version_outdated',
+            `The terms changed (version ${TERMS_VERSION}); read and accept the current terms to authorise this change.`,
+            { currentVersion: TERMS_VERSION }
+        );
+    }
+}
+
+function hashRequest(request: FastifyRequest): string {
+    const canonical = JSON.stringify([
+        request.method,
+        request.routeOptions.url,
+        request.params,
+        sortKeys(request.body)
+    ]);
+    return createHash('sha256').update(canonical).digest('hex');
+}
+
+function sortKeys(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(sortKeys);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([key, inner]) => [key, sortKeys(inner)])
+    );
+}
+
+/** Inserts the key, or returns the stored answer of its first use (waiting for it if still running). */
+async function claimKey(
+    tx: Tx,
+    orgId: string,
+    key: string,
+    requestHash: string,
+    now: Date
+): Promise<{ status: number; body: unknown; replayed: true } | undefined> {
+    const inserted = await tx.query(
+        `INSERT INTO idempotency_keys (org_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (org_id, key) DO NOTHING`,
+        [orgId, key, requestHash, now]
+    );
+    if (inserted.rowCount === 1) return undefined;
+    const stored = await tx.query<{
+        request_hash: string;
+        response_status: number | null;
+        response_body: unknown;
+    }>(
+        'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE org_id = $1 AND key = $2',
+        [orgId, key]
+    );
+    const row = stored.rows[0];
+    if (row === undefined || row.response_status === null) {
+        throw new ServiceError(
+            'idempotency_request_in_progress',
+            'This change is still being made; retry in a moment.'
+        );
+    }
+    if (row.request_hash !== requestHash) {
+        throw new ServiceError(
+            'idempotency_key_reused',
+            'This Idempotency-Key was already used for a different change; use a new key for a new change.'
+        );
+    }
+    return { status: row.response_status, body: row.response_body, replayed: true };
+}

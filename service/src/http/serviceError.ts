@@ -1,0 +1,58 @@
+/**
+ * Refusals that belong to the service rather than to the billing rules (those are core's
+ * BillingError): who may call, request framing, idempotency and authorization. Same shape as
+ * BillingError (`code`, `httpStatus`, `message`, `details`), so one error handler answers both.
+ */
+export const SERVICE_ERROR_STATUS = {
+    invalid_request: 400,
+    malformed_json: 400,
+    idempotency_key_required: 400,
+    authorization_required: 400,
+    not_authenticated: 401,
+    not_permitted: 403,
+    not_found: 404,
+    method_not_allowed: 405,
+    idempotency_key_reused: 409,
+    idempotency_request_in_progress: 409,
+    transfer_id_reused: 409,
+    account_not_active: 409,
+    payload_too_large: 413,
+    unsupported_media_type: 415,
+    terms_version_outdated: 422,
+    not_an_admin: 422,
+    // Money movement and funding sources (service/src/payments, funding, transactions, receipts).
+    card_number_invalid: 400,
+    card_expired: 400,
+    card_expiry_invalid: 400,
+    cvc_invalid: 400,
+    routing_number_invalid: 400,
+    account_number_invalid: 400,
+    holder_name_required: 400,
+    invalid_purchase: 400,
+    payment_declined: 402,
+    funding_source_expired: 409,
+    last_valid_source: 409,
+    no_funding_source: 409,
+    purchase_key_reused: 409,
+    email_failed: 502
+} as const satisfies Record<string, number>;
+
+export type ServiceErrorCode = keyof typeof SERVICE_ERROR_STATUS;
+
+export class ServiceError extends Error {
+    override readonly name = 'ServiceError';
+    readonly code: ServiceErrorCode;
+    readonly httpStatus: number;
+    readonly details: Readonly<Record<string, unknown>> | undefined;
+
+    constructor(code: ServiceErrorCode, message: string, details?: Readonly<Record<string, unknown>>) {
+        super(message);
+        this.code = code;
+        this.httpStatus = SERVICE_ERROR_STATUS[code];
+        this.details = details;
+    }
+}
+
+export function notFound(what: string): ServiceError {
+    return new ServiceError('not_found', `There is no ${what} with that id in your company.`);
+}
