@@ -1,0 +1,43 @@
+import type { Tx } from '../db/pool';
+import { ServiceError } from '../http/serviceError';
+import type { BankAccountDetails, CardDetails, PaymentProcessor } from '../payments/processor';
+import { findSourceByRole, insertFundingSource, type FundingSource } from './fundingSources';
+import { validateBankAccount, validateCard } from './validation';
+
+/**
+ * R7.1/R7.2: validates the details, has the processor tokenize them, and keeps only the token,
+ * brand, last four digits and expiry. The first source becomes primary, the second secondary.
+ */
+export async function addFundingSource(
+    tx: Tx,
+    processor: PaymentProcessor,
+    input: { accountId: string; details: CardDetails | BankAccountDetails; now: Date }
+): Promise<FundingSource> {
+    const { details } = input;
+    const problem = details.kind === 'card' ? validateCard(details, input.now) : validateBankAccount(details);
+    if (problem !== undefined) throw new ServiceError(problem.code, problem.message);
+    const tokenized = await processor.tokenize(details);
+    const role =
+        (await findSourceByRole(tx, input.accountId, 'primary')) === undefined
+            ? 'primary'
+            : (await findSourceByRole(tx, input.accountId, 'secondary')) === undefined
+              ? 'secondary'
+              : null;
+    return insertFundingSource(
+        tx,
+        {
+            billingAccountId: input.accountId,
+            kind: tokenized.kind,
+            processor: processor.name,
+            token: tokenized.token,
+            brand: tokenized.brand,
+            last4: tokenized.last4,
+            expMonth: tokenized.expMonth ?? null,
+            expYear: tokenized.expYear ?? null,
+            holderFirstName: details.holderFirstName.trim(),
+            holderLastName: details.holderLastName.trim(),
+            role
+        },
+        input.now
+    );
+}

@@ -1,0 +1,68 @@
+import type { Tx } from '../db/pool';
+import { ServiceError } from '../http/serviceError';
+import { getFundingSource, isSourceExpired, listFundingSources, type FundingSource } from './fundingSources';
+
+/**
+ * R7.4: the chosen source becomes primary at once and the old primary takes its place
+ * (secondary, or held in reserve). The account row is already locked by the caller.
+ */
+export async function makePrimary(
+    tx: Tx,
+    input: { accountId: string; fundingSourceId: string; now: Date }
+): Promise<void> {
+    const target = await getFundingSource(tx, input.accountId, input.fundingSourceId);
+    if (target.role === 'primary') return;
+    if (isSourceExpired(target, input.now)) {
+        throw new ServiceError(
+            'funding_source_expired',
+            `The ${target.brand} card ending ${target.last4} has expired and cannot be the primary funding source.`
+        );
+    }
+    await setRole(tx, target.id, null);
+    await tx.query(
+        "UPDATE funding_sources SET role = $2 WHERE billing_account_id = $1 AND role = 'primary'",
+        [input.accountId, target.role]
+    );
+    await setRole(tx, target.id, 'primary');
+}
+
+/**
+ * R7.3: removes a source unless it is the last valid one (an expired card does not count). A
+ * removed primary is replaced by the secondary, or else by the oldest other valid source.
+ */
+export async function removeFundingSource(
+    tx: Tx,
+    input: { accountId: string; fundingSourceId: string; now: Date }
+): Promise<void> {
+    const target = await getFundingSource(tx, input.accountId, input.fundingSourceId);
+    const others = (await listFundingSources(tx, input.accountId)).filter(
+        (source) => source.id !== target.id
+    );
+    const validOthers = others.filter((source) => !isSourceExpired(source, input.now));
+    if (!isSourceExpired(target, input.now) && validOthers.length === 0) {
+        throw new ServiceError(
+            'last_valid_source',
+            'This is the last valid funding source of the account: add another card or bank account before removing it.'
+        );
+    }
+    await tx.query('UPDATE funding_sources SET role = NULL, removed_at = $2 WHERE id = $1', [
+        target.id,
+        input.now
+    ]);
+    await tx.query(
+        'UPDATE minute_settings SET recharge_funding_source_id = NULL, updated_at = $2 WHERE recharge_funding_source_id = $1',
+        [target.id, input.now]
+    );
+    if (target.role === 'primary') await promoteReplacement(tx, validOthers);
+}
+
+async function promoteReplacement(tx: Tx, validOthers: FundingSource[]): Promise<void> {
+    const replacement = validOthers.find((source) => source.role === 'secondary') ?? validOthers[0];
+    if (replacement === undefined) return;
+    await setRole(tx, replacement.id, null);
+    await setRole(tx, replacement.id, 'primary');
+}
+
+async function setRole(tx: Tx, id: string, role: FundingSource['role']): Promise<void> {
+    await tx.query('UPDATE funding_sources SET role = $2 WHERE id = $1', [id, role]);
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import { digitsOnly } from '../funding/validation';
+import type { ChargeResult, PaymentProcessor, TokenizedSource } from './processor';
+import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOutcome } from './testCards';
+
+/**
+ * The default processor: a card network's test mode, run locally.
+ *
+ * Its state (tokens and charges) lives in PostgreSQL, not memory, because it stands in for an
+ * external network: a token saved on an account must still charge after the service restarts,
+ * and a charge retried with the same key on another server must still be taken only once.
+ * It keeps the token, brand, last four digits and the test outcome; never the number.
+ */
+export function createLocalProcessor(pool: Pool): PaymentProcessor {
+    return {
+        name: 'local',
+        async tokenize(details) {
+            const token = `tok_${randomBytes(12).toString('hex')}`;
+            const source = describeSource(details, token);
+            await pool.query(
+                `INSERT INTO local_processor_source (token, kind, brand, last4, exp_month, exp_year, decline_code, decline_message)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+                [
+                    token,
+                    source.tokenized.kind,
+                    source.tokenized.brand,
+                    source.tokenized.last4,
+                    source.tokenized.expMonth ?? null,
+                    source.tokenized.expYear ?? null,
+                    source.outcome?.declineCode ?? null,
+                    source.outcome?.message ?? null
+                ]
+            );
+            return source.tokenized;
+        },
+        async charge({ token, amountCents, description, idempotencyKey }) {
+            const found = await pool.query<{ decline_code: string | null; decline_message: string | null }>(
+                'SELECT decline_code, decline_message FROM local_processor_source WHERE token = $1',
+                [token]
+            );
+            const source = found.rows[0];
+            const result: ChargeResult =
+                source === undefined
+                    ? {
+                          status: 'declined',
+                          declineCode: 'invalid_token',
+                          message: 'This payment method is unknown.'
+                      }
+                    : source.decline_code === null
+                      ? { status: 'succeeded', processorReference: `ch_${randomBytes(12).toString('hex')}` }
+                      : {
+                            status: 'declined',
+                            declineCode: source.decline_code,
+                            message: source.decline_message ?? ''
+                        };
+            // Same key, same answer: the first charge recorded under a key wins, even when two race.
+            await pool.query(
+                `INSERT INTO local_processor_charge (idempotency_key, token, amount_cents, description, result)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING`,
+                [idempotencyKey, token, amountCents, description, JSON.stringify(result)]
+            );
+            const stored = await pool.query<{ token: string; amount_cents: string; result: ChargeResult }>(
+                'SELECT token, amount_cents, result FROM local_processor_charge WHERE idempotency_key = $1',
+                [idempotencyKey]
+            );
+            const first = stored.rows[0];
+            if (first === undefined) throw new Error('local processor lost a charge it just wrote');
+            if (first.token !== token || Number(first.amount_cents) !== amountCents) {
+                throw new Error(`idempotency key ${idempotencyKey} was already used for a different charge`);
+            }
+            return first.result;
+        }
+    };
+}
+
+function describeSource(
+    details: Parameters<PaymentProcessor['tokenize']>[0],
+    token: string
+): { tokenized: TokenizedSource; outcome: TestOutcome | undefined } {
+    if (details.kind === 'card') {
+        const number = digitsOnly(details.number);
+        return {
+            tokenized: {
+                token,
+                kind: 'card',
+                brand: cardBrand(number),
+                last4: number.slice(-4),
+                expMonth: details.expMonth,
+                expYear: details.expYear
+            },
+            outcome: TEST_CARD_OUTCOMES[number]
+        };
+    }
+    const accountNumber = digitsOnly(details.accountNumber);
+    return {
+        tokenized: { token, kind: 'bank_account', brand: 'Test Bank', last4: accountNumber.slice(-4) },
+        outcome: TEST_BANK_ACCOUNT_OUTCOMES[accountNumber]
+    };
+}

@@ -1,0 +1,250 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CardDetails, PaymentProcessor } from './processor';
+import { createStripeProcessor } from './stripeProcessor';
+
+interface SeenRequest {
+    method: string;
+    path: string;
+    headers: IncomingHttpHeaders;
+    form: URLSearchParams;
+}
+
+/** A stand-in for api.stripe.com answering with the documented object and error shapes. */
+function startFakeStripe(): Promise<{ server: Server; url: string; seen: SeenRequest[] }> {
+    const seen: SeenRequest[] = [];
+    const server = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        request.on('end', () => {
+            const form = new URLSearchParams(body);
+            seen.push({
+                method: request.method ?? '',
+                path: request.url ?? '',
+                headers: request.headers,
+                form
+            });
+            const [status, payload] = answer(request.url ?? '', form);
+            response.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_test' });
+            response.end(JSON.stringify(payload));
+        });
+    });
+    return new Promise((resolve) => {
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address() as AddressInfo;
+            resolve({ server, url: `http://127.0.0.1:${port}`, seen });
+        });
+    });
+}
+
+function answer(path: string, form: URLSearchParams): [number, unknown] {
+    if (path === '/v1/payment_methods' && form.get('type') === 'card') {
+        const number = form.get('card[number]') ?? '';
+        return [
+            200,
+            {
+                id: `pm_card_${number.slice(-4)}`,
+                object: 'payment_method',
+                type: 'card',
+                billing_details: { name: form.get('billing_details[name]') },
+                card: {
+                    brand: 'visa',
+                    last4: number.slice(-4),
+                    exp_month: Number(form.get('card[exp_month]')),
+                    exp_year: Number(form.get('card[exp_year]'))
+                }
+            }
+        ];
+    }
+    if (path === '/v1/payment_methods') {
+        return [
+            200,
+            {
+                id: 'pm_bank_6789',
+                object: 'payment_method',
+                type: 'us_bank_account',
+                us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: '6789', routing_number: '110000000' }
+            }
+        ];
+    }
+    const method = form.get('payment_method');
+    if (method === 'pm_card_0002') {
+        return [
+            402,
+            {
+                error: {
+                    type: 'card_error',
+                    code: 'card_declined',
+                    decline_code: 'insufficient_funds',
+                    message: 'Your card has insufficient funds.',
+                    payment_intent: {
+                        id: 'pi_declined',
+                        object: 'payment_intent',
+                        status: 'requires_payment_method'
+                    }
+                }
+            }
+        ];
+    }
+    if (method === 'pm_card_0069') {
+        return [
+            402,
+            { error: { type: 'card_error', code: 'expired_card', message: 'Your card has expired.' } }
+        ];
+    }
+    if (method === 'pm_card_0341') {
+        return [
+            200,
+            {
+                id: 'pi_needs_method',
+                object: 'payment_intent',
+                amount: Number(form.get('amount')),
+                currency: 'usd',
+                status: 'requires_payment_method',
+                last_payment_error: {
+                    type: 'card_error',
+                    code: 'card_declined',
+                    decline_code: 'generic_decline',
+                    message: 'Your card was declined.'
+                }
+            }
+        ];
+    }
+    return [
+        200,
+        {
+            id: 'pi_ok',
+            object: 'payment_intent',
+            amount: Number(form.get('amount')),
+            currency: 'usd',
+            status: 'succeeded',
+            last_payment_error: null
+        }
+    ];
+}
+
+const CARD: CardDetails = {
+    kind: 'card',
+    number: '4242424242424242',
+    expMonth: 12,
+    expYear: 2030,
+    cvc: '123',
+    holderFirstName: 'Ada',
+    holderLastName: 'Lovelace'
+};
+
+describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
+    let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+    let processor: PaymentProcessor;
+    beforeAll(async () => {
+        fake = await startFakeStripe();
+        processor = createStripeProcessor({ secretKey: 'sk_test_local', apiBase: fake.url });
+    });
+    beforeEach(() => {
+        fake.seen.length = 0;
+    });
+    afterAll(async () => {
+        await new Promise((resolve) => fake.server.close(resolve));
+    });
+
+    it('creates a card PaymentMethod with a form-encoded body and keeps only token, brand, last4, expiry', async () => {
+        const source = await processor.tokenize(CARD);
+        expect(source).toEqual({
+            token: 'pm_card_4242',
+            kind: 'card',
+            brand: 'visa',
+            last4: '4242',
+            expMonth: 12,
+            expYear: 2030
+        });
+        const [request] = fake.seen;
+        expect(request?.path).toBe('/v1/payment_methods');
+        expect(request?.headers['content-type']).toContain('application/x-www-form-urlencoded');
+        expect(request?.headers.authorization).toBe('Bearer sk_test_local');
+        expect(request?.form.get('card[number]')).toBe('4242424242424242');
+        expect(request?.form.get('card[cvc]')).toBe('123');
+        expect(request?.form.get('billing_details[name]')).toBe('Ada Lovelace');
+    });
+
+    it('creates a us_bank_account PaymentMethod for ACH', async () => {
+        const source = await processor.tokenize({
+            kind: 'bank_account',
+            routingNumber: '110000000',
+            accountNumber: '000123456789',
+            accountType: 'savings',
+            holderFirstName: 'Ada',
+            holderLastName: 'Lovelace'
+        });
+        expect(source).toEqual({
+            token: 'pm_bank_6789',
+            kind: 'bank_account',
+            brand: 'STRIPE TEST BANK',
+            last4: '6789'
+        });
+        expect(fake.seen[0]?.form.get('us_bank_account[routing_number]')).toBe('110000000');
+        expect(fake.seen[0]?.form.get('us_bank_account[account_type]')).toBe('savings');
+    });
+
+    it('confirms a PaymentIntent at once and sends our Idempotency-Key header', async () => {
+        const result = await processor.charge({
+            token: 'pm_card_4242',
+            amountCents: 10_050,
+            description: 'TRX-000001',
+            idempotencyKey: 'acct-1:key-1'
+        });
+        expect(result).toEqual({ status: 'succeeded', processorReference: 'pi_ok' });
+        const [request] = fake.seen;
+        expect(request?.path).toBe('/v1/payment_intents');
+        expect(request?.headers['idempotency-key']).toBe('acct-1:key-1');
+        expect(Object.fromEntries(request?.form ?? [])).toMatchObject({
+            amount: '10050',
+            currency: 'usd',
+            payment_method: 'pm_card_4242',
+            confirm: 'true',
+            description: 'TRX-000001'
+        });
+    });
+
+    it('maps a card_error to our decline code and message', async () => {
+        const result = await processor.charge({
+            token: 'pm_card_0002',
+            amountCents: 100,
+            description: 'x',
+            idempotencyKey: 'k2'
+        });
+        expect(result).toEqual({
+            status: 'declined',
+            declineCode: 'insufficient_funds',
+            message: 'Your card has insufficient funds.'
+        });
+    });
+
+    it('uses the error code when Stripe gives no decline_code (expired_card)', async () => {
+        const result = await processor.charge({
+            token: 'pm_card_0069',
+            amountCents: 100,
+            description: 'x',
+            idempotencyKey: 'k4'
+        });
+        expect(result).toEqual({
+            status: 'declined',
+            declineCode: 'expired_card',
+            message: 'Your card has expired.'
+        });
+    });
+
+    it('maps a PaymentIntent left in requires_payment_method to a decline with last_payment_error', async () => {
+        const result = await processor.charge({
+            token: 'pm_card_0341',
+            amountCents: 100,
+            description: 'x',
+            idempotencyKey: 'k3'
+        });
+        expect(result).toEqual({
+            status: 'declined',
+            processorReference: 'pi_needs_method',
+            declineCode: 'generic_decline',
+            message: 'Your card was declined.'
+        });
+    });
+});

@@ -1,0 +1,116 @@
+import Stripe from 'stripe';
+import { digitsOnly } from '../funding/validation';
+import type { ChargeResult, PaymentProcessor } from './processor';
+
+export interface StripeProcessorConfig {
+    secretKey: string;
+    /** For tests against a local server, e.g. `http://127.0.0.1:12111`. Default: Stripe's API. */
+    apiBase?: string;
+}
+
+/**
+ * Stripe: numbers become PaymentMethods (card or us_bank_account, never stored by us), and each
+ * charge is a PaymentIntent confirmed at once, sent with our idempotency key so that a retry is
+ * answered by Stripe with the first result instead of a second charge.
+ */
+export function createStripeProcessor(config: StripeProcessorConfig): PaymentProcessor {
+    const stripe = new Stripe(config.secretKey, { ...apiLocation(config.apiBase), maxNetworkRetries: 2 });
+    return {
+        name: 'stripe',
+        async tokenize(details) {
+            const name = `${details.holderFirstName} ${details.holderLastName}`;
+            if (details.kind === 'card') {
+                const method = await stripe.paymentMethods.create({
+                    type: 'card',
+                    card: {
+                        number: digitsOnly(details.number),
+                        exp_month: details.expMonth,
+                        exp_year: details.expYear,
+                        cvc: details.cvc
+                    },
+                    billing_details: { name }
+                });
+                const card = method.card;
+                return {
+                    token: method.id,
+                    kind: 'card',
+                    brand: card?.brand ?? 'card',
+                    last4: card?.last4 ?? '',
+                    expMonth: card?.exp_month ?? details.expMonth,
+                    expYear: card?.exp_year ?? details.expYear
+                };
+            }
+            const method = await stripe.paymentMethods.create({
+                type: 'us_bank_account',
+                us_bank_account: {
+                    routing_number: details.routingNumber,
+                    account_number: digitsOnly(details.accountNumber),
+                    account_holder_type: 'company',
+                    account_type: details.accountType
+                },
+                billing_details: { name }
+            });
+            return {
+                token: method.id,
+                kind: 'bank_account',
+                brand: method.us_bank_account?.bank_name ?? 'bank account',
+                last4: method.us_bank_account?.last4 ?? ''
+            };
+        },
+        async charge({ token, amountCents, description, idempotencyKey }) {
+            try {
+                const intent = await stripe.paymentIntents.create(
+                    {
+                        amount: amountCents,
+                        currency: 'usd',
+                        payment_method: token,
+                        confirm: true,
+                        description,
+                        automatic_payment_methods: { enabled: true, allow_redirects: 'never' }
+                    },
+                    { idempotencyKey }
+                );
+                return intentResult(intent);
+            } catch (error) {
+                if (error instanceof Stripe.errors.StripeCardError) {
+                    // The SDK gives '' as decline_code when Stripe sends none (e.g. expired_card).
+                    return {
+                        status: 'declined',
+                        declineCode: firstNonEmpty(error.decline_code, error.code, 'card_declined'),
+                        message: error.message
+                    };
+                }
+                throw error;
+            }
+        }
+    };
+}
+
+function intentResult(intent: Stripe.PaymentIntent): ChargeResult {
+    // ACH debits settle later: Stripe reports them as `processing`, which is an accepted payment.
+    if (intent.status === 'succeeded' || intent.status === 'processing') {
+        return { status: 'succeeded', processorReference: intent.id };
+    }
+    const failure = intent.last_payment_error;
+    return {
+        status: 'declined',
+        processorReference: intent.id,
+        declineCode: firstNonEmpty(failure?.decline_code, failure?.code, intent.status),
+        message: failure?.message ?? `The payment was not completed (${intent.status}).`
+    };
+}
+
+function apiLocation(apiBase: string | undefined): {
+    host?: string;
+    port?: number;
+    protocol?: 'http' | 'https';
+} {
+    if (apiBase === undefined) return {};
+    const url = new URL(apiBase);
+    const protocol = url.protocol === 'http:' ? 'http' : 'https';
+    return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
+}
+
+function firstNonEmpty(...values: (string | null | undefined)[]): string {
+    return values.find((value) => value !== undefined && value !== null && value !== '') ?? '';
+}

@@ -1,0 +1,37 @@
+import type { LedgerAccountCode } from '../ledger/ledgerAccounts';
+
+export const PURCHASE_KINDS = ['licenses', 'minutes', 'services', 'storage', 'cycle'] as const;
+export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
+
+/** The four headings of the transactions panel (R8.2); a cycle charge splits into licenses and storage. */
+export const REPORTED_KINDS = ['licenses', 'minutes', 'services', 'storage'] as const;
+export type ReportedKind = (typeof REPORTED_KINDS)[number];
+
+/** Product code of the storage fee line on a cycle charge (R4.1, R6). */
+export const STORAGE_PRODUCT_CODE = 'STORAGE';
+
+export function reportedKindOf(kind: PurchaseKind, productCode: string): ReportedKind {
+    switch (kind) {
+        case 'cycle':
+            return productCode === STORAGE_PRODUCT_CODE ? 'storage' : 'licenses';
+        case 'licenses':
+        case 'minutes':
+        case 'services':
+        case 'storage':
+            return kind;
+    }
+}
+
+/** Where the sale is credited: revenue, except minutes, which we owe until used (a liability). */
+export function creditAccountOf(kind: ReportedKind): LedgerAccountCode {
+    switch (kind) {
+        case 'licenses':
+            return 'revenue_licenses';
+        case 'minutes':
+            return 'minutes_prepaid';
+        case 'services':
+            return 'revenue_services';
+        case 'storage':
+            return 'revenue_storage';
+    }
+}
