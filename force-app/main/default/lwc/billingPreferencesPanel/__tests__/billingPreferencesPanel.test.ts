@@ -1,0 +1,250 @@
+import { createElement } from 'lwc';
+import BillingPreferencesPanel from 'c/billingPreferencesPanel';
+import * as api from 'c/billingApi';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { authorize, fireChange } from '../../../../../test/utils/authorize';
+import FUNDING_SOURCES from './data/fundingSources.json';
+import USERS from './data/users.json';
+import TERMS from '../../../../../test/data/terms.json';
+
+jest.mock('c/billingApi', () => ({
+    getFundingSources: jest.fn(),
+    getBillingAdministrator: jest.fn(),
+    getUsers: jest.fn(),
+    addFundingSource: jest.fn(),
+    makePrimary: jest.fn(),
+    removeFundingSource: jest.fn(),
+    setRechargeSource: jest.fn(),
+    setBillingAdministrator: jest.fn(),
+    previewCancellation: jest.fn(),
+    cancelAccount: jest.fn(),
+    newIdempotencyKey: jest.fn(() => 'key-1')
+}));
+
+const mocked = api as jest.Mocked<typeof api>;
+const ACCOUNT_ID = 'acc-1';
+type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; terms: unknown };
+
+async function render(): Promise<Panel> {
+    const element = createElement('c-billing-preferences-panel', { is: BillingPreferencesPanel }) as Panel;
+    element.accountId = ACCOUNT_ID;
+    element.terms = TERMS;
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+const text = (element: Panel, selector: string) =>
+    element.shadowRoot.querySelector(selector)?.textContent ?? '';
+
+function click(element: Panel, selector: string): void {
+    const target = element.shadowRoot.querySelector(selector) as HTMLElement | null;
+    if (!target) throw new Error(`${selector} not found`);
+    target.click();
+}
+
+function changeError(element: Panel): string {
+    const panel = element.shadowRoot.querySelector('c-error-panel.change-error') as
+        (HTMLElement & { shadowRoot: ShadowRoot }) | null;
+    return panel?.shadowRoot.textContent ?? '';
+}
+
+describe('c-billing-preferences-panel', () => {
+    beforeEach(() => {
+        mocked.getFundingSources.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
+        mocked.getBillingAdministrator.mockResolvedValue({ userId: '005000000000001AAA', name: 'Ada Admin' });
+        mocked.getUsers.mockResolvedValue(USERS as { users: api.DirectoryUser[] });
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+    });
+
+    it('R7.4 lists funding sources with role, expiry, last four and the recharge source', async () => {
+        const element = await render();
+        const rows = Array.from(element.shadowRoot.querySelectorAll('li.source')).map((li) =>
+            (li.textContent ?? '').replace(/\s+/g, ' ').trim()
+        );
+        expect(rows[0]).toContain('Visa ending 4242 expires 04/2029');
+        expect(rows[0]).toContain('Primary');
+        expect(rows[1]).toContain('Bank account ending 6789');
+        expect(rows[1]).toContain('Secondary');
+        expect(rows[1]).toContain('Used for minute recharges');
+        expect(rows[2]).toContain('Not valid (expired)');
+        expect(
+            element.shadowRoot.querySelector('li[data-id="fs-1"] lightning-button.make-primary')
+        ).toBeNull();
+        expect(
+            element.shadowRoot.querySelector('li[data-id="fs-3"] lightning-button.make-primary')
+        ).toBeNull();
+    });
+
+    it('R7.4 makes a source primary after Accept', async () => {
+        mocked.makePrimary.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
+        const element = await render();
+        click(element, 'lightning-button.make-primary[data-id="fs-2"]');
+        await flushPromises();
+        await authorize(element.shadowRoot);
+        expect(mocked.makePrimary).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            'fs-2',
+            expect.objectContaining({ accepted: true }),
+            'key-1'
+        );
+        expect(text(element, '.authorised')).toContain(
+            'Make Bank account ending 6789 the primary funding source'
+        );
+    });
+
+    it('R7.3 shows why the last valid source cannot be removed', async () => {
+        mocked.removeFundingSource.mockRejectedValue({
+            body: { code: 'last_funding_source', message: 'The last valid funding source cannot be removed.' }
+        });
+        const element = await render();
+        click(element, 'lightning-button.remove[data-id="fs-1"]');
+        await flushPromises();
+        await authorize(element.shadowRoot);
+        expect(changeError(element)).toContain('The last valid funding source cannot be removed.');
+    });
+
+    it('R7.1 adds a card with the holder name; the number goes only to the service', async () => {
+        mocked.addFundingSource.mockResolvedValue(FUNDING_SOURCES.fundingSources[0] as api.FundingSource);
+        const element = await render();
+        click(element, 'lightning-button.add-source');
+        await flushPromises();
+        const field = (name: string, value: string) =>
+            fireChange(element.shadowRoot.querySelector(`lightning-input[data-field="${name}"]`), { value });
+        field('holderFirstName', 'Ada');
+        field('holderLastName', 'Admin');
+        field('number', '4242 4242 4242 4242');
+        field('expMonth', '12');
+        field('expYear', '2030');
+        field('cvc', '123');
+        await flushPromises();
+        click(element, 'lightning-button.save-source');
+        await flushPromises();
+        const footer = element.shadowRoot.querySelector('c-authorization-footer') as HTMLElement & {
+            summary: string;
+        };
+        expect(footer.summary).toBe('Add card ending 4242 held by Ada Admin');
+        await authorize(element.shadowRoot);
+        expect(mocked.addFundingSource).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            {
+                kind: 'card',
+                number: '4242424242424242',
+                expMonth: 12,
+                expYear: 2030,
+                cvc: '123',
+                holderFirstName: 'Ada',
+                holderLastName: 'Admin'
+            },
+            expect.objectContaining({ accepted: true }),
+            'key-1'
+        );
+        expect(element.shadowRoot.querySelector('.add-dialog')).toBeNull();
+    });
+
+    it('R7.1 adds a bank account and shows a routing refusal', async () => {
+        mocked.addFundingSource.mockRejectedValue({
+            body: { code: 'invalid_routing_number', message: 'The routing number 123456789 is not valid.' }
+        });
+        const element = await render();
+        click(element, 'lightning-button.add-source');
+        await flushPromises();
+        fireChange(element.shadowRoot.querySelector('lightning-combobox.kind'), { value: 'bank_account' });
+        await flushPromises();
+        for (const [name, value] of [
+            ['holderFirstName', 'Ada'],
+            ['holderLastName', 'Admin'],
+            ['routingNumber', '123456789'],
+            ['accountNumber', '000123456789']
+        ]) {
+            fireChange(element.shadowRoot.querySelector(`lightning-input[data-field="${name}"]`), { value });
+        }
+        fireChange(element.shadowRoot.querySelector('lightning-combobox[data-field="accountType"]'), {
+            value: 'savings'
+        });
+        await flushPromises();
+        click(element, 'lightning-button.save-source');
+        await flushPromises();
+        await authorize(element.shadowRoot);
+        expect(mocked.addFundingSource.mock.calls[0][1]).toEqual({
+            kind: 'bank_account',
+            routingNumber: '123456789',
+            accountNumber: '000123456789',
+            accountType: 'savings',
+            holderFirstName: 'Ada',
+            holderLastName: 'Admin'
+        });
+        expect(changeError(element)).toContain('routing number 123456789 is not valid');
+    });
+
+    it('R7.4 chooses the source for minute recharges', async () => {
+        mocked.setRechargeSource.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
+        const element = await render();
+        click(element, 'lightning-button.use-for-recharge[data-id="fs-1"]');
+        await flushPromises();
+        await authorize(element.shadowRoot);
+        expect(mocked.setRechargeSource).toHaveBeenCalledWith(ACCOUNT_ID, 'fs-1', expect.anything(), 'key-1');
+    });
+
+    it('R1.3 offers only active admins as billing administrator and changes it after Accept', async () => {
+        mocked.setBillingAdministrator.mockResolvedValue({ userId: '005000000000004AAA', name: 'Dee Admin' });
+        const element = await render();
+        expect(text(element, '.administrator')).toContain('Ada Admin');
+        const combobox = element.shadowRoot.querySelector(
+            'lightning-combobox.administrator-choice'
+        ) as HTMLElement & {
+            options: Array<{ value: string }>;
+        };
+        expect(combobox.options.map((option) => option.value)).toEqual([
+            '005000000000001AAA',
+            '005000000000004AAA'
+        ]);
+        fireChange(combobox, { value: '005000000000004AAA' });
+        await flushPromises();
+        click(element, 'lightning-button.change-administrator');
+        await flushPromises();
+        await authorize(element.shadowRoot);
+        expect(mocked.setBillingAdministrator).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            '005000000000004AAA',
+            expect.objectContaining({ lastName: 'Admin' }),
+            'key-1'
+        );
+    });
+
+    it('R4.3 shows the effective date and what remains owed before cancelling', async () => {
+        const preview = { effectiveDate: '2027-06-30', remainingOwedCents: 1098000 };
+        mocked.previewCancellation.mockResolvedValue(preview);
+        mocked.cancelAccount.mockResolvedValue(preview);
+        const element = await render();
+        click(element, 'lightning-button.cancel-account');
+        await flushPromises();
+        expect(text(element, '.cancellation')).toContain('Jun 30, 2027');
+        expect(text(element, '.cancellation')).toContain('$10,980.00');
+        expect(mocked.cancelAccount).not.toHaveBeenCalled();
+        await authorize(element.shadowRoot);
+        expect(mocked.cancelAccount).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            expect.objectContaining({ accepted: true }),
+            'key-1'
+        );
+    });
+
+    it('shows the error when funding sources cannot be loaded', async () => {
+        mocked.getFundingSources.mockRejectedValue(new Error('Service unavailable'));
+        const element = await render();
+        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('Service unavailable');
+    });
+
+    it('is accessible', async () => {
+        const element = await render();
+        await expect(element).toBeAccessible();
+    });
+});

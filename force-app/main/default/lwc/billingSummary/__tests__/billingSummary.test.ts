@@ -1,0 +1,103 @@
+import { createElement } from 'lwc';
+import BillingSummary from 'c/billingSummary';
+import * as api from 'c/billingApi';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import SUMMARY from './data/summary.json';
+import TERMS from '../../../../../test/data/terms.json';
+
+// Every export becomes a mock; the four panels inside get empty answers.
+jest.mock('c/billingApi');
+
+const mocked = api as jest.Mocked<typeof api>;
+const ADMIN = { userId: '005000000000001AAA', name: 'Ada Admin', orgId: '00D000000000001AAA', isAdmin: true };
+type Page = HTMLElement & { shadowRoot: ShadowRoot };
+type Panel = HTMLElement & { accountId: string; terms: unknown };
+
+async function render(): Promise<Page> {
+    const element = createElement('c-billing-summary', { is: BillingSummary }) as Page;
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+const PANELS = [
+    'c-products-panel',
+    'c-billing-preferences-panel',
+    'c-dialer-minutes-panel',
+    'c-sales-transactions-panel'
+];
+
+describe('c-billing-summary', () => {
+    beforeEach(() => {
+        mocked.getMe.mockResolvedValue(ADMIN);
+        mocked.getSummary.mockResolvedValue(SUMMARY as api.Summary);
+        mocked.getTerms.mockResolvedValue(TERMS);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('R1.1 lists every account with its licenses billed, recurring total and recent purchases', async () => {
+        const element = await render();
+        const accounts = element.shadowRoot.querySelectorAll('article.account');
+        expect(accounts).toHaveLength(2);
+        expect(accounts[0].querySelector('.recurring')?.textContent).toContain('$1,375.00');
+        expect(accounts[0].querySelector('.billed-licenses')?.textContent).toBe('CRM: 20 × $45.00 = $900.00');
+        expect(accounts[0].querySelector('.recent-purchases')?.textContent).toContain(
+            'TRX-000102, Nov 12, 2026'
+        );
+    });
+
+    it('shows the four panels for the first account, with the terms, and switches account', async () => {
+        const element = await render();
+        for (const tag of PANELS) {
+            const panel = element.shadowRoot.querySelector(tag) as Panel;
+            expect(panel.accountId).toBe('acc-1');
+            expect(panel.terms).toEqual(TERMS);
+        }
+        (element.shadowRoot.querySelector('lightning-button[data-id="acc-2"]') as HTMLElement).click();
+        await flushPromises();
+        for (const tag of PANELS) {
+            expect((element.shadowRoot.querySelector(tag) as Panel).accountId).toBe('acc-2');
+        }
+    });
+
+    it('R1.4 shows a non-admin the admins-only page and asks for no billing data', async () => {
+        mocked.getMe.mockResolvedValue({ ...ADMIN, isAdmin: false });
+        const element = await render();
+        expect(element.shadowRoot.querySelector('.not-permitted h2')?.textContent).toBe(
+            'Billing is for Salesforce admins'
+        );
+        expect(mocked.getSummary).not.toHaveBeenCalled();
+        expect(element.shadowRoot.querySelector('c-products-panel')).toBeNull();
+    });
+
+    it('R1.4 shows the admins-only page when the service refuses the caller', async () => {
+        mocked.getMe.mockRejectedValue({
+            body: { code: 'not_permitted', message: 'Billing is for Salesforce admins.' }
+        });
+        const element = await render();
+        expect(element.shadowRoot.querySelector('.not-permitted')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
+    });
+
+    it('shows any other error in the error panel', async () => {
+        mocked.getSummary.mockRejectedValue(new Error('Unable to reach the billing service.'));
+        const element = await render();
+        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('Unable to reach the billing service.');
+        expect(element.shadowRoot.querySelector('.not-permitted')).toBeNull();
+    });
+
+    it('is accessible, for admins and non-admins', async () => {
+        const element = await render();
+        await expect(element).toBeAccessible();
+        document.body.removeChild(element);
+        mocked.getMe.mockResolvedValue({ ...ADMIN, isAdmin: false });
+        await expect(await render()).toBeAccessible();
+    });
+});

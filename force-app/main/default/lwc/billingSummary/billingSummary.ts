@@ -1,0 +1,66 @@
+import { LightningElement, api } from 'lwc';
+import { getMe, getSummary, getTerms, type Me, type Summary, type Terms } from 'c/billingApi';
+import { isNotPermitted } from 'c/billingErrors';
+import { formatCents, formatDate } from 'c/billingFormat';
+
+export default class BillingSummary extends LightningElement {
+    /** Page title shown above the accounts. */
+    @api title = 'PowerDialer Billing';
+
+    me: Me | undefined;
+    summary: Summary | undefined;
+    terms: Terms | undefined;
+    error: unknown;
+    notPermitted = false;
+    loaded = false;
+    selectedAccountId = '';
+
+    async connectedCallback(): Promise<void> {
+        try {
+            this.me = await getMe();
+            if (!this.me.isAdmin) {
+                this.notPermitted = true;
+                return;
+            }
+            const [summary, terms] = await Promise.all([getSummary(), getTerms()]);
+            this.summary = summary;
+            this.terms = terms;
+            this.selectedAccountId = summary.accounts[0]?.id ?? '';
+        } catch (error) {
+            this.notPermitted = isNotPermitted(error);
+            this.error = this.notPermitted ? undefined : error;
+        } finally {
+            this.loaded = true;
+        }
+    }
+
+    get showBilling(): boolean {
+        return this.loaded && !this.notPermitted && this.summary !== undefined;
+    }
+
+    get accounts() {
+        return (this.summary?.accounts ?? []).map((account) => ({
+            id: account.id,
+            name: account.name,
+            recurringTotal: formatCents(account.recurringTotalCents),
+            licenses: account.licenses.map((license) => ({
+                code: license.code,
+                text: `${license.name}: ${license.quantity} × ${formatCents(license.unitPriceCents)} = ${formatCents(license.totalCents)}`
+            })),
+            purchases: account.recentPurchases.map((purchase) => ({
+                number: purchase.number,
+                text: `${purchase.number}, ${formatDate(purchase.date)}, ${purchase.kind}: ${formatCents(purchase.totalCents)}`
+            })),
+            selected: account.id === this.selectedAccountId,
+            buttonVariant: account.id === this.selectedAccountId ? 'brand' : 'neutral',
+            className:
+                account.id === this.selectedAccountId
+                    ? 'account slds-box slds-theme_shade slds-m-bottom_small'
+                    : 'account slds-box slds-m-bottom_small'
+        }));
+    }
+
+    handleSelectAccount(event: Event): void {
+        this.selectedAccountId = (event.currentTarget as HTMLElement).dataset.id ?? '';
+    }
+}

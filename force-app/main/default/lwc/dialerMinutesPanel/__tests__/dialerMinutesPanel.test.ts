@@ -1,0 +1,161 @@
+import { createElement } from 'lwc';
+import DialerMinutesPanel from 'c/dialerMinutesPanel';
+import * as api from 'c/billingApi';
+import { publish, subscribe } from 'lightning/messageService';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { authorize, fireChange } from '../../../../../test/utils/authorize';
+import MINUTES from './data/minutes.json';
+import USAGE from './data/usage.json';
+import TERMS from '../../../../../test/data/terms.json';
+
+jest.mock('c/billingApi', () => ({
+    getMinutes: jest.fn(),
+    getMinutesUsage: jest.fn(),
+    purchaseMinutes: jest.fn(),
+    setRecharge: jest.fn(),
+    newIdempotencyKey: jest.fn(() => 'key-1')
+}));
+
+const mocked = api as jest.Mocked<typeof api>;
+const ACCOUNT_ID = 'acc-1';
+type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; terms: unknown };
+
+async function render(): Promise<Panel> {
+    const element = createElement('c-dialer-minutes-panel', { is: DialerMinutesPanel }) as Panel;
+    element.accountId = ACCOUNT_ID;
+    element.terms = TERMS;
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+const text = (element: Panel, selector: string) =>
+    element.shadowRoot.querySelector(selector)?.textContent ?? '';
+
+async function buy(element: Panel, amount: string): Promise<void> {
+    fireChange(element.shadowRoot.querySelector('lightning-input.amount'), { value: amount });
+    await flushPromises();
+    (element.shadowRoot.querySelector('lightning-button.buy-minutes') as HTMLElement).click();
+    await flushPromises();
+}
+
+describe('c-dialer-minutes-panel', () => {
+    beforeEach(() => {
+        mocked.getMinutes.mockResolvedValue(MINUTES as api.Minutes);
+        mocked.getMinutesUsage.mockResolvedValue(USAGE as api.MinutesUsage);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+    });
+
+    it('R5.1 shows the balance in dollars and minutes, and the recharge amount and threshold', async () => {
+        const element = await render();
+        expect(text(element, '.balance')).toContain('$123.45');
+        expect(text(element, '.balance')).toContain('6,172 minutes');
+        expect(text(element, '.recharge-terms')).toContain(
+            'Recharges $84.00 when the balance falls below $42.00'
+        );
+        expect(mocked.getMinutesUsage).toHaveBeenCalledWith(ACCOUNT_ID, 30);
+    });
+
+    it('draws one bar per day of usage, the busiest day full height', async () => {
+        const element = await render();
+        const bars = element.shadowRoot.querySelectorAll('svg.usage-chart rect');
+        expect(bars).toHaveLength(3);
+        expect(bars[2].getAttribute('height')).toBe('110');
+        expect(bars[0].getAttribute('height')).toBe('55');
+        expect(bars[1].getAttribute('height')).toBe('0');
+        expect(element.shadowRoot.querySelector('svg')?.getAttribute('aria-label')).toContain(
+            '$18.00 in total'
+        );
+    });
+
+    it('R5.2 refuses a purchase under $100 without calling the service', async () => {
+        const element = await render();
+        await buy(element, '99.99');
+        expect(text(element, '.amount-message')).toBe('The minimum purchase is $100.00.');
+        expect(element.shadowRoot.querySelector('c-authorization-footer')).toBeNull();
+        await buy(element, 'a lot');
+        expect(text(element, '.amount-message')).toContain('Enter an amount in dollars');
+    });
+
+    it('R5.2 R9.1 buys minutes after Accept, then reloads and tells the other panels', async () => {
+        mocked.purchaseMinutes.mockResolvedValue(MINUTES as api.Minutes);
+        const element = await render();
+        expect(subscribe).toHaveBeenCalled();
+        await buy(element, '150');
+        expect(mocked.purchaseMinutes).not.toHaveBeenCalled();
+        mocked.getMinutes.mockResolvedValue({
+            ...(MINUTES as api.Minutes),
+            balanceCents: 27345,
+            minutes: 13672
+        });
+        await authorize(element.shadowRoot);
+        expect(mocked.purchaseMinutes).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            15000,
+            { firstName: 'Ada', lastName: 'Admin', termsVersion: TERMS.version, accepted: true },
+            'key-1'
+        );
+        expect(publish).toHaveBeenCalledWith(undefined, expect.anything(), { accountId: ACCOUNT_ID });
+        expect(text(element, '.balance')).toContain('$273.45');
+        expect(text(element, '.authorised')).toContain(
+            'Buy $150.00 of dialer minutes: authorised by Ada Admin'
+        );
+    });
+
+    it('R5.3 turns automatic recharge on after Accept, showing amount and threshold first', async () => {
+        mocked.setRecharge.mockResolvedValue({ enabled: true, amountCents: 8400, thresholdCents: 4200 });
+        const element = await render();
+        fireChange(element.shadowRoot.querySelector('lightning-input.recharge'), { checked: true });
+        await flushPromises();
+        const footer = element.shadowRoot.querySelector('c-authorization-footer') as HTMLElement & {
+            summary: string;
+        };
+        expect(footer.summary).toBe(
+            'Turn on automatic recharge: $84.00 whenever the balance falls below $42.00'
+        );
+        await authorize(element.shadowRoot);
+        expect(mocked.setRecharge).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            true,
+            expect.objectContaining({ accepted: true }),
+            'key-1'
+        );
+    });
+
+    it('shows a refused purchase and keeps the footer to retry with the same key', async () => {
+        mocked.purchaseMinutes.mockRejectedValue({
+            body: { code: 'card_declined', message: 'The card was declined.' }
+        });
+        const element = await render();
+        await buy(element, '100');
+        await authorize(element.shadowRoot);
+        const error = element.shadowRoot.querySelector('c-error-panel.change-error') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('The card was declined.');
+        mocked.purchaseMinutes.mockResolvedValue(MINUTES as api.Minutes);
+        await authorize(element.shadowRoot);
+        expect(mocked.purchaseMinutes.mock.calls.map((call) => call[3])).toEqual(['key-1', 'key-1']);
+        expect(mocked.newIdempotencyKey).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows the error when the balance cannot be loaded', async () => {
+        mocked.getMinutes.mockRejectedValue({
+            body: { code: 'not_found', message: 'No such billing account.' }
+        });
+        const element = await render();
+        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('No such billing account.');
+    });
+
+    it('is accessible', async () => {
+        const element = await render();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,126 @@
+import { api } from 'lwc';
+import BillingPanel from 'c/billingPanel';
+import {
+    getMinutes,
+    getMinutesUsage,
+    purchaseMinutes,
+    setRecharge,
+    type Minutes,
+    type UsageDay
+} from 'c/billingApi';
+import { formatCents, formatDate, formatNumber, parseDollarsToCents } from 'c/billingFormat';
+
+/** R5.2: a manual purchase is at least $100.00. */
+const MINIMUM_PURCHASE_CENTS = 10000;
+const USAGE_DAYS = 30;
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 120;
+const BAR_GAP = 2;
+
+export default class DialerMinutesPanel extends BillingPanel {
+    /** Shown in the card header; defaults to "Dialer Minutes". */
+    @api title = 'Dialer Minutes';
+
+    minutes: Minutes | undefined;
+    error: unknown;
+    usage: UsageDay[] = [];
+    usageError: unknown;
+    amountText = '100.00';
+    amountMessage = '';
+
+    chartWidth = CHART_WIDTH;
+    chartHeight = CHART_HEIGHT;
+
+    async load(): Promise<void> {
+        if (!this.accountId) return;
+        try {
+            this.minutes = await getMinutes(this.accountId);
+            this.error = undefined;
+        } catch (error) {
+            this.minutes = undefined;
+            this.error = error;
+        }
+        try {
+            this.usage = (await getMinutesUsage(this.accountId, USAGE_DAYS)).days;
+            this.usageError = undefined;
+        } catch (error) {
+            this.usage = [];
+            this.usageError = error;
+        }
+    }
+
+    get balance(): string {
+        return formatCents(this.minutes?.balanceCents ?? 0);
+    }
+
+    get balanceMinutes(): string {
+        return formatNumber(this.minutes?.minutes ?? 0);
+    }
+
+    get rechargeEnabled(): boolean {
+        return this.minutes?.recharge.enabled ?? false;
+    }
+
+    get rechargeAmount(): string {
+        return formatCents(this.minutes?.recharge.amountCents ?? 0);
+    }
+
+    get rechargeThreshold(): string {
+        return formatCents(this.minutes?.recharge.thresholdCents ?? 0);
+    }
+
+    get chartBars() {
+        const days = this.usage;
+        const peak = Math.max(1, ...days.map((day) => day.cents));
+        const slot = CHART_WIDTH / Math.max(1, days.length);
+        return days.map((day, index) => {
+            const height = Math.round((day.cents / peak) * (CHART_HEIGHT - 10));
+            return {
+                key: day.date,
+                x: Math.round(index * slot),
+                y: CHART_HEIGHT - height,
+                width: Math.max(1, Math.round(slot - BAR_GAP)),
+                height,
+                title: `${formatDate(day.date)}: ${formatCents(day.cents)} (${formatNumber(day.minutes)} minutes)`
+            };
+        });
+    }
+
+    get usageTotal(): string {
+        return formatCents(this.usage.reduce((sum, day) => sum + day.cents, 0));
+    }
+
+    get chartLabel(): string {
+        return `Dialer usage over the last ${USAGE_DAYS} days, ${this.usageTotal} in total`;
+    }
+
+    handleAmountChange(event: CustomEvent<{ value: string }>): void {
+        this.amountText = event.detail.value;
+        this.amountMessage = '';
+    }
+
+    handleBuyMinutes(): void {
+        const cents = parseDollarsToCents(this.amountText);
+        if (cents === null) {
+            this.amountMessage = 'Enter an amount in dollars, like 100 or 250.50.';
+            return;
+        }
+        if (cents < MINIMUM_PURCHASE_CENTS) {
+            this.amountMessage = `The minimum purchase is ${formatCents(MINIMUM_PURCHASE_CENTS)}.`;
+            return;
+        }
+        this.startChange(`Buy ${formatCents(cents)} of dialer minutes`, async (authorization, key) => {
+            await purchaseMinutes(this.accountId, cents, authorization, key);
+        });
+    }
+
+    handleRechargeToggle(event: CustomEvent<{ checked: boolean }>): void {
+        const enabled = event.detail.checked;
+        const summary = enabled
+            ? `Turn on automatic recharge: ${this.rechargeAmount} whenever the balance falls below ${this.rechargeThreshold}`
+            : 'Turn off automatic recharge';
+        this.startChange(summary, async (authorization, key) => {
+            await setRecharge(this.accountId, enabled, authorization, key);
+        });
+    }
+}

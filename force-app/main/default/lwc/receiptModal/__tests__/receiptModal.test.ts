@@ -1,0 +1,99 @@
+import { createElement } from 'lwc';
+import ReceiptModal from 'c/receiptModal';
+import * as api from 'c/billingApi';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { fireChange } from '../../../../../test/utils/authorize';
+import TRANSACTION from './data/transaction.json';
+
+jest.mock('c/billingApi', () => ({
+    getTransaction: jest.fn(),
+    emailReceipt: jest.fn(),
+    newIdempotencyKey: jest.fn()
+}));
+
+const mocked = api as jest.Mocked<typeof api>;
+type Modal = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; transactionNumber: string };
+
+async function render(): Promise<Modal> {
+    const element = createElement('c-receipt-modal', { is: ReceiptModal }) as Modal;
+    element.accountId = 'acc-1';
+    element.transactionNumber = 'TRX-000101';
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+async function email(element: Modal, to: string): Promise<void> {
+    fireChange(element.shadowRoot.querySelector('lightning-input.email-to'), { value: to });
+    await flushPromises();
+    (element.shadowRoot.querySelector('lightning-button.email') as HTMLElement).click();
+    await flushPromises();
+}
+
+describe('c-receipt-modal', () => {
+    beforeEach(() => {
+        mocked.getTransaction.mockResolvedValue(TRANSACTION as api.TransactionDetail);
+        mocked.newIdempotencyKey.mockReturnValueOnce('key-1').mockReturnValueOnce('key-2');
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.resetAllMocks();
+    });
+
+    it('R8.1 R8.3 shows the itemised receipt: product, quantity, unit price, proration, amount', async () => {
+        const element = await render();
+        expect(mocked.getTransaction).toHaveBeenCalledWith('acc-1', 'TRX-000101');
+        const rows = Array.from(element.shadowRoot.querySelectorAll('table.lines tbody tr')).map((tr) =>
+            Array.from(tr.children).map((cell) => cell.textContent)
+        );
+        expect(rows[1]).toEqual(['CRM (added)', '2', '$45.00', '9 days', '$27.00']);
+        expect(element.shadowRoot.querySelector('.total')?.textContent).toBe('Total: $1,402.00');
+        expect(element.shadowRoot.querySelector('.meta')?.textContent).toContain('Visa ending 4242');
+    });
+
+    it('R8.3 prints the receipt', async () => {
+        const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+        const element = await render();
+        (element.shadowRoot.querySelector('lightning-button.print') as HTMLElement).click();
+        expect(print).toHaveBeenCalled();
+    });
+
+    it('R8.3 e-mails the receipt, reusing the key when the same send is retried', async () => {
+        mocked.emailReceipt.mockRejectedValueOnce({
+            body: { code: 'smtp_unavailable', message: 'Mail is down; try again.' }
+        });
+        mocked.emailReceipt.mockResolvedValueOnce({ sent: true });
+        const element = await render();
+        await email(element, 'ap@example.com');
+        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('Mail is down; try again.');
+        (element.shadowRoot.querySelector('lightning-button.email') as HTMLElement).click();
+        await flushPromises();
+        expect(mocked.emailReceipt.mock.calls).toEqual([
+            ['acc-1', 'TRX-000101', 'ap@example.com', 'key-1'],
+            ['acc-1', 'TRX-000101', 'ap@example.com', 'key-1']
+        ]);
+        expect(element.shadowRoot.querySelector('.email-sent')?.textContent).toBe(
+            'Receipt sent to ap@example.com.'
+        );
+    });
+
+    it('shows the error when the receipt cannot be loaded', async () => {
+        mocked.getTransaction.mockRejectedValue({
+            body: { code: 'not_found', message: 'No transaction TRX-000101.' }
+        });
+        const element = await render();
+        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('No transaction TRX-000101.');
+    });
+
+    it('is accessible', async () => {
+        const element = await render();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,116 @@
+import { createElement } from 'lwc';
+import SalesTransactionsPanel from 'c/salesTransactionsPanel';
+import ReceiptModal from 'c/receiptModal';
+import * as api from 'c/billingApi';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { fireChange } from '../../../../../test/utils/authorize';
+import TRANSACTIONS from './data/transactions.json';
+
+jest.mock('c/billingApi', () => ({
+    getTransactions: jest.fn(),
+    getTransaction: jest.fn(),
+    emailReceipt: jest.fn(),
+    newIdempotencyKey: jest.fn(() => 'key-1')
+}));
+
+const mocked = api as jest.Mocked<typeof api>;
+const openReceipt = ReceiptModal.open as jest.Mock;
+const ACCOUNT_ID = 'acc-1';
+type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; today: string };
+
+async function render(): Promise<Panel> {
+    const element = createElement('c-sales-transactions-panel', { is: SalesTransactionsPanel }) as Panel;
+    element.accountId = ACCOUNT_ID;
+    element.today = '2026-11-22';
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+describe('c-sales-transactions-panel', () => {
+    beforeEach(() => {
+        mocked.getTransactions.mockResolvedValue(TRANSACTIONS as api.Transactions);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+    });
+
+    it('R8.2 lists the last 90 days with totals by kind as currency', async () => {
+        const element = await render();
+        expect(mocked.getTransactions).toHaveBeenCalledWith(ACCOUNT_ID, {
+            from: '2026-08-24',
+            to: '2026-11-22',
+            kind: ''
+        });
+        const table = element.shadowRoot.querySelector('lightning-datatable') as HTMLElement & {
+            data: Array<Record<string, unknown>>;
+        };
+        expect(table.data[1]).toMatchObject({
+            number: 'TRX-000102',
+            displayDate: 'Nov 12, 2026',
+            kindLabel: 'Dialer minutes',
+            total: '$100.00'
+        });
+        expect(element.shadowRoot.querySelector('dd.licenses')?.textContent).toBe('$1,375.00');
+        expect(element.shadowRoot.querySelector('dd.storage')?.textContent).toBe('$0.00');
+    });
+
+    it('R8.2 filters by kind and date range', async () => {
+        const element = await render();
+        fireChange(element.shadowRoot.querySelector('lightning-combobox.kind'), { value: 'minutes' });
+        await flushPromises();
+        fireChange(element.shadowRoot.querySelector('lightning-input.from'), { value: '2026-11-10' });
+        await flushPromises();
+        expect(mocked.getTransactions).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+            from: '2026-11-10',
+            to: '2026-11-22',
+            kind: 'minutes'
+        });
+    });
+
+    it('says so when the range holds no transactions', async () => {
+        mocked.getTransactions.mockResolvedValue({
+            transactions: [],
+            totals: { licenses: 0, minutes: 0, services: 0, storage: 0 }
+        });
+        const element = await render();
+        expect(element.shadowRoot.querySelector('.empty')?.textContent).toBe(
+            'No transactions in this range.'
+        );
+    });
+
+    it('R8.3 opens the receipt of a TRX # in the modal', async () => {
+        openReceipt.mockResolvedValue('closed');
+        const element = await render();
+        element.shadowRoot.querySelector('lightning-datatable')?.dispatchEvent(
+            new CustomEvent('rowaction', {
+                detail: { action: { name: 'open_receipt' }, row: { number: 'TRX-000101' } }
+            })
+        );
+        await flushPromises();
+        expect(openReceipt).toHaveBeenCalledWith({
+            size: 'medium',
+            label: 'Receipt TRX-000101',
+            accountId: ACCOUNT_ID,
+            transactionNumber: 'TRX-000101'
+        });
+    });
+
+    it('shows a refused range', async () => {
+        mocked.getTransactions.mockRejectedValue({
+            body: { code: 'invalid_range', message: 'The start of the range must be before its end.' }
+        });
+        const element = await render();
+        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('The start of the range must be before its end.');
+    });
+
+    it('is accessible', async () => {
+        const element = await render();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,119 @@
+import { api } from 'lwc';
+import BillingPanel from 'c/billingPanel';
+import ReceiptModal from 'c/receiptModal';
+import { getTransactions, type TransactionKind, type Transactions } from 'c/billingApi';
+import { formatCents, formatDate, isoDate } from 'c/billingFormat';
+
+const DEFAULT_RANGE_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const KIND_LABELS: Record<TransactionKind, string> = {
+    licenses: 'Licenses',
+    minutes: 'Dialer minutes',
+    services: 'Services',
+    storage: 'Storage'
+};
+
+const KIND_OPTIONS = [
+    { label: 'All kinds', value: '' },
+    ...Object.entries(KIND_LABELS).map(([value, label]) => ({ label, value }))
+];
+
+const COLUMNS = [
+    {
+        label: 'TRX #',
+        fieldName: 'number',
+        type: 'button',
+        typeAttributes: { label: { fieldName: 'number' }, name: 'open_receipt', variant: 'base' }
+    },
+    { label: 'Date', fieldName: 'displayDate' },
+    { label: 'Kind', fieldName: 'kindLabel' },
+    { label: 'Funding source', fieldName: 'fundingSource' },
+    { label: 'Status', fieldName: 'status' },
+    { label: 'Total', fieldName: 'total' }
+];
+
+export default class SalesTransactionsPanel extends BillingPanel {
+    /** Shown in the card header; defaults to "Sales Transactions". */
+    @api title = 'Sales Transactions';
+
+    /** The day the default range ends (ISO date); today when not given. */
+    @api today: string | undefined;
+
+    columns = COLUMNS;
+    kindOptions = KIND_OPTIONS;
+    transactions: Transactions | undefined;
+    error: unknown;
+    from = '';
+    to = '';
+    kind = '';
+
+    async load(): Promise<void> {
+        if (!this.accountId) return;
+        if (!this.to) {
+            const end = this.today ? new Date(`${this.today}T00:00:00Z`) : new Date();
+            this.to = isoDate(end);
+            this.from = isoDate(new Date(end.getTime() - DEFAULT_RANGE_DAYS * DAY_MS));
+        }
+        try {
+            this.transactions = await getTransactions(this.accountId, {
+                from: this.from,
+                to: this.to,
+                kind: this.kind
+            });
+            this.error = undefined;
+        } catch (error) {
+            this.transactions = undefined;
+            this.error = error;
+        }
+    }
+
+    get rows() {
+        return (this.transactions?.transactions ?? []).map((transaction) => ({
+            ...transaction,
+            displayDate: formatDate(transaction.date),
+            kindLabel: KIND_LABELS[transaction.kind] ?? transaction.kind,
+            total: formatCents(transaction.totalCents)
+        }));
+    }
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get totals() {
+        const totals = this.transactions?.totals;
+        return (Object.keys(KIND_LABELS) as TransactionKind[]).map((kind) => ({
+            kind,
+            label: KIND_LABELS[kind],
+            amount: formatCents(totals?.[kind] ?? 0)
+        }));
+    }
+
+    handleFromChange(event: CustomEvent<{ value: string }>): void {
+        this.from = event.detail.value;
+        this.load();
+    }
+
+    handleToChange(event: CustomEvent<{ value: string }>): void {
+        this.to = event.detail.value;
+        this.load();
+    }
+
+    handleKindChange(event: CustomEvent<{ value: string }>): void {
+        this.kind = event.detail.value;
+        this.load();
+    }
+
+    async handleRowAction(
+        event: CustomEvent<{ action: { name: string }; row: { number: string } }>
+    ): Promise<void> {
+        if (event.detail.action.name !== 'open_receipt') return;
+        await ReceiptModal.open({
+            size: 'medium',
+            label: `Receipt ${event.detail.row.number}`,
+            accountId: this.accountId,
+            transactionNumber: event.detail.row.number
+        });
+    }
+}
