@@ -10,6 +10,12 @@ const ID_BODY = /^[a-zA-Z0-9]{15}$/;
 export const ID_PREFIX = { organization: '00D', user: '005' } as const;
 export type SalesforceIdKind = keyof typeof ID_PREFIX;
 
+/** Appends the 3-character checksum to a 15-character id body (which must be letters and digits). */
+export function withSalesforceChecksum(body15: string): string {
+    if (!ID_BODY.test(body15)) throw new Error(`${body15} is not a 15-character Salesforce id.`);
+    return body15 + checksumOf(body15);
+}
+
 function checksumOf(body15: string): string {
     let suffix = '';
     for (let chunk = 0; chunk < 3; chunk++) {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { DirectoryUser } from '../identity/caller';
 import type { Queryable } from '../db/pool';
+import { withSalesforceChecksum } from '../salesforce/salesforceId';
 
 export const TEST_NOW = new Date('2026-11-22T15:00:00Z');
 
-/** A random 18-character Salesforce id with the given 3-character key prefix ('00D' org, '005' user). */
+/** A random 18-character Salesforce id (valid checksum) with the given key prefix ('00D' org, '005' user). */
 export function salesforceId(prefix: string): string {
-    return (prefix + randomBytes(12).toString('hex').toUpperCase()).slice(0, 18);
+    return withSalesforceChecksum((prefix + randomBytes(12).toString('hex').toUpperCase()).slice(0, 15));
 }
 
 export async function makeCompany(
