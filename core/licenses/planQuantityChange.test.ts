@@ -1,6 +1,6 @@
 import { startOfDayInstant } from '../calendar/calendarDate';
 import type { Contract } from '../contract/contract';
-import type { BillingError, Result } from '../errors';
+import { errorsOf } from '../testing/errorsOf';
 import { planQuantityChange } from './planQuantityChange';
 import type { QuantityChangeInput } from './planQuantityChange';
 
@@ -24,11 +24,6 @@ function input(overrides: Partial<QuantityChangeInput>): QuantityChangeInput {
         holders: { CRM: 11, DIALER_TAB: 8, DIALER: 6 },
         ...overrides
     };
-}
-
-function errorsOf<T>(result: Result<T>): readonly BillingError[] {
-    if (result.ok) throw new Error('expected a refusal');
-    return result.errors;
 }
 
 describe('R3.1 quantity change preview', () => {

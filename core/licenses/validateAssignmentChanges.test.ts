@@ -1,4 +1,4 @@
-import type { BillingError, Result } from '../errors';
+import { errorsOf } from '../testing/errorsOf';
 import {
     findLicensesHeldByInactiveUsers,
     findUsersWithoutBaseLicense,
@@ -17,11 +17,6 @@ const QUANTITIES: LicenseQuantities = {
     FLEX_PORT: 1,
     RECORDING: 1
 };
-
-function errorsOf<T>(result: Result<T>): readonly BillingError[] {
-    if (result.ok) throw new Error('expected a refusal');
-    return result.errors;
-}
 
 const assign = (userId: string, license: AssignmentChange['license']): AssignmentChange => ({
     userId,
