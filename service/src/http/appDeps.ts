@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Pool } from '../db/pool';
 import type { Authenticator, UserDirectory } from '../identity/caller';
 import type { PaymentProcessor } from '../payments/processor';
+import type { LocalIssuer } from '../salesforce/localIssuer';
 
 /** Time is a dependency: rules get `clock.now()` as a parameter, tests pass a fixed clock. */
 export interface Clock {
@@ -33,6 +34,8 @@ export interface AppDeps {
     processor: PaymentProcessor;
     mailer?: Mailer;
     clock: Clock;
+    /** Local mode only: signs demo users' tokens at POST /dev/token. Never set with a real org. */
+    localIssuer?: LocalIssuer;
     /** Pino logger (or options); default: pino at 'info', silent when NODE_ENV is 'test'. */
     logger?: Logger;
 }

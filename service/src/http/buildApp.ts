@@ -12,6 +12,7 @@ import { CAPABILITY_ROUTES } from './capabilities';
 import { installErrorHandler } from './errorHandler';
 import './fastifyTypes';
 import { healthRoutes } from './healthRoutes';
+import { devTokenRoutes } from '../salesforce/devTokenRoutes';
 import { createLogger } from './logger';
 import { installMetrics } from './metrics';
 
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticateRequests(app);
     installMetrics(app);
     await app.register(healthRoutes);
+    if (deps.localIssuer !== undefined) await app.register(devTokenRoutes);
     app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     for (const routes of CAPABILITY_ROUTES) {
         await app.register(routes, { prefix: API_PREFIX });

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { exportJWK } from 'jose';
+import { fixedClock } from '../http/appDeps';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { isAccessError } from './accessError';
 import { JwtAuthenticator } from './jwtAuthenticator';
@@ -32,7 +33,7 @@ beforeAll(async () => {
         },
         NOW
     );
-    authenticator = new JwtAuthenticator({ pool: db.pool, clock: () => NOW });
+    authenticator = new JwtAuthenticator({ pool: db.pool, clock: fixedClock(NOW) });
 });
 
 afterAll(async () => {
@@ -113,7 +114,7 @@ describe('issue 4: JWT from the External Credential binds the request to one org
 
     it('refuses the second use of a token (replay), also on a second server sharing the database', async () => {
         const token = await signTestToken(signer, claims());
-        const secondServer = new JwtAuthenticator({ pool: db.pool, clock: () => NOW });
+        const secondServer = new JwtAuthenticator({ pool: db.pool, clock: fixedClock(NOW) });
         const results = await Promise.allSettled([
             authenticator.authenticate({ authorization: `Bearer ${token}` }),
             secondServer.authenticate({ authorization: `Bearer ${token}` })

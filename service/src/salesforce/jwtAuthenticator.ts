@@ -10,6 +10,7 @@ import {
     type KeyLike
 } from 'jose';
 import type { Pool } from '../db/pool';
+import type { Clock } from '../http/appDeps';
 import type { Authenticator, Caller } from '../identity/caller';
 import { AccessError } from './accessError';
 import { findOrgRegistration, type OrgRegistration } from './orgRegistrations';
@@ -25,7 +26,7 @@ const FORGET_EVERY_MS = 60_000;
 
 export interface JwtAuthenticatorOptions {
     pool: Pool;
-    clock: () => Date;
+    clock: Clock;
 }
 
 /**
@@ -35,7 +36,7 @@ export interface JwtAuthenticatorOptions {
  */
 export class JwtAuthenticator implements Authenticator {
     private readonly pool: Pool;
-    private readonly clock: () => Date;
+    private readonly clock: Clock;
     private readonly keys = new Map<string, Promise<KeyLike> | JWTVerifyGetKey>();
     private lastForgotAt = 0;
 
@@ -55,7 +56,7 @@ export class JwtAuthenticator implements Authenticator {
                 `The Salesforce org ${orgId} is not registered with PowerDialer Billing. An administrator must register its certificate first.`
             );
         }
-        const now = this.clock();
+        const now = this.clock.now();
         const payload = await this.verify(token, registration, now);
         const userId = toSalesforceId18(payload.sub, 'user');
         if (userId === undefined) throw invalid('The token does not name a Salesforce user as its subject.');

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT, type KeyLike } from 'jose';
 import type { Pool } from '../db/pool';
+import type { Clock } from '../http/appDeps';
 import { AccessError } from './accessError';
 import { saveOrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
@@ -19,7 +20,7 @@ export interface LocalIssuerOptions {
     orgId: string;
     /** Where the key pair is kept between runs, e.g. `.data/local-issuer`. */
     keyDir: string;
-    clock: () => Date;
+    clock: Clock;
     audience?: string;
 }
 
@@ -34,7 +35,7 @@ export class LocalIssuer {
         readonly orgId: string,
         readonly audience: string,
         private readonly privateKey: KeyLike,
-        private readonly clock: () => Date
+        private readonly clock: Clock
     ) {}
 
     static async start(options: LocalIssuerOptions): Promise<LocalIssuer> {
@@ -52,7 +53,7 @@ export class LocalIssuer {
                 instanceUrl: LOCAL_INSTANCE_URL,
                 refreshTokenEncrypted: undefined
             },
-            options.clock()
+            options.clock.now()
         );
         return new LocalIssuer(orgId, audience, privateKey, options.clock);
     }
@@ -66,7 +67,7 @@ export class LocalIssuer {
                 'userId must be a 15- or 18-character Salesforce user id.'
             );
         }
-        const now = Math.floor(this.clock().getTime() / 1000);
+        const now = Math.floor(this.clock.now().getTime() / 1000);
         return new SignJWT({})
             .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
             .setIssuer(this.orgId)

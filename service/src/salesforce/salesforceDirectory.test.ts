@@ -101,7 +101,12 @@ beforeAll(async () => {
 beforeEach(() => {
     now = START;
     salesforce.failWith = undefined;
-    directory = new SalesforceDirectory({ pool: db.pool, cipher, oauth: OAUTH, clock: () => new Date(now) });
+    directory = new SalesforceDirectory({
+        pool: db.pool,
+        cipher,
+        oauth: OAUTH,
+        clock: { now: () => new Date(now) }
+    });
 });
 
 afterAll(async () => {

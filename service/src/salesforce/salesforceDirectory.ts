@@ -1,5 +1,6 @@
 import { Connection, type HttpRequest, type StreamPromise } from 'jsforce';
 import type { Pool } from '../db/pool';
+import type { Clock } from '../http/appDeps';
 import type { DirectoryUser, UserDirectory } from '../identity/caller';
 import { AccessError } from './accessError';
 import { findOrgRegistration } from './orgRegistrations';
@@ -20,7 +21,7 @@ export interface SalesforceDirectoryOptions {
     pool: Pool;
     cipher: TokenCipher;
     oauth: SalesforceOAuthClient;
-    clock: () => Date;
+    clock: Clock;
     cacheTtlMs?: number;
 }
 
@@ -149,11 +150,13 @@ export class SalesforceDirectory implements UserDirectory {
     }
 
     private fresh<T>(entry: CacheEntry<T> | undefined): CacheEntry<T> | undefined {
-        return entry !== undefined && entry.expiresAt > this.options.clock().getTime() ? entry : undefined;
+        return entry !== undefined && entry.expiresAt > this.options.clock.now().getTime()
+            ? entry
+            : undefined;
     }
 
     private expiry(): number {
-        return this.options.clock().getTime() + this.ttlMs;
+        return this.options.clock.now().getTime() + this.ttlMs;
     }
 }
 
