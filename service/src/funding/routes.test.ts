@@ -45,7 +45,7 @@ describe('R7 funding sources over HTTP', () => {
             url: `${base(account)}/funding-sources`,
             headers: as(caller(account))
         });
-        return (response.json() as { fundingSources: FundingSourceView[] }).fundingSources;
+        return response.json<{ fundingSources: FundingSourceView[] }>().fundingSources;
     }
 
     it('R7.1 R7.2 adds a card and a bank account: token kept, only brand, last4 and expiry shown; audited', async () => {
@@ -126,16 +126,15 @@ describe('R7 funding sources over HTTP', () => {
     it('R7.4 make-primary swaps primary and secondary at once', async () => {
         const account = await makeAccount(db.pool);
         await addCard(account);
-        const second = (await addCard(account, { number: '5555555555554444' })).json() as FundingSourceView;
+        const second = (await addCard(account, { number: '5555555555554444' })).json<FundingSourceView>();
         const response = await post(account, `/funding-sources/${second.id}/make-primary`, {
             authorization: AUTHORIZATION
         });
         expect(response.statusCode).toBe(200);
         expect(
-            (response.json() as { fundingSources: FundingSourceView[] }).fundingSources.map((s) => [
-                s.last4,
-                s.role
-            ])
+            response
+                .json<{ fundingSources: FundingSourceView[] }>()
+                .fundingSources.map((s) => [s.last4, s.role])
         ).toEqual([
             ['4444', 'primary'],
             ['4242', 'secondary']
@@ -144,7 +143,7 @@ describe('R7 funding sources over HTTP', () => {
 
     it('R7.3 the last valid source cannot be removed; an expired card does not count', async () => {
         const account = await makeAccount(db.pool);
-        const only = (await addCard(account)).json() as FundingSourceView;
+        const only = (await addCard(account)).json<FundingSourceView>();
         // An expired card on file (entered long ago): inserted directly, as the API refuses expired cards.
         await db.pool.query(
             `INSERT INTO funding_sources (billing_account_id, kind, processor, token, brand, last4, exp_month, exp_year,
@@ -171,8 +170,8 @@ describe('R7 funding sources over HTTP', () => {
 
     it('R7.3 two admins removing the two valid sources at once: one succeeds, one is refused', async () => {
         const account = await makeAccount(db.pool);
-        const first = (await addCard(account)).json() as FundingSourceView;
-        const second = (await addCard(account, { number: '5555555555554444' })).json() as FundingSourceView;
+        const first = (await addCard(account)).json<FundingSourceView>();
+        const second = (await addCard(account, { number: '5555555555554444' })).json<FundingSourceView>();
         const answers = await Promise.all([
             post(account, `/funding-sources/${first.id}/remove`, { authorization: AUTHORIZATION }),
             post(account, `/funding-sources/${second.id}/remove`, { authorization: AUTHORIZATION })
@@ -186,7 +185,7 @@ describe('R7 funding sources over HTTP', () => {
     it('R7.4 chooses the source that pays for minutes; another company cannot see or change any of it', async () => {
         const account = await makeAccount(db.pool);
         await addCard(account);
-        const second = (await addCard(account, { number: '5555555555554444' })).json() as FundingSourceView;
+        const second = (await addCard(account, { number: '5555555555554444' })).json<FundingSourceView>();
         const chosen = await post(
             account,
             '/recharge-source',

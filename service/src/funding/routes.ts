@@ -89,15 +89,16 @@ export const fundingRoutes = defineRoutes((app) => {
                     accountId: request.params.accountId,
                     status: 201
                 },
-                async ({ tx, now, account, audit }) => {
-                    const accountId = account?.id ?? request.params.accountId;
+                async (context) => {
+                    const { tx, now } = context;
+                    const accountId = request.params.accountId;
                     const source = await addFundingSource(tx, app.deps.processor, {
                         accountId,
                         details: request.body.source,
                         now
                     });
                     const view = toFundingSourceView(source, now, null);
-                    await audit({ action: 'funding_source.add', before: null, after: view });
+                    await context.audit({ action: 'funding_source.add', before: null, after: view });
                     return view;
                 }
             )
@@ -125,12 +126,13 @@ export const fundingRoutes = defineRoutes((app) => {
                     request,
                     reply,
                     { authorization: request.body.authorization, accountId: request.params.accountId },
-                    async ({ tx, now, audit }) => {
+                    async (context) => {
+                        const { tx, now } = context;
                         const { accountId, fundingSourceId } = request.params;
                         const before = await fundingSourcesView(tx, accountId, now);
                         await change(tx, { accountId, fundingSourceId, now });
                         const after = await fundingSourcesView(tx, accountId, now);
-                        await audit({ action, before, after });
+                        await context.audit({ action, before, after });
                         return { fundingSources: after };
                     }
                 )
@@ -165,7 +167,8 @@ export const fundingRoutes = defineRoutes((app) => {
                 request,
                 reply,
                 { authorization: request.body.authorization, accountId: request.params.accountId },
-                async ({ tx, now, audit }) => {
+                async (context) => {
+                    const { tx, now } = context;
                     const { accountId } = request.params;
                     const before = await fundingSourcesView(tx, accountId, now);
                     await setRechargeSource(tx, {
@@ -174,7 +177,7 @@ export const fundingRoutes = defineRoutes((app) => {
                         now
                     });
                     const after = await fundingSourcesView(tx, accountId, now);
-                    await audit({ action: 'funding_source.recharge_source', before, after });
+                    await context.audit({ action: 'funding_source.recharge_source', before, after });
                     return { fundingSources: after };
                 }
             )
