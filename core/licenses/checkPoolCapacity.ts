@@ -11,6 +11,19 @@ export function checkPoolCapacity(
 ): Result<{ available: number }> {
     if (inUse < quantity) return ok({ available: quantity - inUse });
     const { name } = LICENSE_CATALOG[license];
+    if (quantity === 0) {
+        return refused([
+            new BillingError(
+                'pool_exhausted',
+                `The account has no ${name} licenses; your billing administrator can buy some.`,
+                {
+                    license,
+                    inUse,
+                    quantity
+                }
+            )
+        ]);
+    }
     return refused([
         new BillingError(
             'pool_exhausted',

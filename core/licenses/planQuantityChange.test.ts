@@ -161,3 +161,17 @@ describe('R3.6 contracted prices', () => {
         expect(errors[0]).toMatchObject({ code: 'invalid_quantity', details: { license: 'RECORDING' } });
     });
 });
+
+describe('R3.1 quantity input', () => {
+    it.each([-1, 2.5, 100_001, Number.NaN])('refuses the quantity %p, naming the license', (requested) => {
+        const errors = errorsOf(
+            planQuantityChange(input({ contract: null, holders: {}, requested: { ELF: requested } }))
+        );
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatchObject({
+            code: 'invalid_quantity',
+            httpStatus: 400,
+            details: { license: 'ELF' }
+        });
+    });
+});

@@ -10,7 +10,7 @@ import { multiplyCents, sumCents } from '../money/cents';
 import type { Cents } from '../money/cents';
 import { prorate, prorationDays } from '../proration/prorate';
 import { monthlyRecurring, priceOf } from './monthlyRecurring';
-import { quantityOf } from './schemas';
+import { MAX_QUANTITY, quantityOf, quantitySchema } from './schemas';
 import type { LicensePrices, LicenseQuantities } from './schemas';
 
 export interface QuantityChangeInput {
@@ -58,6 +58,15 @@ function checkQuantity(input: QuantityChangeInput, license: LicenseCode, request
     const definition = LICENSE_CATALOG[license];
     const today = prorationDays(input.now, input.timeZone).today;
     const errors: BillingError[] = [];
+    if (!quantitySchema.safeParse(requested).success) {
+        return [
+            new BillingError(
+                'invalid_quantity',
+                `${definition.name}: the quantity must be a whole number from 0 to ${MAX_QUANTITY.toLocaleString('en-US')}, not ${requested}.`,
+                { license, requested }
+            )
+        ];
+    }
     if (definition.kind === 'feature' && requested > 1) {
         errors.push(
             new BillingError(

@@ -1,3 +1,4 @@
+import { errorsOf } from '../testing/errorsOf';
 import { checkDialerAccess } from './checkDialerAccess';
 import { checkPoolCapacity } from './checkPoolCapacity';
 import { choosePort } from './choosePort';
@@ -18,6 +19,16 @@ describe('R2.3 pooled license concurrency', () => {
         });
         expect(result.errors[0]!.message).toBe(
             'All 5 Dialer (PowerDialer) licenses are in use (5 of 5); wait until someone finishes or raise the quantity.'
+        );
+    });
+});
+
+describe('R2.3 a pool the account never bought', () => {
+    it('says the account has none instead of counting 0 of 0', () => {
+        const errors = errorsOf(checkPoolCapacity('FAX', 0, 0));
+        expect(errors[0]).toMatchObject({ code: 'pool_exhausted', details: { license: 'FAX', quantity: 0 } });
+        expect(errors[0]!.message).toBe(
+            'The account has no Fax licenses; your billing administrator can buy some.'
         );
     });
 });

@@ -38,6 +38,11 @@ describe('R6.2 storage fee', () => {
         expect(storageFee(8, usage).fee).toBe(fee);
     });
 
+    it('refuses negative or fractional input', () => {
+        expect(() => storageFee(8, -1)).toThrow(expect.objectContaining({ code: 'invalid_input' }) as Error);
+        expect(() => storageFee(8.5, 1)).toThrow(expect.objectContaining({ code: 'invalid_input' }) as Error);
+    });
+
     it('tells how far the account may grow for the same fee', () => {
         expect(storageFee(8, 500 * MB)).toMatchObject({
             overAllowance: true,

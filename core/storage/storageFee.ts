@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BillingError } from '../errors';
 import type { Cents } from '../money/cents';
 import { multiplyCents } from '../money/cents';
 
@@ -42,8 +43,15 @@ export interface StorageFee {
 
 /** R6.2: over the allowance, $30 per started gigabyte of TOTAL usage; $0 within it. */
 export function storageFee(users: number, usageBytes: number): StorageFee {
+    if (!Number.isSafeInteger(users) || users < 0 || !Number.isSafeInteger(usageBytes) || usageBytes < 0) {
+        throw new BillingError('invalid_input', 'Users and storage used are whole, non-negative numbers.', {
+            users,
+            usageBytes
+        });
+    }
     const allowanceBytes = storageAllowanceMb(users) * BYTES_PER_MEGABYTE;
     const overAllowance = usageBytes > allowanceBytes;
+    // Dividing by 2^30 is exact in floating point, so the ceiling counts started gigabytes exactly.
     const billedGigabytes = overAllowance ? Math.ceil(usageBytes / BYTES_PER_GIGABYTE) : 0;
     return {
         allowanceBytes,
