@@ -4,12 +4,15 @@ import { lockBillingAccount, type BillingAccount } from '../accounts/billingAcco
 import { recordAudit } from '../audit/recordAudit';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
+import type { AppDeps } from './appDeps';
 import type { AuthenticatedCaller } from './fastifyTypes';
 import { ServiceError } from './serviceError';
 import { TERMS_VERSION, type Authorization } from './terms';
 
 export interface MutationContext {
     tx: Tx;
+    /** The app's dependencies (pool for work outside the transaction, processor, directory, mailer). */
+    deps: AppDeps;
     caller: AuthenticatedCaller;
     /** The request's instant, from deps.clock: pass it to core rules. */
     now: Date;
@@ -65,6 +68,7 @@ export async function runMutation<T>(
         let audited = 0;
         const body = await work({
             tx,
+            deps,
             caller,
             now,
             idempotencyKey,

@@ -1,0 +1,73 @@
+import {
+    unwrap,
+    validateAssignmentChanges,
+    type AssignmentChange,
+    type LicenseCode
+} from '../../../core/index';
+import type { UserDirectory } from '../identity/caller';
+import type { MutationContext } from '../http/runMutation';
+import { ServiceError } from '../http/serviceError';
+import { assignmentsView, type AssignmentsView } from './listAssignments';
+import { loadAssignments, loadQuantities, saveAssignmentChanges } from './licenseRepository';
+
+export interface RequestedAssignment {
+    userId: string;
+    license: LicenseCode;
+    assigned: boolean;
+}
+
+/**
+ * R2.1–R2.4, R3.3: assigns and removes many licenses at once, all or nothing. Runs with the account
+ * row locked, so two admins' changes are checked against each other's results, never over-assign.
+ */
+export async function changeAssignments(
+    context: MutationContext,
+    directory: UserDirectory,
+    accountId: string,
+    requested: readonly RequestedAssignment[]
+): Promise<AssignmentsView> {
+    const { tx, caller, now } = context;
+    // One connection runs one query at a time: load in sequence inside the transaction.
+    const quantities = await loadQuantities(tx, accountId);
+    const assignments = await loadAssignments(tx, accountId);
+    const users = await directory.listUsers(caller.orgId);
+    const byId = new Map(users.map((user) => [user.id, user]));
+    for (const change of requested) {
+        const user = byId.get(change.userId);
+        if (user === undefined && change.assigned) {
+            throw new ServiceError('unknown_user', `There is no user ${change.userId} in your company.`, {
+                userId: change.userId
+            });
+        }
+        if (user !== undefined && !user.active && change.assigned) {
+            throw new ServiceError(
+                'user_inactive',
+                `${user.name} is deactivated in Salesforce and cannot be given ${change.license}.`,
+                {
+                    userId: user.id,
+                    license: change.license
+                }
+            );
+        }
+    }
+    const changes: AssignmentChange[] = requested.map((change) => ({
+        userId: change.userId,
+        license: change.license,
+        action: change.assigned ? 'assign' : 'remove'
+    }));
+    const outcome = unwrap(
+        validateAssignmentChanges({
+            quantities,
+            assignments,
+            changes,
+            userNames: Object.fromEntries(users.map((user) => [user.id, user.name]))
+        })
+    );
+    await saveAssignmentChanges(tx, { accountId, added: outcome.added, removed: outcome.removed, now });
+    await context.audit({
+        action: 'licenses.assignments_changed',
+        before: { removed: outcome.removed },
+        after: { added: outcome.added }
+    });
+    return assignmentsView(quantities, outcome.assignments, users);
+}

@@ -1,0 +1,140 @@
+import {
+    isLicenseCode,
+    type Assignment,
+    type Contract,
+    type LicenseCode,
+    type LicensePrices,
+    type LicenseQuantities
+} from '../../../core/index';
+import type { Queryable } from '../db/pool';
+
+export interface ContractTerms {
+    contract: Contract | null;
+    prices: LicensePrices;
+}
+
+/** The account's contract (the latest by start date): term, floors and contracted prices (R3.2, R3.6). */
+export async function loadContractTerms(db: Queryable, accountId: string): Promise<ContractTerms> {
+    const result = await db.query<{
+        start: string;
+        end: string;
+        license_code: string | null;
+        floor: number | null;
+        price: number | null;
+    }>(
+        `SELECT to_char(c.term_start, 'YYYY-MM-DD') AS start, to_char(c.term_end, 'YYYY-MM-DD') AS end,
+                l.license_code, l.floor, l.unit_price_cents AS price
+         FROM (SELECT * FROM contracts WHERE billing_account_id = $1 ORDER BY term_start DESC, created_at DESC LIMIT 1) c
+         LEFT JOIN contract_licenses l ON l.contract_id = c.id`,
+        [accountId]
+    );
+    const first = result.rows[0];
+    if (first === undefined) return { contract: null, prices: {} };
+    const floors: LicenseQuantities = {};
+    const prices: LicensePrices = {};
+    for (const row of result.rows) {
+        if (row.license_code === null || !isLicenseCode(row.license_code)) continue;
+        floors[row.license_code] = row.floor ?? 0;
+        prices[row.license_code] = row.price ?? 0;
+    }
+    return { contract: { start: first.start, end: first.end, floors }, prices };
+}
+
+export async function loadQuantities(db: Queryable, accountId: string): Promise<LicenseQuantities> {
+    const result = await db.query<{ license_code: string; quantity: number }>(
+        'SELECT license_code, quantity FROM license_quantities WHERE billing_account_id = $1',
+        [accountId]
+    );
+    const quantities: LicenseQuantities = {};
+    for (const row of result.rows) {
+        if (isLicenseCode(row.license_code)) quantities[row.license_code] = row.quantity;
+    }
+    return quantities;
+}
+
+export async function loadAssignments(db: Queryable, accountId: string): Promise<Assignment[]> {
+    const result = await db.query<{ user_id: string; license_code: string }>(
+        'SELECT user_id, license_code FROM license_assignments WHERE billing_account_id = $1 ORDER BY user_id, license_code',
+        [accountId]
+    );
+    return result.rows.flatMap((row) =>
+        isLicenseCode(row.license_code) ? [{ userId: row.user_id, license: row.license_code }] : []
+    );
+}
+
+/** Live runtime leases per license (R2.3 "in use now"); a lease past its expiry is not in use. */
+export async function loadInUse(
+    db: Queryable,
+    accountId: string,
+    now: Date
+): Promise<Partial<Record<LicenseCode, number>>> {
+    const result = await db.query<{ license_code: string; in_use: number }>(
+        `SELECT license_code, count(*)::int AS in_use FROM runtime_leases
+         WHERE billing_account_id = $1 AND expires_at > $2 GROUP BY license_code`,
+        [accountId, now]
+    );
+    const inUse: Partial<Record<LicenseCode, number>> = {};
+    for (const row of result.rows) {
+        if (isLicenseCode(row.license_code)) inUse[row.license_code] = row.in_use;
+    }
+    return inUse;
+}
+
+export function countHolders(assignments: readonly Assignment[]): Partial<Record<LicenseCode, number>> {
+    const holders: Partial<Record<LicenseCode, number>> = {};
+    for (const { license } of assignments) holders[license] = (holders[license] ?? 0) + 1;
+    return holders;
+}
+
+export async function saveQuantities(
+    db: Queryable,
+    input: {
+        accountId: string;
+        before: LicenseQuantities;
+        after: LicenseQuantities;
+        now: Date;
+        nextCycleDate: string;
+        today: string;
+    }
+): Promise<void> {
+    for (const [code, quantity] of Object.entries(input.after)) {
+        if (!isLicenseCode(code)) continue;
+        const old = input.before[code] ?? 0;
+        if (old === quantity) continue;
+        await db.query(
+            `INSERT INTO license_quantities (billing_account_id, license_code, quantity, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (billing_account_id, license_code) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at`,
+            [input.accountId, code, quantity, input.now]
+        );
+        await db.query(
+            `INSERT INTO license_quantity_changes (billing_account_id, license_code, old_quantity, new_quantity, changed_at, billed_from)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [
+                input.accountId,
+                code,
+                old,
+                quantity,
+                input.now,
+                quantity > old ? input.today : input.nextCycleDate
+            ]
+        );
+    }
+}
+
+export async function saveAssignmentChanges(
+    db: Queryable,
+    input: { accountId: string; added: readonly Assignment[]; removed: readonly Assignment[]; now: Date }
+): Promise<void> {
+    for (const { userId, license } of input.removed) {
+        await db.query(
+            'DELETE FROM license_assignments WHERE billing_account_id = $1 AND user_id = $2 AND license_code = $3',
+            [input.accountId, userId, license]
+        );
+    }
+    for (const { userId, license } of input.added) {
+        await db.query(
+            'INSERT INTO license_assignments (billing_account_id, user_id, license_code, assigned_at) VALUES ($1, $2, $3, $4)',
+            [input.accountId, userId, license, input.now]
+        );
+    }
+}
