@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { startOfDayInstant } from '../calendar/calendarDate';
 import type { Contract } from '../contract/contract';
 import { errorsOf } from '../testing/errorsOf';
@@ -173,5 +174,58 @@ describe('R3.1 quantity input', () => {
             httpStatus: 400,
             details: { license: 'ELF' }
         });
+    });
+});
+
+describe('R3.4 quantity change properties', () => {
+    const codes = ['CRM', 'DIALER_TAB', 'DIALER', 'FLEX_PORT', 'ELF'] as const;
+    const quantities = fc.record(
+        Object.fromEntries(codes.map((code) => [code, fc.integer({ min: 0, max: 500 })])) as Record<
+            (typeof codes)[number],
+            fc.Arbitrary<number>
+        >
+    );
+
+    it('charges now at most the added monthly amount, exactly it on the 1st, never negative, and sums its lines', () => {
+        fc.assert(
+            fc.property(
+                quantities,
+                quantities,
+                fc.integer({ min: 1, max: 28 }),
+                fc.constantFrom(0, 1, 2),
+                (current, requested, day, monthOffset) => {
+                    const result = planQuantityChange(
+                        input({
+                            now: at(`2026-0${1 + monthOffset}-${String(day).padStart(2, '0')}`),
+                            current,
+                            requested,
+                            contract: null,
+                            holders: {}
+                        })
+                    );
+                    expect(result.ok).toBe(true);
+                    if (!result.ok) return;
+                    const plan = result.value;
+                    const addedMonthly = plan.lines.reduce(
+                        (total, line) => total + line.added * line.unitPrice,
+                        0
+                    );
+                    expect(plan.chargeNow).toBe(
+                        plan.lines.reduce((total, line) => total + line.chargeNow, 0)
+                    );
+                    expect(plan.chargeNow).toBeGreaterThanOrEqual(0);
+                    expect(plan.chargeNow).toBeLessThanOrEqual(addedMonthly);
+                    if (day === 1) expect(plan.chargeNow).toBe(addedMonthly);
+                    expect(plan.monthlyRecurringTotal - plan.previousMonthlyRecurringTotal).toBe(
+                        plan.lines.reduce(
+                            (total, line) =>
+                                total + (line.newQuantity - line.currentQuantity) * line.unitPrice,
+                            0
+                        )
+                    );
+                }
+            ),
+            { numRuns: 200 }
+        );
     });
 });
