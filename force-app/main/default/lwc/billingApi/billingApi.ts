@@ -62,36 +62,58 @@ export interface Summary {
     accounts: SummaryAccount[];
 }
 
+export type LicenseKind = 'per_user' | 'pooled' | 'feature' | 'count';
+
 export interface License {
     code: string;
     name: string;
-    kind: string;
-    quantity: number;
+    kind: LicenseKind;
+    purchased: number;
+    /** Users holding it. */
     assigned: number;
+    /** Live uses now (pooled licenses, R2.3). */
     inUse: number;
-    floor: number;
     unitPriceCents: number;
-    totalCents: number;
-    /** Licenses held by deactivated users: paid for, unused (R2.7). */
-    heldByInactive: number;
+    lineTotalCents: number;
+    /** Contract minimum while the term lasts (R3.2). */
+    floor: number;
+    /** Paid for but held by deactivated users (R2.7). */
+    heldByInactiveUsers: number;
+}
+
+export interface ContractTerm {
+    start: string;
+    end: string;
 }
 
 export interface Licenses {
+    accountId: string;
+    contract: ContractTerm | null;
     licenses: License[];
-    termEnd: string | null;
+    recurringTotalCents: number;
 }
 
 export interface AssignmentUser {
-    userId: string;
+    id: string;
     name: string;
+    email: string;
     active: boolean;
     licenses: string[];
 }
 
+export interface LicenseAvailability {
+    code: string;
+    name: string;
+    kind: LicenseKind;
+    purchased: number;
+    assigned: number;
+    /** Per-user licenses: purchased minus assigned; null for pooled ones. */
+    available: number | null;
+}
+
 export interface Assignments {
     users: AssignmentUser[];
-    /** Licenses still free per code. */
-    available: Record<string, number>;
+    available: LicenseAvailability[];
 }
 
 export interface AssignmentChange {
@@ -101,21 +123,50 @@ export interface AssignmentChange {
 }
 
 export interface QuantityLine {
-    code: string;
+    license: string;
     name: string;
-    from: number;
-    to: number;
-    unitPriceCents: number;
+    currentQuantity: number;
+    newQuantity: number;
+    added: number;
+    removed: number;
+    unitPrice: number;
     prorationDays: number;
     daysInMonth: number;
-    chargeNowCents: number;
+    /** Cents charged today for this line (R3.4). */
+    chargeNow: number;
+    monthlyTotal: number;
+}
+
+export interface QuantityPlan {
+    today: string;
+    nextCycleDate: string;
+    lines: QuantityLine[];
+    /** Cents charged today. */
+    chargeNow: number;
+    previousMonthlyRecurringTotal: number;
+    monthlyRecurringTotal: number;
+    newQuantities: Record<string, number>;
+}
+
+export interface Refusal extends ServiceError {
+    details?: Record<string, unknown>;
 }
 
 export interface QuantityPreview {
-    lines: QuantityLine[];
-    chargeNowCents: number;
-    newMonthlyTotalCents: number;
-    refusals: ServiceError[];
+    plan: QuantityPlan | null;
+    refusals: Refusal[];
+}
+
+export interface PurchaseSummary {
+    transactionId: string;
+    number: string;
+    totalCents: number;
+    fundingSourceId: string;
+}
+
+export interface QuantityChange {
+    plan: QuantityPlan;
+    purchase: PurchaseSummary | null;
 }
 
 export interface Service {
@@ -162,13 +213,17 @@ export interface FundingSource {
     last4: string;
     expMonth: number | null;
     expYear: number | null;
+    holderFirstName: string;
+    holderLastName: string;
+    /** R7.4: primary pays the monthly bill; secondary is the backup. */
     role: 'primary' | 'secondary' | null;
-    valid: boolean;
+    /** R7.3: an expired card is not a valid funding source. */
+    expired: boolean;
+    usedForMinuteRecharges: boolean;
 }
 
 export interface FundingSources {
     fundingSources: FundingSource[];
-    rechargeSourceId: string | null;
 }
 
 export interface CardInput {
@@ -315,7 +370,7 @@ export const applyQuantities = (
     quantities: Record<string, number>,
     authorization: Authorization,
     key: string
-) => post<QuantityPreview>(`${account(accountId)}/quantities`, { quantities, authorization }, key);
+) => post<QuantityChange>(`${account(accountId)}/quantities`, { quantities, authorization }, key);
 export const getServices = (accountId: string) =>
     get<{ services: Service[] }>(`${account(accountId)}/services`);
 export const purchaseService = (
@@ -346,7 +401,7 @@ export const addFundingSource = (
     source: CardInput | BankAccountInput,
     authorization: Authorization,
     key: string
-) => post<FundingSource>(`${account(accountId)}/funding-sources`, { ...source, authorization }, key);
+) => post<FundingSource>(`${account(accountId)}/funding-sources`, { source, authorization }, key);
 export const makePrimary = (
     accountId: string,
     fundingSourceId: string,

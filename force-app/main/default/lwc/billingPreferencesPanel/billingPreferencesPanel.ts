@@ -81,7 +81,6 @@ export default class BillingPreferencesPanel extends BillingPanel {
     }
 
     get sourceRows() {
-        const rechargeId = this.sources?.rechargeSourceId;
         return (this.sources?.fundingSources ?? []).map((source) => ({
             id: source.id,
             description: describeSource(source),
@@ -90,10 +89,11 @@ export default class BillingPreferencesPanel extends BillingPanel {
                     ? `expires ${String(source.expMonth).padStart(2, '0')}/${source.expYear}`
                     : '',
             role: source.role === 'primary' ? 'Primary' : source.role === 'secondary' ? 'Secondary' : '',
-            validity: source.valid ? '' : 'Not valid (expired)',
-            recharge: source.id === rechargeId ? 'Used for minute recharges' : '',
-            canMakePrimary: source.role !== 'primary' && source.valid,
-            canUseForRecharge: source.id !== rechargeId && source.valid,
+            holder: `held by ${source.holderFirstName} ${source.holderLastName}`,
+            validity: source.expired ? 'Expired: not a valid source' : '',
+            recharge: source.usedForMinuteRecharges ? 'Used for minute recharges' : '',
+            canMakePrimary: source.role !== 'primary' && !source.expired,
+            canUseForRecharge: !source.usedForMinuteRecharges && !source.expired,
             makePrimaryLabel: `Make ${describeSource(source)} primary`,
             removeLabel: `Remove ${describeSource(source)}`,
             rechargeLabel: `Use ${describeSource(source)} for minute recharges`

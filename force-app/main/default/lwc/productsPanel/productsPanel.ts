@@ -12,7 +12,7 @@ import {
     purchaseService,
     type AssignmentChange,
     type Assignments,
-    type License,
+    type LicenseAvailability,
     type Licenses,
     type QuantityPreview,
     type Service,
@@ -24,7 +24,7 @@ type Mode = 'none' | 'assign' | 'purchase' | 'services' | 'storage';
 
 const LICENSE_COLUMNS = [
     { label: 'License', fieldName: 'name' },
-    { label: 'Purchased', fieldName: 'quantity', type: 'number' },
+    { label: 'Purchased', fieldName: 'purchased', type: 'number' },
     { label: 'Assigned', fieldName: 'assigned', type: 'number' },
     { label: 'In use now', fieldName: 'inUse', type: 'number' },
     { label: 'Price', fieldName: 'price' },
@@ -73,22 +73,26 @@ export default class ProductsPanel extends BillingPanel {
         return (this.licenses?.licenses ?? []).map((license) => ({
             ...license,
             price: formatCents(license.unitPriceCents),
-            total: formatCents(license.totalCents),
-            inactiveFlag: license.heldByInactive > 0 ? `${license.heldByInactive} held by inactive users` : ''
+            total: formatCents(license.lineTotalCents),
+            inactiveFlag:
+                license.heldByInactiveUsers > 0 ? `${license.heldByInactiveUsers} held by inactive users` : ''
         }));
     }
 
     get monthlyTotal(): string {
-        const total = (this.licenses?.licenses ?? []).reduce((sum, license) => sum + license.totalCents, 0);
-        return formatCents(total);
+        return formatCents(this.licenses?.recurringTotalCents ?? 0);
     }
 
     get termEnd(): string {
-        return formatDate(this.licenses?.termEnd);
+        return formatDate(this.licenses?.contract?.end);
+    }
+
+    get hasTerm(): boolean {
+        return Boolean(this.licenses?.contract);
     }
 
     get wastedLicenses(): boolean {
-        return (this.licenses?.licenses ?? []).some((license) => license.heldByInactive > 0);
+        return (this.licenses?.licenses ?? []).some((license) => license.heldByInactiveUsers > 0);
     }
 
     get isAssign(): boolean {
@@ -113,7 +117,7 @@ export default class ProductsPanel extends BillingPanel {
     handlePurchaseClick(): void {
         this.openMode('purchase');
         this.quantities = Object.fromEntries(
-            (this.licenses?.licenses ?? []).map((l) => [l.code, l.quantity])
+            (this.licenses?.licenses ?? []).map((l) => [l.code, l.purchased])
         );
         this.quantityPreview = undefined;
         this.quantityPreviewError = undefined;
@@ -160,24 +164,29 @@ export default class ProductsPanel extends BillingPanel {
 
     // ---- Assign licenses: users × licenses
 
-    get assignableLicenses(): License[] {
-        return this.licenses?.licenses ?? [];
+    /** Licenses held by users: per-user and pooled (company features and counts are not). */
+    get assignableLicenses(): LicenseAvailability[] {
+        return (this.assignments?.available ?? []).filter(
+            (license) => license.kind === 'per_user' || license.kind === 'pooled'
+        );
     }
 
     get assignmentHeaders() {
-        const available = this.assignments?.available ?? {};
         return this.assignableLicenses.map((license) => ({
             code: license.code,
-            label: `${license.name} (${formatNumber(available[license.code] ?? 0)} available)`
+            label:
+                license.available === null
+                    ? `${license.name} (pool of ${formatNumber(license.purchased)})`
+                    : `${license.name} (${formatNumber(license.available)} available)`
         }));
     }
 
     get assignmentRows() {
         return (this.assignments?.users ?? []).map((user) => ({
-            userId: user.userId,
+            userId: user.id,
             name: user.active ? user.name : `${user.name} (inactive)`,
             cells: this.assignableLicenses.map((license) => {
-                const key = `${user.userId}|${license.code}`;
+                const key = `${user.id}|${license.code}`;
                 return {
                     key,
                     license: license.code,
@@ -189,7 +198,7 @@ export default class ProductsPanel extends BillingPanel {
     }
 
     get assignmentChanges(): AssignmentChange[] {
-        const held = new Map((this.assignments?.users ?? []).map((user) => [user.userId, user.licenses]));
+        const held = new Map((this.assignments?.users ?? []).map((user) => [user.id, user.licenses]));
         return Object.entries(this.assignmentEdits)
             .map(([key, assigned]) => {
                 const [userId, license] = key.split('|');
@@ -209,7 +218,7 @@ export default class ProductsPanel extends BillingPanel {
 
     handleReviewAssignments(): void {
         const changes = this.assignmentChanges;
-        const names = new Map((this.assignments?.users ?? []).map((user) => [user.userId, user.name]));
+        const names = new Map((this.assignments?.users ?? []).map((user) => [user.id, user.name]));
         const summary = changes
             .map(
                 (c) =>
@@ -227,14 +236,14 @@ export default class ProductsPanel extends BillingPanel {
     get quantityRows() {
         return (this.licenses?.licenses ?? []).map((license) => ({
             code: license.code,
-            label: `${license.name} (now ${formatNumber(license.quantity)}, floor ${formatNumber(license.floor)})`,
+            label: `${license.name} (now ${formatNumber(license.purchased)}, floor ${formatNumber(license.floor)})`,
             floor: license.floor,
-            value: this.quantities[license.code] ?? license.quantity
+            value: this.quantities[license.code] ?? license.purchased
         }));
     }
 
     get changedQuantities(): Record<string, number> {
-        const current = new Map((this.licenses?.licenses ?? []).map((l) => [l.code, l.quantity]));
+        const current = new Map((this.licenses?.licenses ?? []).map((l) => [l.code, l.purchased]));
         return Object.fromEntries(
             Object.entries(this.quantities).filter(([code, qty]) => current.get(code) !== qty)
         );
@@ -245,23 +254,23 @@ export default class ProductsPanel extends BillingPanel {
     }
 
     get previewLines() {
-        return (this.quantityPreview?.lines ?? []).map((line) => ({
-            ...line,
-            description: `${line.name}: ${formatNumber(line.from)} → ${formatNumber(line.to)}`,
+        return (this.quantityPreview?.plan?.lines ?? []).map((line) => ({
+            code: line.license,
+            description: `${line.name}: ${formatNumber(line.currentQuantity)} → ${formatNumber(line.newQuantity)}`,
             proration:
-                line.prorationDays > 0
+                line.added > 0
                     ? `${line.prorationDays} of ${line.daysInMonth} days`
-                    : 'from next cycle',
-            chargeNow: formatCents(line.chargeNowCents)
+                    : 'no credit; billed lower from the next cycle',
+            chargeNow: formatCents(line.chargeNow)
         }));
     }
 
     get previewChargeNow(): string {
-        return formatCents(this.quantityPreview?.chargeNowCents ?? 0);
+        return formatCents(this.quantityPreview?.plan?.chargeNow ?? 0);
     }
 
     get previewMonthlyTotal(): string {
-        return formatCents(this.quantityPreview?.newMonthlyTotalCents ?? 0);
+        return formatCents(this.quantityPreview?.plan?.monthlyRecurringTotal ?? 0);
     }
 
     get previewRefused(): boolean {
@@ -273,7 +282,7 @@ export default class ProductsPanel extends BillingPanel {
     }
 
     get cannotBuy(): boolean {
-        return !this.quantityPreview || this.previewRefused || this.noQuantityChanges;
+        return !this.quantityPreview?.plan || this.previewRefused || this.noQuantityChanges;
     }
 
     handleQuantityChange(event: CustomEvent<{ value: string }>): void {

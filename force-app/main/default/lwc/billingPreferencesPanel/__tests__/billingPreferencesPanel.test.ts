@@ -66,12 +66,12 @@ describe('c-billing-preferences-panel', () => {
         const rows = Array.from(element.shadowRoot.querySelectorAll('li.source')).map((li) =>
             (li.textContent ?? '').replace(/\s+/g, ' ').trim()
         );
-        expect(rows[0]).toContain('Visa ending 4242 expires 04/2029');
+        expect(rows[0]).toContain('Visa ending 4242 expires 04/2029 held by Ada Admin');
         expect(rows[0]).toContain('Primary');
         expect(rows[1]).toContain('Bank account ending 6789');
         expect(rows[1]).toContain('Secondary');
         expect(rows[1]).toContain('Used for minute recharges');
-        expect(rows[2]).toContain('Not valid (expired)');
+        expect(rows[2]).toContain('Expired: not a valid source');
         expect(
             element.shadowRoot.querySelector('li[data-id="fs-1"] lightning-button.make-primary')
         ).toBeNull();

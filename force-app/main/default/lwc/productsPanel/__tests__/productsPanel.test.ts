@@ -67,7 +67,7 @@ describe('c-products-panel', () => {
         expect(mocked.getLicenses).toHaveBeenCalledWith(ACCOUNT_ID);
         expect(table.data[0]).toMatchObject({
             name: 'CRM',
-            quantity: 20,
+            purchased: 20,
             assigned: 18,
             inUse: 15,
             price: '$45.00',
@@ -99,7 +99,12 @@ describe('c-products-panel', () => {
         const headers = Array.from(element.shadowRoot.querySelectorAll('th[scope="col"]')).map(
             (th) => th.textContent
         );
-        expect(headers).toContain('CRM (2 available)');
+        expect(headers).toEqual([
+            'User',
+            'CRM (2 available)',
+            'Dialer Tab (pool of 5)',
+            'Dialer (PowerDialer) (pool of 5)'
+        ]);
         const box = element.shadowRoot.querySelector(
             'lightning-input[data-key="005000000000002AAA|DIALER_TAB"]'
         );
@@ -153,7 +158,10 @@ describe('c-products-panel', () => {
 
     it('R3.1 R3.4 previews the prorated charge and new monthly total before buying licenses', async () => {
         mocked.previewQuantities.mockResolvedValue(QUANTITY_PREVIEW as api.QuantityPreview);
-        mocked.applyQuantities.mockResolvedValue(QUANTITY_PREVIEW as api.QuantityPreview);
+        mocked.applyQuantities.mockResolvedValue({
+            plan: QUANTITY_PREVIEW.plan,
+            purchase: null
+        } as api.QuantityChange);
         const element = await render();
         click(element.shadowRoot, 'lightning-button.purchase');
         await flushPromises();
@@ -185,7 +193,7 @@ describe('c-products-panel', () => {
 
     it('R3.2 shows a floor refusal from the preview and does not offer Purchase', async () => {
         mocked.previewQuantities.mockResolvedValue({
-            ...(QUANTITY_PREVIEW as api.QuantityPreview),
+            plan: null,
             refusals: [{ code: 'license_floor', message: 'CRM cannot go below 10 before Jun 30, 2027.' }]
         });
         const element = await render();

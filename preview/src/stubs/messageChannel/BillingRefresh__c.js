@@ -1,0 +1,1 @@
+export default { channel: 'BillingRefresh__c' };
