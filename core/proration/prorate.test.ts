@@ -100,7 +100,7 @@ describe('R3.4 proration properties', () => {
         timeZone: fc.constantFrom('UTC', NEW_YORK, LONDON, 'Asia/Kolkata', 'Pacific/Auckland')
     });
 
-    it('day by day: the first day is the full price, each day is at most the full price and at least the next day, never negative, and the last day is one day', () => {
+    it('day by day: the first day is the full price, each day is at most the full price and at least the next day, never negative, the last day is one day, and the daily costs of a month sum to the full price', () => {
         fc.assert(
             fc.property(monthArbitrary, ({ year, month, unitPrice, quantity, timeZone }) => {
                 const full = unitPrice * quantity;
@@ -119,7 +119,12 @@ describe('R3.4 proration properties', () => {
                 expect(BigInt(amounts[length - 1]!)).toBe(
                     (2n * BigInt(full) + BigInt(length)) / (2n * BigInt(length))
                 );
+                // What each single day costs (a license added on day d less one added on day d + 1):
+                // a month of daily prorations sums to the full price, never above it.
+                const daily = amounts.map((amount, day) => amount - (amounts[day + 1] ?? 0));
+                expect(daily.reduce((sum, cost) => sum + cost, 0)).toBe(full);
                 for (let day = 0; day < length; day += 1) {
+                    expect(daily[day]).toBeGreaterThanOrEqual(0);
                     expect(amounts[day]).toBeGreaterThanOrEqual(0);
                     expect(amounts[day]).toBeLessThanOrEqual(full);
                     if (day > 0) expect(amounts[day]).toBeLessThanOrEqual(amounts[day - 1]!);
