@@ -24,9 +24,7 @@
  * The same key again → the first result, charged once (a succeeded purchase is returned with
  * `alreadyRecorded: true`; a declined one throws the same decline without charging again).
  */
-import type { Cents } from '../../../core/money/cents';
-import { isCents } from '../../../core/money/cents';
-import { formatUsd } from '../../../core/money/formatUsd';
+import { type Cents, isCents, formatUsd } from '../../../core/index';
 import type { Pool, Queryable, Tx } from '../db/pool';
 import {
     findSourceByRole,
