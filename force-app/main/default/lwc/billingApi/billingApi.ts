@@ -40,26 +40,34 @@ export interface SummaryLicense {
     name: string;
     quantity: number;
     unitPriceCents: number;
-    totalCents: number;
+    lineTotalCents: number;
 }
 
 export interface RecentPurchase {
+    transactionId: string;
     number: string;
-    date: string;
     kind: string;
+    status: string;
     totalCents: number;
+    at: string;
 }
+
+export type AccountStatus = 'active' | 'cancelling' | 'cancelled';
 
 export interface SummaryAccount {
     id: string;
     name: string;
+    status: AccountStatus;
+    timeZone: string;
     licenses: SummaryLicense[];
     recurringTotalCents: number;
     recentPurchases: RecentPurchase[];
 }
 
 export interface Summary {
+    orgId: string;
     accounts: SummaryAccount[];
+    recurringTotalCents: number;
 }
 
 export type LicenseKind = 'per_user' | 'pooled' | 'feature' | 'count';
@@ -172,20 +180,38 @@ export interface QuantityChange {
 export interface Service {
     code: string;
     name: string;
-    priceCents: number;
+    description: string;
+    /** R7.5: only implementation services are bought in the panel. */
+    purchasableInPanel: boolean;
+    priceCents: number | null;
 }
 
-export interface StorageUsage {
-    kind: string;
-    megabytes: number;
+export interface ServicePurchase {
+    id: string;
+    service: string;
+    name: string;
+    quantity: number;
+    amountCents: number;
+    at: string;
+}
+
+export interface Services {
+    services: Service[];
+    purchases: ServicePurchase[];
 }
 
 export interface Storage {
-    usage: StorageUsage[];
-    totalMegabytes: number;
-    allowanceMegabytes: number;
-    feeCents: number;
-    howToLower: string[];
+    measuredOn: string | null;
+    users: number;
+    allowanceBytes: number;
+    usageBytes: number;
+    overAllowance: boolean;
+    billedGigabytes: number;
+    /** Monthly storage fee in cents (R6.2). */
+    fee: number;
+    feeCoversUpToBytes: number | null;
+    byKind: { records: number; filesAndRecordings: number; dataLists: number };
+    waysToLower: string[];
 }
 
 export interface DirectoryUser {
@@ -194,16 +220,37 @@ export interface DirectoryUser {
     email: string;
     active: boolean;
     isAdmin: boolean;
+    inactiveHoldingLicenses: boolean;
+}
+
+export interface Users {
+    users: DirectoryUser[];
+    inactiveHolders: number;
+    licensesHeldByInactiveUsers: number;
 }
 
 export interface BillingAdministrator {
-    userId: string;
-    name: string;
+    userId: string | null;
+    name: string | null;
+    email: string | null;
+    isAdmin: boolean;
+    active: boolean;
 }
 
-export interface CancellationPreview {
+export interface CancellationPlan {
+    /** Last day of service: the end of the contract term (R4.3). */
     effectiveDate: string;
-    remainingOwedCents: number;
+    remainingCycles: number;
+    monthlyAtFloors: number;
+    monthlyAtCurrentQuantities: number;
+    /** Cents still owed under the contract. */
+    remainingOwed: number;
+    remainingIfUnchanged: number;
+}
+
+export interface Cancellation {
+    status: AccountStatus;
+    plan: CancellationPlan;
 }
 
 export interface FundingSource {
@@ -247,7 +294,13 @@ export interface BankAccountInput {
 
 export interface Recharge {
     enabled: boolean;
-    amountCents: number;
+    windowFirstDay: string;
+    windowLastDay: string;
+    usageCents: number;
+    dailyAverageCents: number;
+    /** R5.3: daily average × 14. */
+    rechargeAmountCents: number;
+    /** R5.3: daily average × 7. */
     thresholdCents: number;
 }
 
@@ -255,12 +308,21 @@ export interface Minutes {
     balanceCents: number;
     minutes: number;
     recharge: Recharge;
+    rechargeFundingSourceId: string | null;
+}
+
+export interface MinutesPurchase {
+    transactionNumber: string;
+    totalCents: number;
+    balanceCents: number;
+    minutes: number;
 }
 
 export interface UsageDay {
     date: string;
-    cents: number;
-    minutes: number;
+    callSeconds: number;
+    smsCount: number;
+    amountCents: number;
 }
 
 export interface MinutesUsage {
@@ -353,7 +415,7 @@ const account = (accountId: string) => `/accounts/${encodeURIComponent(accountId
 export const getMe = () => get<Me>('/me');
 export const getTerms = () => get<Terms>('/terms');
 export const getSummary = () => get<Summary>('/summary');
-export const getUsers = () => get<{ users: DirectoryUser[] }>('/users');
+export const getUsers = () => get<Users>('/users');
 
 export const getLicenses = (accountId: string) => get<Licenses>(`${account(accountId)}/licenses`);
 export const getAssignments = (accountId: string) => get<Assignments>(`${account(accountId)}/assignments`);
@@ -371,14 +433,18 @@ export const applyQuantities = (
     authorization: Authorization,
     key: string
 ) => post<QuantityChange>(`${account(accountId)}/quantities`, { quantities, authorization }, key);
-export const getServices = (accountId: string) =>
-    get<{ services: Service[] }>(`${account(accountId)}/services`);
+export const getServices = (accountId: string) => get<Services>(`${account(accountId)}/services`);
 export const purchaseService = (
     accountId: string,
     service: string,
     authorization: Authorization,
     key: string
-) => post<Transaction>(`${account(accountId)}/services/purchases`, { service, authorization }, key);
+) =>
+    post<{ purchase: ServicePurchase; transaction: PurchaseSummary }>(
+        `${account(accountId)}/services/purchases`,
+        { service, quantity: 1, authorization },
+        key
+    );
 export const getStorage = (accountId: string) => get<Storage>(`${account(accountId)}/storage`);
 
 export const getBillingAdministrator = (accountId: string) =>
@@ -390,9 +456,9 @@ export const setBillingAdministrator = (
     key: string
 ) => put<BillingAdministrator>(`${account(accountId)}/billing-administrator`, { userId, authorization }, key);
 export const previewCancellation = (accountId: string, key: string) =>
-    post<CancellationPreview>(`${account(accountId)}/cancellation/preview`, {}, key);
+    post<Cancellation>(`${account(accountId)}/cancellation/preview`, {}, key);
 export const cancelAccount = (accountId: string, authorization: Authorization, key: string) =>
-    post<CancellationPreview>(`${account(accountId)}/cancellation`, { authorization }, key);
+    post<Cancellation>(`${account(accountId)}/cancellation`, { authorization }, key);
 
 export const getFundingSources = (accountId: string) =>
     get<FundingSources>(`${account(accountId)}/funding-sources`);
@@ -439,7 +505,7 @@ export const purchaseMinutes = (
     amountCents: number,
     authorization: Authorization,
     key: string
-) => post<Minutes>(`${account(accountId)}/minutes/purchases`, { amountCents, authorization }, key);
+) => post<MinutesPurchase>(`${account(accountId)}/minutes/purchases`, { amountCents, authorization }, key);
 export const getRecharge = (accountId: string) => get<Recharge>(`${account(accountId)}/minutes/recharge`);
 export const setRecharge = (accountId: string, enabled: boolean, authorization: Authorization, key: string) =>
     put<Recharge>(`${account(accountId)}/minutes/recharge`, { enabled, authorization }, key);

@@ -22,6 +22,14 @@ export function parseDollarsToCents(text: string): number | null {
     return whole * CENTS_PER_DOLLAR + fraction;
 }
 
+const BYTES_PER_MEGABYTE = 1024 * 1024;
+const MEGABYTES = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** Storage sizes in MB as the documents count them (1 GB = 1,024 MB, R6.1). */
+export function formatMegabytes(bytes: number): string {
+    return `${MEGABYTES.format(bytes / BYTES_PER_MEGABYTE)} MB`;
+}
+
 /** An ISO date (`2026-11-22`, or a timestamp) as the admin reads it: `Nov 22, 2026`. */
 export function formatDate(iso: string | null | undefined): string {
     if (!iso) return '';

@@ -14,7 +14,7 @@ import {
     setRechargeSource,
     type BankAccountInput,
     type BillingAdministrator,
-    type CancellationPreview,
+    type Cancellation,
     type CardInput,
     type DirectoryUser,
     type FundingSource,
@@ -51,7 +51,7 @@ export default class BillingPreferencesPanel extends BillingPanel {
     administratorError: unknown;
     admins: DirectoryUser[] = [];
     chosenAdministrator = '';
-    cancellation: CancellationPreview | undefined;
+    cancellation: Cancellation | undefined;
     cancellationError: unknown;
 
     adding = false;
@@ -101,7 +101,7 @@ export default class BillingPreferencesPanel extends BillingPanel {
     }
 
     get administratorName(): string {
-        return this.administrator?.name ?? '';
+        return this.administrator?.name ?? 'none';
     }
 
     get administratorOptions() {
@@ -117,11 +117,11 @@ export default class BillingPreferencesPanel extends BillingPanel {
     }
 
     get cancellationDate(): string {
-        return formatDate(this.cancellation?.effectiveDate);
+        return formatDate(this.cancellation?.plan.effectiveDate);
     }
 
     get cancellationOwed(): string {
-        return formatCents(this.cancellation?.remainingOwedCents ?? 0);
+        return formatCents(this.cancellation?.plan.remainingOwed ?? 0);
     }
 
     private sourceById(id: string | undefined): FundingSource | undefined {
@@ -230,7 +230,7 @@ export default class BillingPreferencesPanel extends BillingPanel {
             this.cancellation = preview;
             this.cancellationError = undefined;
             this.startChange(
-                `Cancel the account, effective ${formatDate(preview.effectiveDate)}, with ${formatCents(preview.remainingOwedCents)} still owed under the contract`,
+                `Cancel the account, effective ${formatDate(preview.plan.effectiveDate)}, with ${formatCents(preview.plan.remainingOwed)} still owed under the contract`,
                 (authorization, key) => cancelAccount(this.accountId, authorization, key)
             );
         } catch (error) {

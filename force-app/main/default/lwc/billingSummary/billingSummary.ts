@@ -45,11 +45,11 @@ export default class BillingSummary extends LightningElement {
             recurringTotal: formatCents(account.recurringTotalCents),
             licenses: account.licenses.map((license) => ({
                 code: license.code,
-                text: `${license.name}: ${license.quantity} × ${formatCents(license.unitPriceCents)} = ${formatCents(license.totalCents)}`
+                text: `${license.name}: ${license.quantity} × ${formatCents(license.unitPriceCents)} = ${formatCents(license.lineTotalCents)}`
             })),
             purchases: account.recentPurchases.map((purchase) => ({
                 number: purchase.number,
-                text: `${purchase.number}, ${formatDate(purchase.date)}, ${purchase.kind}: ${formatCents(purchase.totalCents)}`
+                text: `${purchase.number}, ${formatDate(purchase.at)}, ${purchase.kind}: ${formatCents(purchase.totalCents)}`
             })),
             selected: account.id === this.selectedAccountId,
             buttonVariant: account.id === this.selectedAccountId ? 'brand' : 'neutral',

@@ -16,6 +16,7 @@ const USAGE_DAYS = 30;
 const CHART_WIDTH = 600;
 const CHART_HEIGHT = 120;
 const BAR_GAP = 2;
+const SECONDS_PER_MINUTE = 60;
 
 export default class DialerMinutesPanel extends BillingPanel {
     /** Shown in the card header; defaults to "Dialer Minutes". */
@@ -62,7 +63,7 @@ export default class DialerMinutesPanel extends BillingPanel {
     }
 
     get rechargeAmount(): string {
-        return formatCents(this.minutes?.recharge.amountCents ?? 0);
+        return formatCents(this.minutes?.recharge.rechargeAmountCents ?? 0);
     }
 
     get rechargeThreshold(): string {
@@ -71,23 +72,23 @@ export default class DialerMinutesPanel extends BillingPanel {
 
     get chartBars() {
         const days = this.usage;
-        const peak = Math.max(1, ...days.map((day) => day.cents));
+        const peak = Math.max(1, ...days.map((day) => day.amountCents));
         const slot = CHART_WIDTH / Math.max(1, days.length);
         return days.map((day, index) => {
-            const height = Math.round((day.cents / peak) * (CHART_HEIGHT - 10));
+            const height = Math.round((day.amountCents / peak) * (CHART_HEIGHT - 10));
             return {
                 key: day.date,
                 x: Math.round(index * slot),
                 y: CHART_HEIGHT - height,
                 width: Math.max(1, Math.round(slot - BAR_GAP)),
                 height,
-                title: `${formatDate(day.date)}: ${formatCents(day.cents)} (${formatNumber(day.minutes)} minutes)`
+                title: `${formatDate(day.date)}: ${formatCents(day.amountCents)} (${formatNumber(Math.round(day.callSeconds / SECONDS_PER_MINUTE))} call minutes, ${formatNumber(day.smsCount)} texts)`
             };
         });
     }
 
     get usageTotal(): string {
-        return formatCents(this.usage.reduce((sum, day) => sum + day.cents, 0));
+        return formatCents(this.usage.reduce((sum, day) => sum + day.amountCents, 0));
     }
 
     get chartLabel(): string {

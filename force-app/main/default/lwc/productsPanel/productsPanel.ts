@@ -18,7 +18,7 @@ import {
     type Service,
     type Storage
 } from 'c/billingApi';
-import { formatCents, formatDate, formatNumber } from 'c/billingFormat';
+import { formatCents, formatDate, formatMegabytes, formatNumber } from 'c/billingFormat';
 
 type Mode = 'none' | 'assign' | 'purchase' | 'services' | 'storage';
 
@@ -323,10 +323,12 @@ export default class ProductsPanel extends BillingPanel {
     // ---- Purchase services (implementation types only, R7.5)
 
     get serviceOptions() {
-        return (this.services ?? []).map((service) => ({
-            label: `${service.name} (${formatCents(service.priceCents)})`,
-            value: service.code
-        }));
+        return (this.services ?? [])
+            .filter((service) => service.purchasableInPanel && service.priceCents !== null)
+            .map((service) => ({
+                label: `${service.name} (${formatCents(service.priceCents ?? 0)})`,
+                value: service.code
+            }));
     }
 
     get noServiceSelected(): boolean {
@@ -341,7 +343,7 @@ export default class ProductsPanel extends BillingPanel {
         const service = (this.services ?? []).find((s) => s.code === this.selectedService);
         if (!service) return;
         this.startChange(
-            `Buy ${service.name} for ${formatCents(service.priceCents)}`,
+            `Buy ${service.name} for ${formatCents(service.priceCents ?? 0)}`,
             async (authorization, key) => {
                 await purchaseService(this.accountId, service.code, authorization, key);
                 this.selectedService = '';
@@ -352,21 +354,24 @@ export default class ProductsPanel extends BillingPanel {
     // ---- View storage (R6.3)
 
     get storageRows() {
-        return (this.storage?.usage ?? []).map((usage) => ({
-            kind: usage.kind,
-            size: `${formatNumber(usage.megabytes)} MB`
-        }));
+        const byKind = this.storage?.byKind;
+        if (!byKind) return [];
+        return [
+            { kind: 'Records', size: formatMegabytes(byKind.records) },
+            { kind: 'Files and call recordings', size: formatMegabytes(byKind.filesAndRecordings) },
+            { kind: 'Data lists', size: formatMegabytes(byKind.dataLists) }
+        ];
     }
 
     get storageTotal(): string {
-        return `${formatNumber(this.storage?.totalMegabytes ?? 0)} MB`;
+        return formatMegabytes(this.storage?.usageBytes ?? 0);
     }
 
     get storageAllowance(): string {
-        return `${formatNumber(this.storage?.allowanceMegabytes ?? 0)} MB`;
+        return formatMegabytes(this.storage?.allowanceBytes ?? 0);
     }
 
     get storageFee(): string {
-        return formatCents(this.storage?.feeCents ?? 0);
+        return formatCents(this.storage?.fee ?? 0);
     }
 }

@@ -52,8 +52,14 @@ function changeError(element: Panel): string {
 describe('c-billing-preferences-panel', () => {
     beforeEach(() => {
         mocked.getFundingSources.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
-        mocked.getBillingAdministrator.mockResolvedValue({ userId: '005000000000001AAA', name: 'Ada Admin' });
-        mocked.getUsers.mockResolvedValue(USERS as { users: api.DirectoryUser[] });
+        mocked.getBillingAdministrator.mockResolvedValue({
+            userId: '005000000000001AAA',
+            name: 'Ada Admin',
+            email: 'ada@example.com',
+            isAdmin: true,
+            active: true
+        });
+        mocked.getUsers.mockResolvedValue(USERS as api.Users);
     });
 
     afterEach(() => {
@@ -191,7 +197,13 @@ describe('c-billing-preferences-panel', () => {
     });
 
     it('R1.3 offers only active admins as billing administrator and changes it after Accept', async () => {
-        mocked.setBillingAdministrator.mockResolvedValue({ userId: '005000000000004AAA', name: 'Dee Admin' });
+        mocked.setBillingAdministrator.mockResolvedValue({
+            userId: '005000000000004AAA',
+            name: 'Dee Admin',
+            email: 'dee@example.com',
+            isAdmin: true,
+            active: true
+        });
         const element = await render();
         expect(text(element, '.administrator')).toContain('Ada Admin');
         const combobox = element.shadowRoot.querySelector(
@@ -217,7 +229,17 @@ describe('c-billing-preferences-panel', () => {
     });
 
     it('R4.3 shows the effective date and what remains owed before cancelling', async () => {
-        const preview = { effectiveDate: '2027-06-30', remainingOwedCents: 1098000 };
+        const preview: api.Cancellation = {
+            status: 'active',
+            plan: {
+                effectiveDate: '2027-06-30',
+                remainingCycles: 7,
+                monthlyAtFloors: 156857,
+                monthlyAtCurrentQuantities: 200000,
+                remainingOwed: 1098000,
+                remainingIfUnchanged: 1400000
+            }
+        };
         mocked.previewCancellation.mockResolvedValue(preview);
         mocked.cancelAccount.mockResolvedValue(preview);
         const element = await render();

@@ -18,6 +18,7 @@ jest.mock('c/billingApi', () => ({
 
 const mocked = api as jest.Mocked<typeof api>;
 const ACCOUNT_ID = 'acc-1';
+const PURCHASE = { transactionNumber: 'TRX-000103', totalCents: 15000, balanceCents: 27345, minutes: 13672 };
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; terms: unknown };
 
 async function render(): Promise<Panel> {
@@ -82,7 +83,7 @@ describe('c-dialer-minutes-panel', () => {
     });
 
     it('R5.2 R9.1 buys minutes after Accept, then reloads and tells the other panels', async () => {
-        mocked.purchaseMinutes.mockResolvedValue(MINUTES as api.Minutes);
+        mocked.purchaseMinutes.mockResolvedValue(PURCHASE);
         const element = await render();
         expect(subscribe).toHaveBeenCalled();
         await buy(element, '150');
@@ -107,7 +108,7 @@ describe('c-dialer-minutes-panel', () => {
     });
 
     it('R5.3 turns automatic recharge on after Accept, showing amount and threshold first', async () => {
-        mocked.setRecharge.mockResolvedValue({ enabled: true, amountCents: 8400, thresholdCents: 4200 });
+        mocked.setRecharge.mockResolvedValue({ ...MINUTES.recharge, enabled: true });
         const element = await render();
         fireChange(element.shadowRoot.querySelector('lightning-input.recharge'), { checked: true });
         await flushPromises();
@@ -137,7 +138,7 @@ describe('c-dialer-minutes-panel', () => {
             shadowRoot: ShadowRoot;
         };
         expect(error.shadowRoot.textContent).toContain('The card was declined.');
-        mocked.purchaseMinutes.mockResolvedValue(MINUTES as api.Minutes);
+        mocked.purchaseMinutes.mockResolvedValue(PURCHASE);
         await authorize(element.shadowRoot);
         expect(mocked.purchaseMinutes.mock.calls.map((call) => call[3])).toEqual(['key-1', 'key-1']);
         expect(mocked.newIdempotencyKey).toHaveBeenCalledTimes(1);

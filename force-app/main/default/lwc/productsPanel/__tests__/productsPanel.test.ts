@@ -214,11 +214,17 @@ describe('c-products-panel', () => {
     });
 
     it('R7.5 buys an implementation service after Accept', async () => {
-        mocked.getServices.mockResolvedValue(SERVICES as { services: api.Service[] });
-        mocked.purchaseService.mockResolvedValue({} as api.Transaction);
+        mocked.getServices.mockResolvedValue(SERVICES as api.Services);
+        mocked.purchaseService.mockResolvedValue({} as Awaited<ReturnType<typeof api.purchaseService>>);
         const element = await render();
         click(element.shadowRoot, 'lightning-button.services');
         await flushPromises();
+        const choice = element.shadowRoot.querySelector(
+            'lightning-combobox.service-choice'
+        ) as HTMLElement & {
+            options: Array<{ value: string }>;
+        };
+        expect(choice.options.map((option) => option.value)).toEqual(['IMPL_STANDARD']);
         fireChange(element.shadowRoot.querySelector('lightning-combobox.service-choice'), {
             value: 'IMPL_STANDARD'
         });
@@ -242,6 +248,7 @@ describe('c-products-panel', () => {
         await flushPromises();
         expect(text(element.shadowRoot, '.storage-usage')).toContain('Files and call recordings: 150 MB');
         expect(text(element.shadowRoot, '.storage-summary')).toContain('500 MB of an allowance of 400 MB');
+        expect(text(element.shadowRoot, '.storage-usage')).toContain('Records: 300 MB');
         expect(text(element.shadowRoot, '.storage-summary')).toContain('$30.00');
         expect(element.shadowRoot.querySelectorAll('.storage-advice li')).toHaveLength(3);
     });
