@@ -329,15 +329,26 @@ export interface MinutesUsage {
     days: UsageDay[];
 }
 
+/** The four headings of the transactions panel (R8.2). */
 export type TransactionKind = 'licenses' | 'minutes' | 'services' | 'storage';
+
+/** What a transaction was for; a monthly `cycle` charge counts as licenses and storage. */
+export type PurchaseKind = TransactionKind | 'cycle';
+
+export interface PaidWith {
+    kind: 'card' | 'bank_account';
+    brand: string;
+    last4: string;
+}
 
 export interface Transaction {
     number: string;
-    date: string;
-    kind: TransactionKind;
-    fundingSource: string;
-    status: string;
+    at: string;
+    kind: PurchaseKind;
+    status: 'succeeded' | 'failed';
     totalCents: number;
+    fundingSource: PaidWith | null;
+    declineMessage: string | null;
 }
 
 export interface Transactions {
@@ -346,14 +357,19 @@ export interface Transactions {
 }
 
 export interface TransactionLine {
-    product: string;
+    lineNumber: number;
+    productCode: string;
+    description: string;
     quantity: number;
     unitPriceCents: number;
-    prorationDays: number | null;
+    prorationDays: { days: number; daysInMonth: number } | null;
     amountCents: number;
+    kind: TransactionKind;
 }
 
 export interface TransactionDetail extends Transaction {
+    id: string;
+    account: { id: string; name: string; timeZone: string; companyName: string };
     lines: TransactionLine[];
 }
 

@@ -30,6 +30,13 @@ export function formatMegabytes(bytes: number): string {
     return `${MEGABYTES.format(bytes / BYTES_PER_MEGABYTE)} MB`;
 }
 
+/** "Visa ending 4242", "Bank account ending 6789": how a funding source is named everywhere. */
+export function describeFundingSource(source: { kind: string; brand: string; last4: string } | null): string {
+    if (!source) return 'No funding source';
+    const name = source.kind === 'card' ? source.brand || 'Card' : 'Bank account';
+    return `${name} ending ${source.last4}`;
+}
+
 /** An ISO date (`2026-11-22`, or a timestamp) as the admin reads it: `Nov 22, 2026`. */
 export function formatDate(iso: string | null | undefined): string {
     if (!iso) return '';

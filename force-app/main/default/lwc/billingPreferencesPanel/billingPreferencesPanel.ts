@@ -20,7 +20,7 @@ import {
     type FundingSource,
     type FundingSources
 } from 'c/billingApi';
-import { formatCents, formatDate } from 'c/billingFormat';
+import { describeFundingSource, formatCents, formatDate } from 'c/billingFormat';
 
 type SourceKind = 'card' | 'bank_account';
 
@@ -32,11 +32,6 @@ const ACCOUNT_TYPE_OPTIONS = [
     { label: 'Checking', value: 'checking' },
     { label: 'Savings', value: 'savings' }
 ];
-
-function describeSource(source: FundingSource): string {
-    const name = source.kind === 'card' ? source.brand || 'Card' : 'Bank account';
-    return `${name} ending ${source.last4}`;
-}
 
 export default class BillingPreferencesPanel extends BillingPanel {
     /** Shown in the card header; defaults to "Billing Preferences". */
@@ -83,7 +78,7 @@ export default class BillingPreferencesPanel extends BillingPanel {
     get sourceRows() {
         return (this.sources?.fundingSources ?? []).map((source) => ({
             id: source.id,
-            description: describeSource(source),
+            description: describeFundingSource(source),
             expiry:
                 source.expMonth && source.expYear
                     ? `expires ${String(source.expMonth).padStart(2, '0')}/${source.expYear}`
@@ -94,9 +89,9 @@ export default class BillingPreferencesPanel extends BillingPanel {
             recharge: source.usedForMinuteRecharges ? 'Used for minute recharges' : '',
             canMakePrimary: source.role !== 'primary' && !source.expired,
             canUseForRecharge: !source.usedForMinuteRecharges && !source.expired,
-            makePrimaryLabel: `Make ${describeSource(source)} primary`,
-            removeLabel: `Remove ${describeSource(source)}`,
-            rechargeLabel: `Use ${describeSource(source)} for minute recharges`
+            makePrimaryLabel: `Make ${describeFundingSource(source)} primary`,
+            removeLabel: `Remove ${describeFundingSource(source)}`,
+            rechargeLabel: `Use ${describeFundingSource(source)} for minute recharges`
         }));
     }
 
@@ -135,15 +130,16 @@ export default class BillingPreferencesPanel extends BillingPanel {
     handleMakePrimary(event: Event): void {
         const source = this.rowSource(event);
         if (!source) return;
-        this.startChange(`Make ${describeSource(source)} the primary funding source`, (authorization, key) =>
-            makePrimary(this.accountId, source.id, authorization, key)
+        this.startChange(
+            `Make ${describeFundingSource(source)} the primary funding source`,
+            (authorization, key) => makePrimary(this.accountId, source.id, authorization, key)
         );
     }
 
     handleRemove(event: Event): void {
         const source = this.rowSource(event);
         if (!source) return;
-        this.startChange(`Remove ${describeSource(source)}`, (authorization, key) =>
+        this.startChange(`Remove ${describeFundingSource(source)}`, (authorization, key) =>
             removeFundingSource(this.accountId, source.id, authorization, key)
         );
     }
@@ -151,7 +147,7 @@ export default class BillingPreferencesPanel extends BillingPanel {
     handleUseForRecharge(event: Event): void {
         const source = this.rowSource(event);
         if (!source) return;
-        this.startChange(`Use ${describeSource(source)} for minute recharges`, (authorization, key) =>
+        this.startChange(`Use ${describeFundingSource(source)} for minute recharges`, (authorization, key) =>
             setRechargeSource(this.accountId, source.id, authorization, key)
         );
     }

@@ -1,7 +1,7 @@
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
 import { emailReceipt, getTransaction, newIdempotencyKey, type TransactionDetail } from 'c/billingApi';
-import { formatCents, formatDate, formatNumber } from 'c/billingFormat';
+import { describeFundingSource, formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
 /** The itemised receipt of one transaction (R8.3), with Print and Email. */
 export default class ReceiptModal extends LightningModal {
@@ -32,7 +32,17 @@ export default class ReceiptModal extends LightningModal {
     }
 
     get date(): string {
-        return formatDate(this.receipt?.date);
+        return formatDate(this.receipt?.at);
+    }
+
+    get paidWith(): string {
+        return describeFundingSource(this.receipt?.fundingSource ?? null);
+    }
+
+    get status(): string {
+        if (!this.receipt) return '';
+        if (this.receipt.status === 'succeeded') return 'Paid';
+        return `Payment declined${this.receipt.declineMessage ? `: ${this.receipt.declineMessage}` : ''}`;
     }
 
     get total(): string {
@@ -40,12 +50,14 @@ export default class ReceiptModal extends LightningModal {
     }
 
     get lines() {
-        return (this.receipt?.lines ?? []).map((line, index) => ({
-            key: String(index),
-            product: line.product,
+        return (this.receipt?.lines ?? []).map((line) => ({
+            key: String(line.lineNumber),
+            product: line.description,
             quantity: formatNumber(line.quantity),
             unitPrice: formatCents(line.unitPriceCents),
-            proration: line.prorationDays ? `${line.prorationDays} days` : '',
+            proration: line.prorationDays
+                ? `${line.prorationDays.days} of ${line.prorationDays.daysInMonth} days`
+                : '',
             amount: formatCents(line.amountCents)
         }));
     }

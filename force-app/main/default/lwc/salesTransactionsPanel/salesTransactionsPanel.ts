@@ -1,8 +1,8 @@
 import { api } from 'lwc';
 import BillingPanel from 'c/billingPanel';
 import ReceiptModal from 'c/receiptModal';
-import { getTransactions, type TransactionKind, type Transactions } from 'c/billingApi';
-import { formatCents, formatDate, isoDate } from 'c/billingFormat';
+import { getTransactions, type PurchaseKind, type TransactionKind, type Transactions } from 'c/billingApi';
+import { describeFundingSource, formatCents, formatDate, isoDate } from 'c/billingFormat';
 
 const DEFAULT_RANGE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,6 +13,7 @@ const KIND_LABELS: Record<TransactionKind, string> = {
     services: 'Services',
     storage: 'Storage'
 };
+const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = { ...KIND_LABELS, cycle: 'Monthly bill' };
 
 const KIND_OPTIONS = [
     { label: 'All kinds', value: '' },
@@ -28,8 +29,8 @@ const COLUMNS = [
     },
     { label: 'Date', fieldName: 'displayDate' },
     { label: 'Kind', fieldName: 'kindLabel' },
-    { label: 'Funding source', fieldName: 'fundingSource' },
-    { label: 'Status', fieldName: 'status' },
+    { label: 'Funding source', fieldName: 'paidWith' },
+    { label: 'Status', fieldName: 'statusLabel' },
     { label: 'Total', fieldName: 'total' }
 ];
 
@@ -71,8 +72,10 @@ export default class SalesTransactionsPanel extends BillingPanel {
     get rows() {
         return (this.transactions?.transactions ?? []).map((transaction) => ({
             ...transaction,
-            displayDate: formatDate(transaction.date),
-            kindLabel: KIND_LABELS[transaction.kind] ?? transaction.kind,
+            displayDate: formatDate(transaction.at),
+            kindLabel: PURCHASE_KIND_LABELS[transaction.kind],
+            paidWith: describeFundingSource(transaction.fundingSource),
+            statusLabel: transaction.status === 'succeeded' ? 'Paid' : 'Declined',
             total: formatCents(transaction.totalCents)
         }));
     }

@@ -47,9 +47,11 @@ describe('c-receipt-modal', () => {
         const rows = Array.from(element.shadowRoot.querySelectorAll('table.lines tbody tr')).map((tr) =>
             Array.from(tr.children).map((cell) => cell.textContent)
         );
-        expect(rows[1]).toEqual(['CRM (added)', '2', '$45.00', '9 days', '$27.00']);
+        expect(rows[1]).toEqual(['CRM (added)', '2', '$45.00', '9 of 30 days', '$27.00']);
         expect(element.shadowRoot.querySelector('.total')?.textContent).toBe('Total: $1,402.00');
-        expect(element.shadowRoot.querySelector('.meta')?.textContent).toContain('Visa ending 4242');
+        expect(element.shadowRoot.querySelector('.meta')?.textContent).toBe(
+            'Nov 22, 2026 · Visa ending 4242 · Paid'
+        );
     });
 
     it('R8.3 prints the receipt', async () => {

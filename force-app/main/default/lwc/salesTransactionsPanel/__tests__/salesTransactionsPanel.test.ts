@@ -47,10 +47,17 @@ describe('c-sales-transactions-panel', () => {
         const table = element.shadowRoot.querySelector('lightning-datatable') as HTMLElement & {
             data: Array<Record<string, unknown>>;
         };
+        expect(table.data[0]).toMatchObject({
+            kindLabel: 'Monthly bill',
+            paidWith: 'Visa ending 4242',
+            statusLabel: 'Paid'
+        });
         expect(table.data[1]).toMatchObject({
             number: 'TRX-000102',
             displayDate: 'Nov 12, 2026',
             kindLabel: 'Dialer minutes',
+            paidWith: 'Bank account ending 6789',
+            statusLabel: 'Declined',
             total: '$100.00'
         });
         expect(element.shadowRoot.querySelector('dd.licenses')?.textContent).toBe('$1,375.00');
