@@ -1,0 +1,50 @@
+import type { Pool } from '../db/pool';
+import type { Clock } from '../http/appDeps';
+import type { Authenticator, UserDirectory } from '../identity/caller';
+import { localDirectory } from '../identity/localDirectory';
+import type { SalesforceConfig } from './config';
+import { JwtAuthenticator } from './jwtAuthenticator';
+import { LocalIssuer } from './localIssuer';
+import { SalesforceDirectory } from './salesforceDirectory';
+import { TokenCipher } from './tokenCipher';
+
+export interface Identity {
+    authenticator: Authenticator;
+    directory: UserDirectory;
+    /** Local mode only: mounts POST /dev/token. */
+    localIssuer?: LocalIssuer;
+}
+
+/**
+ * Who may call, for buildApp: signed JWTs verified by JwtAuthenticator in BOTH modes. With an org,
+ * users and admin rights come from Salesforce (jsforce); locally, from the seeded directory_users,
+ * and a local issuer signs the demo org's tokens. Spread the result into buildApp's deps.
+ */
+export async function createIdentity(options: {
+    pool: Pool;
+    clock: Clock;
+    config: SalesforceConfig;
+    /** Local mode: the seeded demo company. */
+    demoOrgId: string;
+    /** Local mode: where the issuer keeps its key pair, e.g. `.data/local-issuer`. */
+    keyDir: string;
+}): Promise<Identity> {
+    const { pool, clock, config } = options;
+    const authenticator = new JwtAuthenticator({ pool, clock });
+    if (config.mode === 'salesforce') {
+        const directory = new SalesforceDirectory({
+            pool,
+            clock,
+            cipher: new TokenCipher(config.tokenKey),
+            oauth: { clientId: config.clientId, clientSecret: config.clientSecret }
+        });
+        return { authenticator, directory };
+    }
+    const localIssuer = await LocalIssuer.start({
+        pool,
+        clock,
+        orgId: options.demoOrgId,
+        keyDir: options.keyDir
+    });
+    return { authenticator, directory: localDirectory(pool), localIssuer };
+}
