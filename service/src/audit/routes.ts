@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findBillingAccount } from '../accounts/billingAccountRepository';
+import { findCallerAccount } from '../accounts/findCallerAccount';
 import { defineRoutes } from '../http/defineRoutes';
 import { accountParamsSchema } from '../http/schemas';
 import { listAudit } from './listAudit';
@@ -29,7 +29,7 @@ export const auditRoutes = defineRoutes((app) => {
         },
         async (request) => {
             const { orgId } = request.caller;
-            const account = await findBillingAccount(app.deps.pool, orgId, request.params.accountId);
+            const account = await findCallerAccount(request);
             return { records: await listAudit(app.deps.pool, orgId, account.id) };
         }
     );

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { accountRoutes } from '../accounts/routes';
 import { auditRoutes } from '../audit/routes';
 import { fundingRoutes } from '../funding/routes';
+import { minutesRoutes } from '../minutes/routes';
 import { licenseRoutes } from '../licenses/routes';
+import { serviceRoutes } from '../services/routes';
+import { storageRoutes } from '../storage/routes';
+import { transactionRoutes } from '../transactions/routes';
+import { userRoutes } from '../users/routes';
 import { meRoutes } from './meRoutes';
 
 /**
@@ -12,6 +18,12 @@ import { meRoutes } from './meRoutes';
 export const CAPABILITY_ROUTES: readonly FastifyPluginAsyncZod[] = [
     meRoutes,
     auditRoutes,
+    accountRoutes,
     licenseRoutes,
-    fundingRoutes
+    fundingRoutes,
+    minutesRoutes,
+    transactionRoutes,
+    serviceRoutes,
+    storageRoutes,
+    userRoutes
 ];

@@ -180,3 +180,25 @@ async function claimKey(
     }
     return { status: row.response_status, body: row.response_body, replayed: true };
 }
+
+/** The request of a route whose body carries `authorization` and whose path has `:accountId`. */
+export type AccountMutationRequest = FastifyRequest & {
+    body: { authorization: Authorization };
+    params: { accountId: string };
+};
+
+/** runMutation for the usual account route: the body's authorization, the path's account locked. */
+export function runAccountMutation<T>(
+    request: AccountMutationRequest,
+    reply: FastifyReply,
+    work: (context: MutationContext) => Promise<T>,
+    options: { status?: number } = {}
+): Promise<T> {
+    const { authorization } = request.body;
+    return runMutation(
+        request,
+        reply,
+        { authorization, accountId: request.params.accountId, ...options },
+        work
+    );
+}

@@ -1,5 +1,7 @@
 import {
     isLicenseCode,
+    LICENSE_CATALOG,
+    LICENSE_CODES,
     type Assignment,
     type Contract,
     type LicenseCode,
@@ -13,7 +15,7 @@ export interface ContractTerms {
     prices: LicensePrices;
 }
 
-/** The account's contract (the latest by start date): term, floors and contracted prices (R3.2, R3.6). */
+/** The account's contract (the latest by start date): term and floors (R3.2), and the price of every license (R3.6). */
 export async function loadContractTerms(db: Queryable, accountId: string): Promise<ContractTerms> {
     const result = await db.query<{
         start: string;
@@ -29,9 +31,12 @@ export async function loadContractTerms(db: Queryable, accountId: string): Promi
         [accountId]
     );
     const first = result.rows[0];
-    if (first === undefined) return { contract: null, prices: {} };
+    // A license outside the contract is priced at its list price; the contracted price wins (R3.6).
+    const prices: LicensePrices = Object.fromEntries(
+        LICENSE_CODES.map((code) => [code, LICENSE_CATALOG[code].listPrice])
+    );
+    if (first === undefined) return { contract: null, prices };
     const floors: LicenseQuantities = {};
-    const prices: LicensePrices = {};
     for (const row of result.rows) {
         if (row.license_code === null || !isLicenseCode(row.license_code)) continue;
         floors[row.license_code] = row.floor ?? 0;

@@ -1,34 +1,24 @@
-import type { FastifyInstance } from 'fastify';
 import { addTestCard } from '../funding/testing';
 import { TERMS_VERSION } from '../http/terms';
 import { balanceOf } from '../ledger/balanceOf';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
-import { as, AUTHORIZATION, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { as, AUTHORIZATION } from '../testing/buildTestApp';
+import { useTestApp } from '../testing/useTestApp';
 import { makeAccount, makeUser, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 
 describe('R2 R3 licenses over HTTP', () => {
-    let db: TestDatabase;
-    let app: FastifyInstance;
+    const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));
     let keys = 0;
     const key = () => `key-${++keys}`;
 
-    beforeAll(async () => {
-        db = await createTestDatabase();
-        app = await buildTestApp(db.pool, { processor: createLocalProcessor(db.pool) });
-    });
     afterEach(async () => {
-        expect(await verifyLedger(db.pool)).toEqual([]);
-    });
-    afterAll(async () => {
-        await app.close();
-        await db.cleanup();
+        expect(await verifyLedger(t.db.pool)).toEqual([]);
     });
 
     async function acmeWithCard(options: Parameters<typeof makeAccount>[1] = {}): Promise<TestAccount> {
-        const account = await makeAccount(db.pool, {
+        const account = await makeAccount(t.db.pool, {
             users: 5,
             licenses: {
                 CRM: { quantity: 5, floor: 4, unitPriceCents: 6500, assignedTo: 4 },
@@ -36,7 +26,7 @@ describe('R2 R3 licenses over HTTP', () => {
             },
             ...options
         });
-        await addTestCard(db.pool, createLocalProcessor(db.pool), account.accountId, TEST_NOW);
+        await addTestCard(t.db.pool, createLocalProcessor(t.db.pool), account.accountId, TEST_NOW);
         return account;
     }
     const admin = (account: TestAccount) => ({ orgId: account.orgId, userId: account.admin.id });
@@ -46,7 +36,7 @@ describe('R2 R3 licenses over HTTP', () => {
         payload: object,
         idempotencyKey: string | null = key()
     ) =>
-        app.inject({
+        t.app.inject({
             method: 'POST',
             url: `/api/v1/accounts/${account.accountId}${path}`,
             headers: as(admin(account), idempotencyKey ?? undefined),
@@ -55,10 +45,10 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('R2.7 lists purchased, assigned, price, total, floor and licenses held by inactive users', async () => {
         const acme = await acmeWithCard();
-        await db.pool.query('UPDATE directory_users SET active = false WHERE user_id = $1', [
+        await t.db.pool.query('UPDATE directory_users SET active = false WHERE user_id = $1', [
             acme.users[3]!.id
         ]);
-        const response = await app.inject({
+        const response = await t.app.inject({
             url: `/api/v1/accounts/${acme.accountId}/licenses`,
             headers: as(admin(acme))
         });
@@ -106,8 +96,8 @@ describe('R2 R3 licenses over HTTP', () => {
         });
         expect(applied.statusCode).toBe(200);
         expect(applied.json()).toMatchObject({ plan: { chargeNow: 3900 }, purchase: { totalCents: 3900 } });
-        expect((await balanceOf(db.pool, acme.accountId, 'revenue_licenses')).postedCents).toBe(3900);
-        const licenses = await app.inject({
+        expect((await balanceOf(t.db.pool, acme.accountId, 'revenue_licenses')).postedCents).toBe(3900);
+        const licenses = await t.app.inject({
             url: `/api/v1/accounts/${acme.accountId}/licenses`,
             headers: as(admin(acme))
         });
@@ -126,7 +116,7 @@ describe('R2 R3 licenses over HTTP', () => {
             plan: { chargeNow: 0, nextCycleDate: '2026-12-01' },
             purchase: null
         });
-        const change = await db.pool.query<{ billed_from: string }>(
+        const change = await t.db.pool.query<{ billed_from: string }>(
             `SELECT to_char(billed_from, 'YYYY-MM-DD') AS billed_from FROM license_quantity_changes WHERE billing_account_id = $1`,
             [acme.accountId]
         );
@@ -150,7 +140,7 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('R9.1 changes nothing at all without the typed name and accepted current terms', async () => {
         const acme = await acmeWithCard();
-        const before = await snapshotDatabase(db.pool);
+        const before = await snapshotDatabase(t.db.pool);
         const attempts: [object, number, string][] = [
             [{ quantities: { CRM: 9 } }, 400, 'authorization_required'],
             [
@@ -181,7 +171,7 @@ describe('R2 R3 licenses over HTTP', () => {
         );
         expect(noKey.statusCode).toBe(400);
         expect(noKey.json()).toMatchObject({ code: 'idempotency_key_required' });
-        expect(await snapshotDatabase(db.pool)).toEqual(before);
+        expect(await snapshotDatabase(t.db.pool)).toEqual(before);
     });
 
     it('R9.2 records who authorised the change, with the typed name and terms version', async () => {
@@ -190,7 +180,7 @@ describe('R2 R3 licenses over HTTP', () => {
             quantities: { CRM: 6 },
             authorization: { ...AUTHORIZATION, firstName: ' Grace ', lastName: 'Hopper' }
         });
-        const audit = await app.inject({
+        const audit = await t.app.inject({
             url: `/api/v1/accounts/${acme.accountId}/audit`,
             headers: as(admin(acme))
         });
@@ -226,11 +216,12 @@ describe('R2 R3 licenses over HTTP', () => {
         );
         expect(other.statusCode).toBe(409);
         expect(other.json()).toMatchObject({ code: 'idempotency_key_reused' });
-        const sales = await db.pool.query('SELECT 1 FROM sales_transactions WHERE billing_account_id = $1', [
-            acme.accountId
-        ]);
+        const sales = await t.db.pool.query(
+            'SELECT 1 FROM sales_transactions WHERE billing_account_id = $1',
+            [acme.accountId]
+        );
         expect(sales.rowCount).toBe(1);
-        const quantity = await db.pool.query<{ quantity: number }>(
+        const quantity = await t.db.pool.query<{ quantity: number }>(
             `SELECT quantity FROM license_quantities WHERE billing_account_id = $1 AND license_code = 'CRM'`,
             [acme.accountId]
         );
@@ -244,9 +235,10 @@ describe('R2 R3 licenses over HTTP', () => {
             Array.from({ length: 4 }, () => post(acme, '/quantities', payload, 'parallel-key'))
         );
         expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 200, 200]);
-        const sales = await db.pool.query('SELECT 1 FROM sales_transactions WHERE billing_account_id = $1', [
-            acme.accountId
-        ]);
+        const sales = await t.db.pool.query(
+            'SELECT 1 FROM sales_transactions WHERE billing_account_id = $1',
+            [acme.accountId]
+        );
         expect(sales.rowCount).toBe(1);
     });
 
@@ -266,7 +258,7 @@ describe('R2 R3 licenses over HTTP', () => {
         expect(responses.find((response) => response.statusCode === 422)!.json()).toMatchObject({
             code: 'per_user_limit'
         });
-        const held = await db.pool.query(
+        const held = await t.db.pool.query(
             `SELECT 1 FROM license_assignments WHERE billing_account_id = $1 AND license_code = 'CRM'`,
             [acme.accountId]
         );
@@ -286,7 +278,7 @@ describe('R2 R3 licenses over HTTP', () => {
             })
         ]);
         expect([cut.statusCode, assign.statusCode].sort()).toEqual([200, 422]);
-        const state = await db.pool.query<{ quantity: number; holders: number }>(
+        const state = await t.db.pool.query<{ quantity: number; holders: number }>(
             `SELECT q.quantity, (SELECT count(*)::int FROM license_assignments a WHERE a.billing_account_id = q.billing_account_id
                                  AND a.license_code = 'CRM') AS holders
              FROM license_quantities q WHERE q.billing_account_id = $1 AND q.license_code = 'CRM'`,
@@ -332,7 +324,7 @@ describe('R2 R3 licenses over HTTP', () => {
             authorization: AUTHORIZATION
         });
         expect(response.statusCode).toBe(200);
-        const listing = await app.inject({
+        const listing = await t.app.inject({
             url: `/api/v1/accounts/${acme.accountId}/assignments`,
             headers: as(admin(acme))
         });
@@ -350,7 +342,7 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('refuses assigning to a deactivated user or someone outside the company', async () => {
         const acme = await acmeWithCard();
-        const inactive = await makeUser(db.pool, acme.orgId, { active: false });
+        const inactive = await makeUser(t.db.pool, acme.orgId, { active: false });
         const inactiveAnswer = await post(acme, '/assignments', {
             changes: [{ userId: inactive.id, license: 'CRM', assigned: true }],
             authorization: AUTHORIZATION

@@ -43,7 +43,7 @@ export async function listLicenses(
     const wasted = countHolders(findLicensesHeldByInactiveUsers(inactiveIds, assignments));
     const today = calendarDateIn(now, account.timeZone);
     const shown = LICENSE_CODES.filter(
-        (code) => quantityOf(quantities, code) > 0 || prices[code] !== undefined
+        (code) => quantityOf(quantities, code) > 0 || contract?.floors[code] !== undefined
     );
     return {
         accountId: account.id,

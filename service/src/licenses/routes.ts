@@ -1,8 +1,7 @@
-import { findBillingAccount } from '../accounts/billingAccountRepository';
+import { findCallerAccount } from '../accounts/findCallerAccount';
 import { defineRoutes } from '../http/defineRoutes';
-import { errorResponseSchema } from '../http/errorHandler';
-import { runMutation } from '../http/runMutation';
-import { accountParamsSchema } from '../http/schemas';
+import { runAccountMutation } from '../http/runMutation';
+import { accountParamsSchema, REFUSAL_RESPONSES } from '../http/schemas';
 import { applyQuantityChange } from './applyQuantityChange';
 import { changeAssignments } from './changeAssignments';
 import { listAssignments } from './listAssignments';
@@ -18,13 +17,6 @@ import {
     quantityPreviewResponseSchema
 } from './schemas';
 
-const refusals = {
-    400: errorResponseSchema,
-    404: errorResponseSchema,
-    409: errorResponseSchema,
-    422: errorResponseSchema
-};
-
 /** R2 and R3: licenses, assignments, quantity preview and change. */
 export const licenseRoutes = defineRoutes((app) => {
     app.get(
@@ -33,15 +25,11 @@ export const licenseRoutes = defineRoutes((app) => {
             schema: {
                 tags: ['licenses'],
                 params: accountParamsSchema,
-                response: { 200: licensesResponseSchema, ...refusals }
+                response: { 200: licensesResponseSchema, ...REFUSAL_RESPONSES }
             }
         },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             return listLicenses(app.deps.pool, app.deps.directory, account, app.deps.clock.now());
         }
     );
@@ -52,15 +40,11 @@ export const licenseRoutes = defineRoutes((app) => {
             schema: {
                 tags: ['licenses'],
                 params: accountParamsSchema,
-                response: { 200: assignmentsResponseSchema, ...refusals }
+                response: { 200: assignmentsResponseSchema, ...REFUSAL_RESPONSES }
             }
         },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             return listAssignments(app.deps.pool, app.deps.directory, account);
         }
     );
@@ -72,21 +56,12 @@ export const licenseRoutes = defineRoutes((app) => {
                 tags: ['licenses'],
                 params: accountParamsSchema,
                 body: assignmentChangesBodySchema,
-                response: { 200: assignmentsResponseSchema, ...refusals }
+                response: { 200: assignmentsResponseSchema, ...REFUSAL_RESPONSES }
             }
         },
         (request, reply) =>
-            runMutation(
-                request,
-                reply,
-                { authorization: request.body.authorization, accountId: request.params.accountId },
-                (context) =>
-                    changeAssignments(
-                        context,
-                        app.deps.directory,
-                        request.params.accountId,
-                        request.body.changes
-                    )
+            runAccountMutation(request, reply, (context) =>
+                changeAssignments(context, app.deps.directory, request.params.accountId, request.body.changes)
             )
     );
 
@@ -97,15 +72,11 @@ export const licenseRoutes = defineRoutes((app) => {
                 tags: ['licenses'],
                 params: accountParamsSchema,
                 body: quantitiesPreviewBodySchema,
-                response: { 200: quantityPreviewResponseSchema, ...refusals }
+                response: { 200: quantityPreviewResponseSchema, ...REFUSAL_RESPONSES }
             }
         },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             const { result } = await planQuantities(
                 app.deps.pool,
                 account,
@@ -125,15 +96,12 @@ export const licenseRoutes = defineRoutes((app) => {
                 tags: ['licenses'],
                 params: accountParamsSchema,
                 body: quantitiesApplyBodySchema,
-                response: { 200: quantityApplyResponseSchema, ...refusals, 402: errorResponseSchema }
+                response: { 200: quantityApplyResponseSchema, ...REFUSAL_RESPONSES }
             }
         },
         (request, reply) =>
-            runMutation(
-                request,
-                reply,
-                { authorization: request.body.authorization, accountId: request.params.accountId },
-                (context) => applyQuantityChange(context, request.body.quantities)
+            runAccountMutation(request, reply, (context) =>
+                applyQuantityChange(context, request.body.quantities)
             )
     );
 });

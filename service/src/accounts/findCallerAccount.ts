@@ -1,0 +1,10 @@
+import type { FastifyRequest } from 'fastify';
+import '../http/fastifyTypes';
+import { findBillingAccount, type BillingAccount } from './billingAccountRepository';
+
+/** The `:accountId` of the request, if it belongs to the caller's company (else 404, R1.2). */
+export function findCallerAccount(
+    request: FastifyRequest & { params: { accountId: string } }
+): Promise<BillingAccount> {
+    return findBillingAccount(request.server.deps.pool, request.caller.orgId, request.params.accountId);
+}

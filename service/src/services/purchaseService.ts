@@ -1,0 +1,107 @@
+import {
+    getService,
+    multiplyCents,
+    priceForPanelPurchase,
+    SERVICE_CATALOG,
+    type ServiceCode
+} from '../../../core/index';
+import type { Queryable } from '../db/pool';
+import type { MutationContext } from '../http/runMutation';
+import { recordPurchase } from '../transactions/recordPurchase';
+
+export interface ServicePurchaseView {
+    id: string;
+    service: string;
+    name: string;
+    quantity: number;
+    amountCents: number;
+    at: string;
+}
+
+/** R7.5: the catalog (only implementation types are bought in the panel) and what the account bought. */
+export async function listServices(db: Queryable, accountId: string) {
+    const purchases = await db.query<{
+        id: string;
+        service_code: string;
+        quantity: number;
+        amount_cents: number;
+        purchased_at: Date;
+    }>(
+        `SELECT id, service_code, quantity, amount_cents, purchased_at FROM service_purchases
+         WHERE billing_account_id = $1 ORDER BY purchased_at DESC, id`,
+        [accountId]
+    );
+    return {
+        services: Object.values(SERVICE_CATALOG).map((service) => ({
+            code: service.code,
+            name: service.name,
+            description: service.description,
+            purchasableInPanel: service.purchasableInPanel,
+            priceCents: service.price
+        })),
+        purchases: purchases.rows.map((row): ServicePurchaseView => ({
+            id: row.id,
+            service: row.service_code,
+            name: getService(row.service_code).name,
+            quantity: row.quantity,
+            amountCents: row.amount_cents,
+            at: row.purchased_at.toISOString()
+        }))
+    };
+}
+
+/** R7.5: buys an implementation service, charged at once on the primary funding source. */
+export async function purchaseService(context: MutationContext, code: ServiceCode, quantity: number) {
+    const { tx, account, now, caller } = context;
+    if (account === undefined) throw new Error('purchaseService runs with the account locked');
+    const unitPrice = priceForPanelPurchase(code);
+    const amountCents = multiplyCents(unitPrice, quantity);
+    const service = SERVICE_CATALOG[code];
+    const transaction = await recordPurchase(
+        tx,
+        { pool: context.deps.pool, processor: context.deps.processor },
+        {
+            accountId: account.id,
+            kind: 'services',
+            idempotencyKey: context.idempotencyKey,
+            now,
+            lines: [
+                {
+                    productCode: code,
+                    description: service.name,
+                    quantity,
+                    unitPriceCents: unitPrice,
+                    amountCents
+                }
+            ]
+        }
+    );
+    const inserted = await tx.query<{ id: string }>(
+        `INSERT INTO service_purchases (billing_account_id, service_code, quantity, amount_cents, purchased_at, purchased_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [account.id, code, quantity, amountCents, now, caller.userId]
+    );
+    const id = inserted.rows[0]?.id ?? '';
+    await context.audit({
+        action: 'services.purchased',
+        before: null,
+        after: { service: code, quantity, amountCents }
+    });
+    const purchase: ServicePurchaseView = {
+        id,
+        service: code,
+        name: service.name,
+        quantity,
+        amountCents,
+        at: now.toISOString()
+    };
+    return {
+        purchase,
+        transaction: {
+            transactionId: transaction.transactionId,
+            number: transaction.number,
+            totalCents: transaction.totalCents,
+            fundingSourceId: transaction.fundingSourceId
+        }
+    };
+}
