@@ -218,4 +218,23 @@ describe('issue 4: the Salesforce package, checked offline', () => {
         const app = await metadata('applications', 'PowerDialer_Billing.app-meta.xml', 'CustomApplication');
         expect(app.tabs).toEqual(['PowerDialer_Billing']);
     });
+
+    it('scripts/scratch-org.sh is valid bash and runs create, build, deploy, permission set, Apex tests, delete in order', async () => {
+        const script = path.join(ROOT, 'scripts/scratch-org.sh');
+        await run('bash', ['-n', script]);
+        const text = await readFile(script, 'utf8');
+        expect(text).toContain('set -euo pipefail');
+        expect(text).toMatch(/trap \w+ EXIT/);
+        const steps = [
+            'sf org create scratch -f config/project-scratch-def.json -a "$ALIAS" -d -y 1',
+            'npm run build',
+            'sf project deploy start',
+            'sf org assign permset -n PowerDialer_Billing_Admin',
+            'sf apex run test',
+            'sf org delete scratch --target-org "$ALIAS" -p\ncreated=false'
+        ];
+        const positions = steps.map((step) => text.indexOf(step));
+        expect(positions.every((position) => position >= 0)).toBe(true);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    });
 });
