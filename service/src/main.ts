@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createPool, type Pool } from './db/pool';
+import { startEmbeddedPostgres, type RunningPostgres } from './db/embeddedPostgres';
+import { migrate } from './db/migrate';
+import { systemClock } from './http/appDeps';
+import { buildApp } from './http/buildApp';
+import { createLogger } from './http/logger';
+import { createProcessor } from './payments/createProcessor';
+import { createSmtpMailer, smtpConfigFromEnv } from './receipts/smtpMailer';
+import { loadSalesforceConfig } from './salesforce/config';
+import { createIdentity } from './salesforce/createIdentity';
+import { DEMO_ORG_ID } from './seed/demoCompany';
+import { seedDemo } from './seed/seedDemo';
+
+export const DEFAULT_PORT = 4310;
+const EMBEDDED_PORT = 54320;
+
+export interface RunningService {
+    url: string;
+    app: FastifyInstance;
+    pool: Pool;
+    demo: { orgId: string; accountId: string };
+    stop(): Promise<void>;
+}
+
+/**
+ * The whole service: PostgreSQL (DATABASE_URL, or an embedded server with its data in
+ * `<dataDir>/postgres`), migrations, the demo company, identity (local issuer or Salesforce),
+ * the payment processor, and the HTTP server on PORT (default 4310).
+ */
+export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): Promise<RunningService> {
+    const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
+    let embedded: RunningPostgres | undefined;
+    let databaseUrl = env.DATABASE_URL;
+    if (databaseUrl === undefined || databaseUrl === '') {
+        embedded = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), EMBEDDED_PORT);
+        databaseUrl = embedded.url;
+    }
+    await migrate(databaseUrl);
+    const pool = createPool({ connectionString: databaseUrl });
+    const clock = systemClock;
+    const processor = createProcessor(env, pool);
+    const demo = await seedDemo(pool, clock, processor);
+    const identity = await createIdentity({
+        pool,
+        clock,
+        config: loadSalesforceConfig(env),
+        demoOrgId: DEMO_ORG_ID,
+        keyDir: path.join(dataDir, 'local-issuer')
+    });
+    const smtp = smtpConfigFromEnv(env);
+    const app = await buildApp({
+        pool,
+        clock,
+        processor,
+        logger,
+        ...identity,
+        ...(smtp === undefined ? {} : { mailer: createSmtpMailer(smtp) })
+    });
+    const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
+    const host = env.HOST ?? '127.0.0.1';
+    await app.listen({ port, host });
+    return {
+        url: `http://${host}:${port}`,
+        app,
+        pool,
+        demo,
+        stop: async () => {
+            await app.close();
+            await pool.end();
+            await embedded?.stop();
+        }
+    };
+}

@@ -1,0 +1,20 @@
+import type { Pool } from '../db/pool';
+import type { Clock } from '../http/appDeps';
+import type { PaymentProcessor } from '../payments/processor';
+import { seedMoney } from '../transactions/seedMoney';
+
+export interface SeedContext {
+    pool: Pool;
+    clock: Clock;
+    processor: PaymentProcessor;
+    orgId: string;
+    accountId: string;
+}
+
+/**
+ * Run after the demo company exists, on every start: each must be safe to run twice. To add
+ * demo data of your capability, add one line here.
+ */
+export const SEED_HOOKS: readonly ((context: SeedContext) => Promise<void>)[] = [
+    (context) => seedMoney(context.pool, context.accountId, context.clock, context.processor)
+];
