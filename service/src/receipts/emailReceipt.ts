@@ -11,7 +11,7 @@ export async function emailReceipt(
     tx: Tx,
     mailer: Mailer | undefined,
     input: { detail: TransactionDetail; to: string; now: Date }
-): Promise<{ sentTo: string; sentAt: string }> {
+): Promise<{ sent: true; sentTo: string; sentAt: string }> {
     if (mailer === undefined) {
         throw new ServiceError(
             'email_failed',
@@ -48,5 +48,5 @@ export async function emailReceipt(
         input.to,
         input.now
     ]);
-    return { sentTo: input.to, sentAt: input.now.toISOString() };
+    return { sent: true, sentTo: input.to, sentAt: input.now.toISOString() };
 }

@@ -132,7 +132,11 @@ describe('R8.3 receipts: printable HTML, PDF, e-mail', () => {
             });
         const first = await send();
         expect(first.statusCode).toBe(200);
-        expect(first.json()).toEqual({ sentTo: 'controller@example.com', sentAt: TEST_NOW.toISOString() });
+        expect(first.json()).toEqual({
+            sent: true,
+            sentTo: 'controller@example.com',
+            sentAt: TEST_NOW.toISOString()
+        });
         const again = await send();
         expect(again.statusCode).toBe(200);
         expect(smtp.received).toHaveLength(1);

@@ -98,6 +98,7 @@ describe('R8 transactions over HTTP', () => {
         expect(detail.statusCode).toBe(200);
         expect(detail.json()).toMatchObject({
             number: cycle.number,
+            account: { id: account.accountId, timeZone: 'America/New_York' },
             totalCents: 232_000,
             lines: [
                 {

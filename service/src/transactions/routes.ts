@@ -37,6 +37,8 @@ const summarySchema = z.object({
 });
 
 const detailSchema = summarySchema.extend({
+    id: z.uuid(),
+    account: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), companyName: z.string() }),
     lines: z.array(
         z.object({
             lineNumber: z.number().int(),
@@ -72,6 +74,8 @@ const TAGS = ['transactions'];
 
 function toJson(detail: TransactionDetail) {
     return {
+        id: detail.id,
+        account: detail.account,
         number: detail.number,
         at: detail.at.toISOString(),
         kind: detail.kind,
@@ -193,7 +197,7 @@ export const transactionRoutes = defineRoutes((app) => {
                 description: 'R8.3: e-mail the receipt (PDF attached).',
                 params: numberParamsSchema,
                 body: z.object({ authorization: authorizationSchema, to: z.email().max(254) }),
-                response: { 200: z.object({ sentTo: z.string(), sentAt: z.string() }) }
+                response: { 200: z.object({ sent: z.literal(true), sentTo: z.string(), sentAt: z.string() }) }
             }
         },
         (request, reply) =>
