@@ -146,4 +146,42 @@ describe('R8.4 double-entry ledger', () => {
         expect(outcomes.filter((outcome) => outcome.status === 'created')).toHaveLength(1);
         expect((await balanceOf(db.pool, accountId, 'minutes_prepaid')).postedCents).toBe(10_380);
     });
+
+    it('finds what the SQL checks cannot: a transfer with no entries, or entries in another account', async () => {
+        const bad = await createTestDatabase();
+        try {
+            const account = (await makeAccount(bad.pool)).accountId;
+            const stranger = (await makeAccount(bad.pool)).accountId;
+            await withTransaction(bad.pool, async (tx) => {
+                await postTransfer(tx, { ...purchase('ok', 100), billingAccountId: account });
+                await tx.query(
+                    `INSERT INTO ledger_transfers (id, billing_account_id, kind, description, phase, payload_hash, created_at)
+                     VALUES ('empty', $1, 'test', 'no entries', 'posted', 'x', now()),
+                            ('crossed', $1, 'test', 'other account', 'posted', 'y', now())`,
+                    [account]
+                );
+                const foreign = await postTransfer(tx, {
+                    ...purchase('theirs', 100),
+                    billingAccountId: stranger
+                });
+                const legs = await tx.query<{ ledger_account_id: string; amount_cents: number }>(
+                    'SELECT ledger_account_id, amount_cents FROM ledger_entries WHERE transfer_id = $1',
+                    [foreign.id]
+                );
+                for (const leg of legs.rows) {
+                    await tx.query(
+                        `INSERT INTO ledger_entries (transfer_id, ledger_account_id, amount_cents) VALUES ('crossed', $1, $2)`,
+                        [leg.ledger_account_id, leg.amount_cents]
+                    );
+                }
+            });
+            const problems = await verifyLedger(bad.pool);
+            expect(problems.map((problem) => [problem.kind, problem.transferId]).sort()).toEqual([
+                ['cross_account_entry', 'crossed'],
+                ['too_few_entries', 'empty']
+            ]);
+        } finally {
+            await bad.cleanup();
+        }
+    });
 });
