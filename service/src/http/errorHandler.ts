@@ -2,7 +2,6 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isBillingError } from '../../../core/errors';
-import { isAccessError } from '../salesforce/accessError';
 import { ServiceError, type ServiceErrorCode } from './serviceError';
 
 export const errorResponseSchema = z
@@ -52,7 +51,6 @@ function toErrorResponse(error: FastifyError): { status: number; body: ErrorResp
         if (error.details !== undefined) body.details = { ...error.details };
         return { status: error.httpStatus, body };
     }
-    if (isAccessError(error)) return { status: error.httpStatus, body: error.toJSON() };
     if (hasZodFastifySchemaValidationErrors(error)) return validationResponse(error);
     const framing = FRAMING_ERRORS[error.code];
     if (framing !== undefined) return fromServiceError(new ServiceError(...framing));

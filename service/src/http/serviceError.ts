@@ -37,7 +37,18 @@ export const SERVICE_ERROR_STATUS = {
     last_valid_source: 409,
     no_funding_source: 409,
     purchase_key_reused: 409,
-    email_failed: 502
+    email_failed: 502,
+    // Who is calling, and reaching Salesforce (service/src/salesforce).
+    token_missing: 401,
+    token_invalid: 401,
+    token_expired: 401,
+    token_not_yet_valid: 401,
+    token_wrong_audience: 401,
+    token_replayed: 401,
+    org_not_registered: 401,
+    invalid_salesforce_id: 400,
+    salesforce_not_connected: 503,
+    salesforce_unavailable: 503
 } as const satisfies Record<string, number>;
 
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_STATUS;

@@ -2,7 +2,7 @@ import { Connection, type HttpRequest, type StreamPromise } from 'jsforce';
 import type { Pool } from '../db/pool';
 import type { Clock } from '../http/appDeps';
 import type { DirectoryUser, UserDirectory } from '../identity/caller';
-import { AccessError } from './accessError';
+import { ServiceError } from '../http/serviceError';
 import { findOrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';
@@ -139,12 +139,12 @@ export class SalesforceDirectory implements UserDirectory {
                     error
                 );
             }
-            throw new AccessError(
-                'salesforce_unavailable',
-                'Salesforce cannot be reached right now. Try again in a few minutes.',
-                {
-                    cause: error
-                }
+            throw withCause(
+                new ServiceError(
+                    'salesforce_unavailable',
+                    'Salesforce cannot be reached right now. Try again in a few minutes.'
+                ),
+                error
             );
         }
     }
@@ -200,7 +200,7 @@ function refreshAccessToken(
 function requireId(value: string, kind: 'organization' | 'user'): string {
     const id = toSalesforceId18(value, kind);
     if (id === undefined) {
-        throw new AccessError(
+        throw new ServiceError(
             'invalid_salesforce_id',
             `"${value.slice(0, 40)}" is not a Salesforce ${kind} id.`
         );
@@ -218,10 +218,13 @@ function toDirectoryUser(record: UserRecord, hasModifyAllData: boolean): Directo
     };
 }
 
-function notConnected(reason: string, cause?: unknown): AccessError {
-    return new AccessError(
-        'salesforce_not_connected',
-        `${reason} An administrator must connect PowerDialer Billing to Salesforce again (the install step).`,
-        { cause }
-    );
+function notConnected(reason: string, cause?: unknown): ServiceError {
+    const message = `${reason} An administrator must connect PowerDialer Billing to Salesforce again (the install step).`;
+    return withCause(new ServiceError('salesforce_not_connected', message), cause);
+}
+
+/** Keeps what jsforce said for the logs; the caller's answer stays `{ code, message }`. */
+function withCause(error: ServiceError, cause: unknown): ServiceError {
+    error.cause = cause;
+    return error;
 }

@@ -157,7 +157,7 @@ describe('R1.2 R1.4 verified callers through the HTTP stack', () => {
             url: '/dev/token',
             payload: { userId: globex.admin.id }
         });
-        expect(stranger.statusCode).toBe(404);
+        expect(stranger.statusCode).toBe(422);
         expect(stranger.json()).toMatchObject({ code: 'unknown_user' });
         const malformed = await app.inject({
             method: 'POST',
