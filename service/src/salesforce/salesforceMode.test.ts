@@ -103,6 +103,16 @@ describe('R1.3 R1.4 the service in Salesforce mode', () => {
 
     const administratorUrl = () => `/api/v1/accounts/${acme.accountId}/billing-administrator`;
 
+    /** The admin asks to make `userId` the billing administrator (R1.3). */
+    async function changeAdministrator(userId: string, idempotencyKey: string) {
+        return app.inject({
+            method: 'PUT',
+            url: administratorUrl(),
+            headers: await headers(acme.admin.id, idempotencyKey),
+            payload: { userId, authorization: AUTHORIZATION }
+        });
+    }
+
     it('an admin according to Salesforce gets in; a user without Modify All Data and an inactive admin get 403', async () => {
         const me = await app.inject({ url: '/api/v1/me', headers: await headers(acme.admin.id) });
         expect(me.statusCode).toBe(200);
@@ -118,19 +128,9 @@ describe('R1.3 R1.4 the service in Salesforce mode', () => {
     });
 
     it('the billing administrator can only become an active Salesforce admin (R1.3)', async () => {
-        const refused = await app.inject({
-            method: 'PUT',
-            url: administratorUrl(),
-            headers: await headers(acme.admin.id, 'ba-1'),
-            payload: { userId: former.Id, authorization: AUTHORIZATION }
-        });
+        const refused = await changeAdministrator(former.Id, 'ba-1');
         expect(refused.json()).toMatchObject({ code: 'not_an_admin' });
-        const changed = await app.inject({
-            method: 'PUT',
-            url: administratorUrl(),
-            headers: await headers(acme.admin.id, 'ba-2'),
-            payload: { userId: grace.Id, authorization: AUTHORIZATION }
-        });
+        const changed = await changeAdministrator(grace.Id, 'ba-2');
         expect(changed.statusCode).toBe(200);
         expect(changed.json()).toMatchObject({ userId: grace.Id, name: 'Grace Hopper' });
     });
@@ -138,12 +138,7 @@ describe('R1.3 R1.4 the service in Salesforce mode', () => {
     it('a user id that tries SOQL injection is refused with 400 before any query reaches Salesforce', async () => {
         const asked = salesforce.queries.length;
         const before = await billingData();
-        const response = await app.inject({
-            method: 'PUT',
-            url: administratorUrl(),
-            headers: await headers(acme.admin.id, 'ba-3'),
-            payload: { userId: "005' OR Id != '1x", authorization: AUTHORIZATION }
-        });
+        const response = await changeAdministrator("005' OR Id != '1x", 'ba-3');
         expect(response.statusCode).toBe(400);
         expect(response.json()).toMatchObject({ code: 'invalid_salesforce_id' });
         expect(salesforce.queries.slice(asked)).toEqual([]);
@@ -154,12 +149,7 @@ describe('R1.3 R1.4 the service in Salesforce mode', () => {
         await app.inject({ url: '/api/v1/me', headers: await headers(acme.admin.id) }); // the caller is cached now
         const before = await billingData();
         salesforce.failWith = 503;
-        const response = await app.inject({
-            method: 'PUT',
-            url: administratorUrl(),
-            headers: await headers(acme.admin.id, 'ba-4'),
-            payload: { userId: nell.Id, authorization: AUTHORIZATION }
-        });
+        const response = await changeAdministrator(nell.Id, 'ba-4');
         expect(response.statusCode).toBe(503);
         expect(response.json()).toMatchObject({ code: 'salesforce_unavailable' });
         expect(await billingData()).toEqual(before);
