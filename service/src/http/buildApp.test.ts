@@ -91,6 +91,7 @@ describe('R1.2 R1.4 the API frame', () => {
         expect(health.json()).toEqual({ status: 'ok', database: 'ok' });
         const metrics = await app.inject({ url: '/metrics' });
         expect(metrics.body).toContain('billing_http_request_duration_seconds');
+        expect(metrics.body).toContain('billing_ledger_transfers_total');
         const openapi = await app.inject({ url: '/openapi.json' });
         const document = openapi.json<{ paths: Record<string, unknown> }>();
         expect(Object.keys(document.paths)).toEqual(

@@ -354,4 +354,29 @@ describe('R2 R3 licenses over HTTP', () => {
         });
         expect(stranger.json()).toMatchObject({ code: 'unknown_user' });
     });
+
+    it('R1.2 R1.4 changes nothing for another company’s admin or for a non-admin', async () => {
+        const acme = await acmeWithCard();
+        const stranger = await makeAccount(t.db.pool, { users: 1 });
+        const before = await snapshotDatabase(t.db.pool);
+        const payload = { quantities: { CRM: 9 }, authorization: AUTHORIZATION };
+        const crossCompany = await t.app.inject({
+            method: 'POST',
+            url: `/api/v1/accounts/${acme.accountId}/quantities`,
+            headers: as({ orgId: stranger.orgId, userId: stranger.admin.id }, key()),
+            payload
+        });
+        expect([crossCompany.statusCode, crossCompany.json<{ code: string }>().code]).toEqual([
+            404,
+            'not_found'
+        ]);
+        const nonAdmin = await t.app.inject({
+            method: 'POST',
+            url: `/api/v1/accounts/${acme.accountId}/quantities`,
+            headers: as({ orgId: acme.orgId, userId: acme.users[1]!.id }, key()),
+            payload
+        });
+        expect([nonAdmin.statusCode, nonAdmin.json<{ code: string }>().code]).toEqual([403, 'not_permitted']);
+        expect(await snapshotDatabase(t.db.pool)).toEqual(before);
+    });
 });
