@@ -8,11 +8,11 @@ import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup } from 'rollup';
+import { PREVIEW_DIST } from './paths';
 
 const ROOT = path.resolve(__dirname, '..');
 const LWC_DIR = path.join(ROOT, 'force-app/main/default/lwc');
 const SRC_DIR = path.join(__dirname, 'src');
-export const PREVIEW_DIST = path.join(__dirname, 'dist');
 const HASH_FILE = path.join(PREVIEW_DIST, '.inputs-hash');
 const STUBS = path.join(SRC_DIR, 'stubs');
 
@@ -30,6 +30,10 @@ const PLATFORM_STAND_INS = [
     {
         name: '@salesforce/apex/BillingServiceProxy.send',
         path: path.join(STUBS, 'apex/BillingServiceProxy.send.js')
+    },
+    {
+        name: '@salesforce/gate/bc.260.enableComboboxElementInternals',
+        path: path.join(STUBS, 'gateClosed.js')
     }
 ];
 

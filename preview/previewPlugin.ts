@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { PREVIEW_DIST } from './buildPreview';
+import { PREVIEW_DIST } from './paths';
 
 /** A seeded user the preview page can act as. */
 export interface PreviewUser {

@@ -33,7 +33,8 @@ export function formatMegabytes(bytes: number): string {
 /** "Visa ending 4242", "Bank account ending 6789": how a funding source is named everywhere. */
 export function describeFundingSource(source: { kind: string; brand: string; last4: string } | null): string {
     if (!source) return 'No funding source';
-    const name = source.kind === 'card' ? source.brand || 'Card' : 'Bank account';
+    const brand = source.brand.charAt(0).toUpperCase() + source.brand.slice(1);
+    const name = source.kind === 'card' ? brand || 'Card' : 'Bank account';
     return `${name} ending ${source.last4}`;
 }
 

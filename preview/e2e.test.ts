@@ -1,0 +1,264 @@
+import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { addTestCard } from '../service/src/funding/testing';
+import { createLocalProcessor } from '../service/src/payments/localProcessor';
+import { as, buildTestApp } from '../service/src/testing/buildTestApp';
+import { createTestDatabase, type TestDatabase } from '../service/src/testing/createTestDatabase';
+import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
+import { buildPreviewServer } from './previewServer';
+import { formatUsd } from '../core/index';
+
+interface Assignments {
+    users: { id: string; licenses: string[] }[];
+}
+interface QuantityPreview {
+    plan: { chargeNow: number; monthlyRecurringTotal: number } | null;
+}
+interface Licenses {
+    licenses: { code: string; purchased: number }[];
+}
+interface FundingSources {
+    fundingSources: {
+        last4: string;
+        kind: string;
+        role: string | null;
+        holderFirstName: string;
+        holderLastName: string;
+    }[];
+}
+interface Minutes {
+    balanceCents: number;
+    minutes: number;
+}
+interface Recharge {
+    enabled: boolean;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');
+const STEP_TIMEOUT_MS = 15_000;
+
+jest.setTimeout(240_000);
+
+let db: TestDatabase | undefined;
+let app: FastifyInstance;
+let front: FastifyInstance | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let baseUrl: string;
+let account: TestAccount;
+let nonAdminId: string;
+const pageErrors: string[] = [];
+
+async function api<T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
+    const response = await app.inject({
+        method,
+        url: `/api/v1${url}`,
+        headers: as(
+            { orgId: account.orgId, userId: account.admin.id },
+            method === 'POST' ? `e2e-${url}` : undefined
+        ),
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> })
+    });
+    if (response.statusCode >= 300)
+        throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json<T>();
+}
+
+async function openAs(userId: string): Promise<void> {
+    await page.goto(baseUrl);
+    await page.evaluate((id) => {
+        window.localStorage.setItem('powerdialer-preview-user', id);
+    }, userId);
+    await page.goto(baseUrl);
+}
+
+/** The shared footer inside `panel`: type the name, accept the terms, press Accept. */
+async function authorize(panel: Locator): Promise<void> {
+    const footer = panel.locator('c-authorization-footer');
+    await footer.getByLabel('First name').fill('Ada');
+    await footer.getByLabel('Last name').fill('Admin');
+    await footer.getByText('I accept these terms and authorize this change').click();
+    await footer.getByRole('button', { name: 'Accept' }).click();
+}
+
+/** Ticks the users × licenses box the way a person does: on its SLDS faux checkbox. */
+async function tick(products: Locator, userId: string, license: string): Promise<void> {
+    await products.locator(`lightning-input[data-key="${userId}|${license}"] .slds-checkbox_faux`).click();
+}
+
+async function screenshot(name: string, target: Page | Locator = page): Promise<void> {
+    await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+describe('preview: the billing panels in a browser against the real service', () => {
+    beforeAll(async () => {
+        // The LWC rollup plugin is ESM-only: build in a child process (kept when the inputs are unchanged).
+        await promisify(execFile)(process.execPath, [
+            require.resolve('tsx/cli'),
+            path.join(__dirname, 'build.ts')
+        ]);
+        db = await createTestDatabase();
+        account = await makeAccount(db.pool, {
+            name: 'Acme Sales',
+            users: 4,
+            licenses: {
+                CRM: { quantity: 5, floor: 3, assignedTo: 4 },
+                DIALER_TAB: { quantity: 3, assignedTo: 1 },
+                DIALER: { quantity: 3, assignedTo: 1 }
+            }
+        });
+        nonAdminId = account.users[1]!.id;
+        const processor = createLocalProcessor(db.pool);
+        await addTestCard(db.pool, processor, account.accountId, TEST_NOW);
+        app = await buildTestApp(db.pool, { processor });
+        front = await buildPreviewServer(app, {
+            users: [
+                { id: account.admin.id, name: account.admin.name, orgId: account.orgId, isAdmin: true },
+                { id: nonAdminId, name: account.users[1]!.name, orgId: account.orgId, isAdmin: false }
+            ]
+        });
+        baseUrl = await front.listen({ port: 0, host: '127.0.0.1' });
+        await mkdir(SCREENSHOTS, { recursive: true });
+        browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+        });
+        page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        page.setDefaultTimeout(STEP_TIMEOUT_MS);
+        page.on('pageerror', (error) => pageErrors.push(String(error)));
+    });
+
+    afterAll(async () => {
+        await browser?.close();
+        await front?.close();
+        await (app as FastifyInstance | undefined)?.close();
+        await db?.cleanup();
+    });
+
+    it('R1.4 shows a non-admin the admins-only page and no billing data', async () => {
+        await openAs(nonAdminId);
+        await page.getByText('Billing is for Salesforce admins').waitFor();
+        expect(await page.locator('c-products-panel').count()).toBe(0);
+        expect(await page.getByText('Acme Sales').count()).toBe(0);
+        await screenshot('non-admin');
+    });
+
+    it('R1.1 shows the admin the account and its four panels', async () => {
+        await openAs(account.admin.id);
+        await page.getByRole('heading', { name: 'Acme Sales' }).waitFor();
+        for (const tag of [
+            'c-products-panel',
+            'c-billing-preferences-panel',
+            'c-dialer-minutes-panel',
+            'c-sales-transactions-panel'
+        ]) {
+            await page.locator(tag).waitFor();
+        }
+        await screenshot('billing-summary');
+    });
+
+    it('R2.4 R9.2 assigns a license after Accept; the service then holds it', async () => {
+        const products = page.locator('c-products-panel');
+        const ben = account.users[2]!;
+        await products.getByRole('button', { name: 'Assign Licenses' }).click();
+        await tick(products, ben.id, 'DIALER_TAB');
+        await products.getByRole('button', { name: 'Review changes' }).click();
+        await authorize(products);
+        await products.getByText(`assign DIALER_TAB to ${ben.name}: authorised by Ada Admin`).waitFor();
+        const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
+        expect(assignments.users.find((user) => user.id === ben.id)?.licenses).toContain('DIALER_TAB');
+    });
+
+    it('R2.4 refuses a license whose prerequisite is missing, inline, and changes nothing', async () => {
+        const products = page.locator('c-products-panel');
+        const cy = account.users[3]!;
+        await tick(products, cy.id, 'DIALER');
+        await products.getByRole('button', { name: 'Review changes' }).click();
+        await authorize(products);
+        await products.getByText('The change was refused.').waitFor();
+        expect(await products.locator('c-error-panel').last().innerText()).toMatch(/Dialer Tab/);
+        await screenshot('products-refused', products);
+        const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
+        expect(assignments.users.find((user) => user.id === cy.id)?.licenses).not.toContain('DIALER');
+        await products.locator('c-authorization-footer').getByRole('button', { name: 'Cancel' }).click();
+    });
+
+    it('R3.1 R3.4 buys licenses after previewing the prorated charge and new monthly total', async () => {
+        const products = page.locator('c-products-panel');
+        await products.getByRole('button', { name: 'Purchase Product Licenses' }).click();
+        await products.getByLabel('CRM (now 5, floor 3)').fill('7');
+        await products.getByRole('button', { name: 'Preview charge' }).click();
+        const expected = await api<QuantityPreview>(
+            'POST',
+            `/accounts/${account.accountId}/quantities/preview`,
+            {
+                quantities: { CRM: 7 }
+            }
+        );
+        // 2 × $65.00 × 9 days left of 30 (22 Nov, today included) = $39.00
+        expect(expected.plan?.chargeNow).toBe(3900);
+        await products.getByText('Charge now: $39.00').waitFor();
+        expect(await products.locator('.preview-totals').innerText()).toContain(
+            formatUsd(expected.plan?.monthlyRecurringTotal ?? 0)
+        );
+        await products.getByRole('button', { name: 'Purchase', exact: true }).click();
+        await authorize(products);
+        await products.getByText('authorised by Ada Admin').waitFor();
+        const licenses = await api<Licenses>('GET', `/accounts/${account.accountId}/licenses`);
+        expect(licenses.licenses.find((line) => line.code === 'CRM')?.purchased).toBe(7);
+        await screenshot('products', products);
+    });
+
+    it('R7.1 R7.4 adds a card and makes it primary', async () => {
+        const preferences = page.locator('c-billing-preferences-panel');
+        await preferences.getByRole('button', { name: 'Add Funding Source' }).click();
+        await preferences.getByLabel('Holder first name').fill('Grace');
+        await preferences.getByLabel('Holder last name').fill('Hopper');
+        await preferences.getByLabel('Card number').fill('5555 5555 5555 4444');
+        await preferences.getByLabel('Exp. month').fill('12');
+        await preferences.getByLabel('Exp. year').fill('2031');
+        await preferences.getByLabel('Security code').fill('123');
+        await preferences.getByRole('button', { name: 'Add', exact: true }).click();
+        await authorize(preferences);
+        await preferences.getByText('Mastercard ending 4444').waitFor();
+        let sources = await api<FundingSources>('GET', `/accounts/${account.accountId}/funding-sources`);
+        const added = sources.fundingSources.find((source) => source.last4 === '4444');
+        expect(added).toMatchObject({ kind: 'card', holderFirstName: 'Grace', holderLastName: 'Hopper' });
+
+        await preferences
+            .locator('li.source', { hasText: 'Mastercard ending 4444' })
+            .getByRole('button', { name: 'Make primary' })
+            .click();
+        await authorize(preferences);
+        await preferences.getByText('the primary funding source: authorised by Ada Admin').waitFor();
+        sources = await api<FundingSources>('GET', `/accounts/${account.accountId}/funding-sources`);
+        expect(sources.fundingSources.find((source) => source.last4 === '4444')?.role).toBe('primary');
+        await screenshot('billing-preferences', preferences);
+    });
+
+    it('R5.2 buys dialer minutes and R5.3 turns on automatic recharge', async () => {
+        const minutes = page.locator('c-dialer-minutes-panel');
+        await minutes.getByLabel('Purchase amount (dollars, at least $100.00)').fill('150');
+        await minutes.getByRole('button', { name: 'Buy minutes' }).click();
+        await authorize(minutes);
+        await minutes.getByText('Balance: $150.00 (7,500 minutes)').waitFor();
+        const balance = await api<Minutes>('GET', `/accounts/${account.accountId}/minutes`);
+        expect(balance).toMatchObject({ balanceCents: 15000, minutes: 7500 });
+
+        await minutes.getByText('Automatic recharge').click();
+        await authorize(minutes);
+        await minutes.getByText(/Turn on automatic recharge.*authorised by Ada Admin/).waitFor();
+        const recharge = await api<Recharge>('GET', `/accounts/${account.accountId}/minutes/recharge`);
+        expect(recharge.enabled).toBe(true);
+        await screenshot('dialer-minutes', minutes);
+    });
+
+    it('raised no uncaught error in the page', () => {
+        expect(pageErrors).toEqual([]);
+    });
+});
