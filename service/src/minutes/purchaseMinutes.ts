@@ -1,37 +1,53 @@
 import { centsToMinutes, planManualPurchase, unwrap, type Cents } from '../../../core/index';
-import type { MutationContext } from '../http/runMutation';
+import type { Tx } from '../db/pool';
 import { recordPurchase, type MoneyDeps, type RecordedPurchase } from '../transactions/recordPurchase';
 import { loadMinuteSettings } from './minuteSettings';
 
 export const MINUTES_PRODUCT_CODE = 'MINUTES';
 
-/**
- * R5.2: a manual purchase of at least $100, charged on the source chosen for minutes (else the
- * primary). The ledger credits prepaid minutes, so the balance shows it at once.
- */
+interface MinutesCharge {
+    accountId: string;
+    amountCents: Cents;
+    idempotencyKey: string;
+    now: Date;
+}
+
+/** R5.2: a manual purchase of at least $100 (core's rule). */
 export async function purchaseMinutes(
-    context: Pick<MutationContext, 'tx' | 'now' | 'idempotencyKey'>,
+    tx: Tx,
     deps: MoneyDeps,
-    input: { accountId: string; amountCents: Cents }
+    input: MinutesCharge
 ): Promise<RecordedPurchase> {
     const plan = unwrap(planManualPurchase(input.amountCents));
-    const settings = await loadMinuteSettings(context.tx, input.accountId);
-    return recordPurchase(context.tx, deps, {
+    return chargeMinutes(tx, deps, { ...input, amountCents: plan.amount });
+}
+
+/**
+ * Buys minutes on the source chosen for minutes (else the primary, R7.4). The ledger credits
+ * prepaid minutes, so the balance shows them at once. No minimum: recharges use it directly (R5.3).
+ */
+export async function chargeMinutes(
+    tx: Tx,
+    deps: MoneyDeps,
+    input: MinutesCharge
+): Promise<RecordedPurchase> {
+    const settings = await loadMinuteSettings(tx, input.accountId);
+    return recordPurchase(tx, deps, {
         accountId: input.accountId,
         kind: 'minutes',
         lines: [
             {
                 productCode: MINUTES_PRODUCT_CODE,
-                description: `Dialer minutes: ${centsToMinutes(plan.amount).toLocaleString('en-US')} minutes`,
+                description: `Dialer minutes: ${centsToMinutes(input.amountCents).toLocaleString('en-US')} minutes`,
                 quantity: 1,
-                unitPriceCents: plan.amount,
-                amountCents: plan.amount
+                unitPriceCents: input.amountCents,
+                amountCents: input.amountCents
             }
         ],
         ...(settings.rechargeFundingSourceId === null
             ? {}
             : { fundingSourceId: settings.rechargeFundingSourceId }),
-        idempotencyKey: context.idempotencyKey,
-        now: context.now
+        idempotencyKey: input.idempotencyKey,
+        now: input.now
     });
 }

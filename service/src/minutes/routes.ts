@@ -113,9 +113,11 @@ export const minutesRoutes = defineRoutes((app) => {
                 async (context) => {
                     const accountId = request.params.accountId;
                     const before = await minutesBalance(context.tx, accountId);
-                    const purchase = await purchaseMinutes(context, app.deps, {
+                    const purchase = await purchaseMinutes(context.tx, app.deps, {
                         accountId,
-                        amountCents: request.body.amountCents
+                        amountCents: request.body.amountCents,
+                        idempotencyKey: context.idempotencyKey,
+                        now: context.now
                     });
                     const after = await minutesBalance(context.tx, accountId);
                     await context.audit({

@@ -1,0 +1,138 @@
+import { withTransaction } from '../db/withTransaction';
+import { addTestCard } from '../funding/testing';
+import { setRechargeSource } from '../funding/setRechargeSource';
+import { fixedClock } from '../http/appDeps';
+import { verifyLedger } from '../ledger/verifyLedger';
+import { createLocalProcessor } from '../payments/localProcessor';
+import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { makeAccount, TEST_NOW } from '../testing/factories';
+import type { MoneyDeps } from '../transactions/recordPurchase';
+import { seedMoney } from '../transactions/seedMoney';
+import { minutesBalance } from './minutesBalance';
+import { saveRechargeEnabled } from './minuteSettings';
+import { recordUsage } from './recordUsage';
+import { rechargePeriod, runMinuteRecharge, runMinuteRecharges } from './runMinuteRecharge';
+
+const FOUR_HOURS = 4 * 60 * 60 * 1000;
+
+describe('R5.4 the automatic minute recharge job', () => {
+    let db: TestDatabase;
+    let deps: MoneyDeps;
+    beforeAll(async () => {
+        db = await createTestDatabase();
+        deps = { pool: db.pool, processor: createLocalProcessor(db.pool) };
+    });
+    afterAll(async () => {
+        await db.cleanup();
+    });
+
+    /** The seeded account (balance $67.10, threshold $31.01, recharge $62.02) after $40 of calls today. */
+    async function accountBelowThreshold(enabled = true): Promise<string> {
+        const { accountId } = await makeAccount(db.pool);
+        await seedMoney(db.pool, accountId, fixedClock(TEST_NOW), deps.processor);
+        await withTransaction(db.pool, async (tx) => {
+            const calls = [0, 1].map(() => ({
+                kind: 'call' as const,
+                seconds: 60_000,
+                occurredAt: TEST_NOW
+            }));
+            await recordUsage(tx, {
+                accountId,
+                smsRateCents: 1,
+                batchId: 'today',
+                events: calls,
+                now: TEST_NOW
+            });
+            await saveRechargeEnabled(tx, accountId, enabled, TEST_NOW);
+        });
+        return accountId;
+    }
+
+    it('groups time into four-hour windows', () => {
+        expect(rechargePeriod(new Date('2026-11-22T15:59:59Z'))).toBe('2026-11-22T12');
+        expect(rechargePeriod(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-22T16');
+    });
+
+    it('charges the recharge amount once per window, even when two servers run it at once', async () => {
+        const accountId = await accountBelowThreshold();
+        expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 });
+        const outcomes = await Promise.all([
+            runMinuteRecharge(deps, { accountId, now: TEST_NOW }),
+            runMinuteRecharge(deps, { accountId, now: TEST_NOW })
+        ]);
+        // The second waits for the first's lock, then finds the balance recharged.
+        expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['not_needed', 'recharged']);
+        expect(outcomes.find((outcome) => outcome.status === 'recharged')).toMatchObject({
+            amountCents: 6202
+        });
+        expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 + 6202 });
+        // $84 spent again within the same window (below the threshold): at most one recharge per window.
+        await withTransaction(db.pool, (tx) =>
+            recordUsage(tx, {
+                accountId,
+                smsRateCents: 1,
+                batchId: 'burst',
+                events: [0, 1, 2].map(() => ({
+                    kind: 'call' as const,
+                    seconds: 84_000,
+                    occurredAt: TEST_NOW
+                })),
+                now: TEST_NOW
+            })
+        );
+        expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toEqual({
+            status: 'already_ran',
+            period: '2026-11-22T12'
+        });
+        const nextWindow = await runMinuteRecharge(deps, {
+            accountId,
+            now: new Date(TEST_NOW.getTime() + FOUR_HOURS)
+        });
+        expect(nextWindow).toMatchObject({ status: 'recharged', period: '2026-11-22T16' });
+        const charges = await db.pool.query(
+            "SELECT 1 FROM sales_transactions WHERE billing_account_id = $1 AND idempotency_key LIKE 'minute-recharge:%'",
+            [accountId]
+        );
+        expect(charges.rowCount).toBe(2);
+        expect(await verifyLedger(db.pool)).toEqual([]);
+    });
+
+    it('does nothing when recharge is off', async () => {
+        const accountId = await accountBelowThreshold(false);
+        expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toEqual({ status: 'not_needed' });
+        expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 });
+    });
+
+    it('records a decline as a failed run and transaction, leaves the balance, and retries in the next window', async () => {
+        const accountId = await accountBelowThreshold();
+        const declining = await addTestCard(db.pool, deps.processor, accountId, TEST_NOW, {
+            number: '4000000000000002'
+        });
+        await withTransaction(db.pool, (tx) =>
+            setRechargeSource(tx, { accountId, fundingSourceId: declining.id, now: TEST_NOW })
+        );
+        expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toMatchObject({
+            status: 'declined',
+            reason: expect.stringContaining('declined') as string
+        });
+        expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toMatchObject({
+            status: 'already_ran'
+        });
+        const later = new Date(TEST_NOW.getTime() + FOUR_HOURS);
+        const results = await runMinuteRecharges(deps, later);
+        expect(results.filter((result) => result.accountId === accountId)).toEqual([
+            { accountId, outcome: expect.objectContaining({ status: 'declined' }) as unknown }
+        ]);
+        const failed = await db.pool.query(
+            "SELECT 1 FROM sales_transactions WHERE billing_account_id = $1 AND kind = 'minutes' AND status = 'failed'",
+            [accountId]
+        );
+        expect(failed.rowCount).toBe(2);
+        const runs = await db.pool.query<{ status: string }>(
+            "SELECT status FROM billing_runs WHERE billing_account_id = $1 AND kind = 'minute_recharge'",
+            [accountId]
+        );
+        expect(runs.rows).toEqual([{ status: 'failed' }, { status: 'failed' }]);
+        expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 });
+    });
+});
