@@ -179,4 +179,18 @@ describe('issue 4: JWT from the External Credential binds the request to one org
             userId: USER
         });
     });
+
+    it('forgets the ids of tokens once they have expired, so the table does not grow forever', async () => {
+        let now = NOW.getTime() + 3_600_000;
+        const later = new JwtAuthenticator({ pool: db.pool, clock: { now: () => new Date(now) } });
+        const first = await signTestToken(signer, claims({ issuedAt: now / 1000, jti: 'kept-until-expiry' }));
+        await later.authenticate({ authorization: `Bearer ${first}` });
+        const stored = () =>
+            db.pool.query('SELECT 1 FROM seen_token_ids WHERE jti = $1', ['kept-until-expiry']);
+        expect((await stored()).rowCount).toBe(1);
+        now += 10 * 60_000;
+        const second = await signTestToken(signer, claims({ issuedAt: now / 1000 }));
+        await later.authenticate({ authorization: `Bearer ${second}` });
+        expect((await stored()).rowCount).toBe(0);
+    });
 });
