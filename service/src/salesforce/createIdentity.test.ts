@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fixedClock } from '../http/appDeps';
+import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { makeCompany, makeUser, TEST_NOW } from '../testing/factories';
+import { loadSalesforceConfig } from './config';
+import { createIdentity } from './createIdentity';
+import { SalesforceDirectory } from './salesforceDirectory';
+
+describe('issue 4: one verification path in both modes', () => {
+    let db: TestDatabase;
+    let keyDir: string;
+    const clock = fixedClock(TEST_NOW);
+
+    beforeAll(async () => {
+        db = await createTestDatabase();
+        keyDir = await mkdtemp(path.join(tmpdir(), 'pdb-identity-'));
+    });
+
+    afterAll(async () => {
+        await db.cleanup();
+        await rm(keyDir, { recursive: true, force: true });
+    });
+
+    it('local mode (no SALESFORCE_CLIENT_ID): the local issuer signs tokens the JWT authenticator accepts', async () => {
+        const orgId = await makeCompany(db.pool);
+        const admin = await makeUser(db.pool, orgId, { isAdmin: true });
+        const identity = await createIdentity({
+            pool: db.pool,
+            clock,
+            config: loadSalesforceConfig({}),
+            demoOrgId: orgId,
+            keyDir
+        });
+        const token = await identity.localIssuer!.issueToken(admin.id);
+        const caller = await identity.authenticator.authenticate({ authorization: `Bearer ${token}` });
+        expect(caller).toEqual({ orgId, userId: admin.id });
+        await expect(identity.directory.getUser(orgId, admin.id)).resolves.toMatchObject({ isAdmin: true });
+    });
+
+    it('Salesforce mode: users come from Salesforce, and there is no local issuer (no /dev/token)', async () => {
+        const config = loadSalesforceConfig({
+            SALESFORCE_CLIENT_ID: '3MVG9id',
+            SALESFORCE_CLIENT_SECRET: 'secret',
+            SALESFORCE_TOKEN_KEY: randomBytes(32).toString('base64')
+        });
+        const identity = await createIdentity({ pool: db.pool, clock, config, demoOrgId: 'unused', keyDir });
+        expect(identity.localIssuer).toBeUndefined();
+        expect(identity.directory).toBeInstanceOf(SalesforceDirectory);
+    });
+
+    it('Salesforce mode with a missing setting says which ones', () => {
+        expect(() => loadSalesforceConfig({ SALESFORCE_CLIENT_ID: '3MVG9id' })).toThrow(
+            /SALESFORCE_CLIENT_SECRET, SALESFORCE_TOKEN_KEY/
+        );
+    });
+});
