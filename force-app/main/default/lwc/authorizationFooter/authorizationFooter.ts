@@ -1,29 +1,45 @@
 import { LightningElement, api } from 'lwc';
 import type { Authorization } from 'c/billingApi';
+import type { ChangeState } from 'c/billingPanel';
+
+const NO_CHANGE: ChangeState = {
+    summary: '',
+    termsText: '',
+    termsVersion: '',
+    busy: false,
+    error: undefined,
+    authorised: ''
+};
 
 /**
  * The one footer every change passes through (R9): first name, last name, the terms, Accept.
- * It sends nothing itself: it fires `accept` with the authorization, and the panel sends the change.
+ * It sends nothing itself: it fires `accept` with the authorization and the panel sends the
+ * change. It also shows why a change was refused, and what the last accepted one authorised.
  */
 export default class AuthorizationFooter extends LightningElement {
-    /** What the admin is about to authorise, in words ("Buy 5 CRM licenses"). */
-    @api summary = '';
-
-    /** The terms text the admin accepts. */
-    @api termsText = '';
-
-    /** The version of those terms, recorded with the change. */
-    @api termsVersion = '';
-
-    /** True while the panel is sending the change: Accept is disabled. */
-    @api busy = false;
-
     firstName = '';
     lastName = '';
     termsAccepted = false;
+    private state: ChangeState = NO_CHANGE;
+
+    /** The panel's change: summary, terms, busy flag, refusal and what was authorised. */
+    @api
+    get change(): ChangeState {
+        return this.state;
+    }
+    set change(value: ChangeState | undefined) {
+        const next = value ?? NO_CHANGE;
+        // Each new change is accepted on its own; the typed name stays for the next one.
+        if (next.summary !== this.state.summary) this.termsAccepted = false;
+        this.state = next;
+    }
+
+    get pending(): boolean {
+        return this.state.summary.length > 0;
+    }
 
     get acceptDisabled(): boolean {
-        return this.busy || !this.termsAccepted || !this.firstName.trim() || !this.lastName.trim();
+        return this.state.busy || !this.termsAccepted || !this.firstName.trim() || !this.lastName.trim();
     }
 
     handleFirstNameChange(event: CustomEvent<{ value: string }>): void {
@@ -43,7 +59,7 @@ export default class AuthorizationFooter extends LightningElement {
         const authorization: Authorization = {
             firstName: this.firstName.trim(),
             lastName: this.lastName.trim(),
-            termsVersion: this.termsVersion,
+            termsVersion: this.state.termsVersion,
             accepted: true
         };
         this.dispatchEvent(new CustomEvent('accept', { detail: authorization }));

@@ -12,6 +12,20 @@ export interface PendingChange {
     send: (authorization: Authorization, idempotencyKey: string) => Promise<unknown>;
 }
 
+/** Everything the shared authorization footer shows for one panel. */
+export interface ChangeState {
+    /** The change waiting for Accept, in words; empty when nothing is pending. */
+    summary: string;
+    termsText: string;
+    termsVersion: string;
+    /** True while the change is being sent. */
+    busy: boolean;
+    /** Why the last attempt was refused, if it was. */
+    error: unknown;
+    /** What was authorised by the last accepted change. */
+    authorised: string;
+}
+
 interface RefreshMessage {
     accountId?: string;
 }
@@ -62,12 +76,15 @@ export default class BillingPanel extends LightningElement {
         return Promise.resolve();
     }
 
-    get termsText(): string {
-        return this.terms?.text ?? '';
-    }
-
-    get termsVersion(): string {
-        return this.terms?.version ?? '';
+    get change(): ChangeState {
+        return {
+            summary: this.pending?.summary ?? '',
+            termsText: this.terms?.text ?? '',
+            termsVersion: this.terms?.version ?? '',
+            busy: this.sending,
+            error: this.changeError,
+            authorised: this.authorised
+        };
     }
 
     /** Shows the authorization footer for a change; nothing is sent yet. */

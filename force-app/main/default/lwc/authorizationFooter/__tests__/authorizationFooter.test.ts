@@ -4,19 +4,20 @@ import { flushPromises } from '../../../../../test/utils/flushPromises';
 import { fireChange } from '../../../../../test/utils/authorize';
 import TERMS from '../../../../../test/data/terms.json';
 
-type Footer = HTMLElement & {
-    shadowRoot: ShadowRoot;
-    summary: string;
-    termsText: string;
-    termsVersion: string;
-    busy: boolean;
+type Footer = HTMLElement & { shadowRoot: ShadowRoot; change: Record<string, unknown> };
+
+const CHANGE = {
+    summary: 'Buy $100.00 of dialer minutes',
+    termsText: TERMS.text,
+    termsVersion: TERMS.version,
+    busy: false,
+    error: undefined,
+    authorised: ''
 };
 
 async function render(): Promise<Footer> {
     const element = createElement('c-authorization-footer', { is: AuthorizationFooter }) as Footer;
-    element.summary = 'Buy $100.00 of dialer minutes';
-    element.termsText = TERMS.text;
-    element.termsVersion = TERMS.version;
+    element.change = CHANGE;
     document.body.appendChild(element);
     await flushPromises();
     return element;
@@ -70,9 +71,48 @@ describe('c-authorization-footer', () => {
     it('does not accept twice while the change is being sent', async () => {
         const element = await render();
         await fill(element, 'Ada', 'Admin', true);
-        element.busy = true;
+        element.change = { ...CHANGE, busy: true };
         await flushPromises();
         expect(acceptButton(element).disabled).toBe(true);
+    });
+
+    it('R9.1 asks for the terms again for the next change, keeping the typed name', async () => {
+        const element = await render();
+        await fill(element, 'Ada', 'Admin', true);
+        element.change = { ...CHANGE, summary: 'Turn off automatic recharge' };
+        await flushPromises();
+        expect(acceptButton(element).disabled).toBe(true);
+        const firstName = element.shadowRoot.querySelector('lightning-input.first-name') as HTMLElement & {
+            value: string;
+        };
+        expect(firstName.value).toBe('Ada');
+    });
+
+    it('shows nothing to accept when no change is pending, only the last outcome', async () => {
+        const element = await render();
+        element.change = {
+            ...CHANGE,
+            summary: '',
+            authorised: 'Buy $100.00 of dialer minutes: authorised by Ada Admin, terms version 2026-01.'
+        };
+        await flushPromises();
+        expect(element.shadowRoot.querySelector('lightning-button.accept')).toBeNull();
+        expect(element.shadowRoot.querySelector('.authorised')?.textContent).toContain(
+            'authorised by Ada Admin'
+        );
+    });
+
+    it('shows why the change was refused', async () => {
+        const element = await render();
+        element.change = {
+            ...CHANGE,
+            error: { body: { code: 'card_declined', message: 'Your card was declined.' } }
+        };
+        await flushPromises();
+        const error = element.shadowRoot.querySelector('c-error-panel.change-error') as HTMLElement & {
+            shadowRoot: ShadowRoot;
+        };
+        expect(error.shadowRoot.textContent).toContain('Your card was declined.');
     });
 
     it('fires cancel', async () => {

@@ -2,7 +2,13 @@ import { createElement } from 'lwc';
 import BillingPreferencesPanel from 'c/billingPreferencesPanel';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { authorize, fireChange } from '../../../../../test/utils/authorize';
+import {
+    authorisedText,
+    authorize,
+    changeErrorText,
+    fireChange,
+    pendingSummary
+} from '../../../../../test/utils/authorize';
 import FUNDING_SOURCES from './data/fundingSources.json';
 import USERS from './data/users.json';
 import TERMS from '../../../../../test/data/terms.json';
@@ -41,12 +47,6 @@ function click(element: Panel, selector: string): void {
     const target = element.shadowRoot.querySelector(selector) as HTMLElement | null;
     if (!target) throw new Error(`${selector} not found`);
     target.click();
-}
-
-function changeError(element: Panel): string {
-    const panel = element.shadowRoot.querySelector('c-error-panel.change-error') as
-        (HTMLElement & { shadowRoot: ShadowRoot }) | null;
-    return panel?.shadowRoot.textContent ?? '';
 }
 
 describe('c-billing-preferences-panel', () => {
@@ -98,7 +98,7 @@ describe('c-billing-preferences-panel', () => {
             expect.objectContaining({ accepted: true }),
             'key-1'
         );
-        expect(text(element, '.authorised')).toContain(
+        expect(authorisedText(element.shadowRoot)).toContain(
             'Make Bank account ending 6789 the primary funding source'
         );
     });
@@ -111,7 +111,9 @@ describe('c-billing-preferences-panel', () => {
         click(element, 'lightning-button.remove[data-id="fs-1"]');
         await flushPromises();
         await authorize(element.shadowRoot);
-        expect(changeError(element)).toContain('The last valid funding source cannot be removed.');
+        expect(changeErrorText(element.shadowRoot)).toContain(
+            'The last valid funding source cannot be removed.'
+        );
     });
 
     it('R7.1 adds a card with the holder name; the number goes only to the service', async () => {
@@ -130,10 +132,7 @@ describe('c-billing-preferences-panel', () => {
         await flushPromises();
         click(element, 'lightning-button.save-source');
         await flushPromises();
-        const footer = element.shadowRoot.querySelector('c-authorization-footer') as HTMLElement & {
-            summary: string;
-        };
-        expect(footer.summary).toBe('Add card ending 4242 held by Ada Admin');
+        expect(pendingSummary(element.shadowRoot)).toBe('Add card ending 4242 held by Ada Admin');
         await authorize(element.shadowRoot);
         expect(mocked.addFundingSource).toHaveBeenCalledWith(
             ACCOUNT_ID,
@@ -184,7 +183,7 @@ describe('c-billing-preferences-panel', () => {
             holderFirstName: 'Ada',
             holderLastName: 'Admin'
         });
-        expect(changeError(element)).toContain('routing number 123456789 is not valid');
+        expect(changeErrorText(element.shadowRoot)).toContain('routing number 123456789 is not valid');
     });
 
     it('R7.4 chooses the source for minute recharges', async () => {

@@ -3,7 +3,13 @@ import DialerMinutesPanel from 'c/dialerMinutesPanel';
 import * as api from 'c/billingApi';
 import { publish, subscribe } from 'lightning/messageService';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { authorize, fireChange } from '../../../../../test/utils/authorize';
+import {
+    authorisedText,
+    authorize,
+    changeErrorText,
+    fireChange,
+    pendingSummary
+} from '../../../../../test/utils/authorize';
 import MINUTES from './data/minutes.json';
 import USAGE from './data/usage.json';
 import TERMS from '../../../../../test/data/terms.json';
@@ -77,7 +83,7 @@ describe('c-dialer-minutes-panel', () => {
         const element = await render();
         await buy(element, '99.99');
         expect(text(element, '.amount-message')).toBe('The minimum purchase is $100.00.');
-        expect(element.shadowRoot.querySelector('c-authorization-footer')).toBeNull();
+        expect(pendingSummary(element.shadowRoot)).toBe('');
         await buy(element, 'a lot');
         expect(text(element, '.amount-message')).toContain('Enter an amount in dollars');
     });
@@ -102,7 +108,7 @@ describe('c-dialer-minutes-panel', () => {
         );
         expect(publish).toHaveBeenCalledWith(undefined, expect.anything(), { accountId: ACCOUNT_ID });
         expect(text(element, '.balance')).toContain('$273.45');
-        expect(text(element, '.authorised')).toContain(
+        expect(authorisedText(element.shadowRoot)).toContain(
             'Buy $150.00 of dialer minutes: authorised by Ada Admin'
         );
     });
@@ -112,10 +118,7 @@ describe('c-dialer-minutes-panel', () => {
         const element = await render();
         fireChange(element.shadowRoot.querySelector('lightning-input.recharge'), { checked: true });
         await flushPromises();
-        const footer = element.shadowRoot.querySelector('c-authorization-footer') as HTMLElement & {
-            summary: string;
-        };
-        expect(footer.summary).toBe(
+        expect(pendingSummary(element.shadowRoot)).toBe(
             'Turn on automatic recharge: $84.00 whenever the balance falls below $42.00'
         );
         await authorize(element.shadowRoot);
@@ -134,10 +137,7 @@ describe('c-dialer-minutes-panel', () => {
         const element = await render();
         await buy(element, '100');
         await authorize(element.shadowRoot);
-        const error = element.shadowRoot.querySelector('c-error-panel.change-error') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('The card was declined.');
+        expect(changeErrorText(element.shadowRoot)).toContain('The card was declined.');
         mocked.purchaseMinutes.mockResolvedValue(PURCHASE);
         await authorize(element.shadowRoot);
         expect(mocked.purchaseMinutes.mock.calls.map((call) => call[3])).toEqual(['key-1', 'key-1']);

@@ -2,7 +2,13 @@ import { createElement } from 'lwc';
 import ProductsPanel from 'c/productsPanel';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { authorize, fireChange } from '../../../../../test/utils/authorize';
+import {
+    authorisedText,
+    authorize,
+    changeErrorText,
+    fireChange,
+    pendingSummary
+} from '../../../../../test/utils/authorize';
 import LICENSES from './data/licenses.json';
 import ASSIGNMENTS from './data/assignments.json';
 import QUANTITY_PREVIEW from './data/quantityPreview.json';
@@ -121,8 +127,8 @@ describe('c-products-panel', () => {
             { firstName: 'Ada', lastName: 'Admin', termsVersion: '2026-01', accepted: true },
             'key-1'
         );
-        expect(text(element.shadowRoot, '.authorised')).toContain('assign DIALER_TAB to Ben Caller');
-        expect(text(element.shadowRoot, '.authorised')).toContain(
+        expect(authorisedText(element.shadowRoot)).toContain('assign DIALER_TAB to Ben Caller');
+        expect(authorisedText(element.shadowRoot)).toContain(
             'authorised by Ada Admin, terms version 2026-01'
         );
     });
@@ -148,12 +154,9 @@ describe('c-products-panel', () => {
         await flushPromises();
         await authorize(element.shadowRoot);
 
-        const error = element.shadowRoot.querySelector('c-error-panel.change-error') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('needs Dialer Tab on Ben Caller');
-        expect(element.shadowRoot.querySelector('.authorised')).toBeNull();
-        expect(element.shadowRoot.querySelector('c-authorization-footer')).not.toBeNull();
+        expect(changeErrorText(element.shadowRoot)).toContain('needs Dialer Tab on Ben Caller');
+        expect(authorisedText(element.shadowRoot)).toBe('');
+        expect(pendingSummary(element.shadowRoot)).toContain('assign DIALER to Ben Caller');
     });
 
     it('R3.1 R3.4 previews the prorated charge and new monthly total before buying licenses', async () => {
@@ -188,7 +191,7 @@ describe('c-products-panel', () => {
             expect.objectContaining({ accepted: true }),
             'key-1'
         );
-        expect(text(element.shadowRoot, '.authorised')).toContain('charge now $27.00');
+        expect(authorisedText(element.shadowRoot)).toContain('charge now $27.00');
     });
 
     it('R3.2 shows a floor refusal from the preview and does not offer Purchase', async () => {
@@ -238,7 +241,7 @@ describe('c-products-panel', () => {
             expect.objectContaining({ firstName: 'Ada' }),
             'key-1'
         );
-        expect(text(element.shadowRoot, '.authorised')).toContain('Standard implementation for $1,500.00');
+        expect(authorisedText(element.shadowRoot)).toContain('Standard implementation for $1,500.00');
     });
 
     it('R6.3 shows storage usage by kind, allowance, fee and how to lower it', async () => {
