@@ -55,6 +55,9 @@ describe('R1.2 R1.4 verified callers through the HTTP stack', () => {
 
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     const auditOf = (account: TestAccount) => `/api/v1/accounts/${account.accountId}/audit`;
+    /** An admin-only read of one account, with the given token. */
+    const getAudit = (account: TestAccount, token: string) =>
+        app.inject({ url: auditOf(account), headers: bearer(token) });
 
     it('a valid token of an active admin gets their company data (200)', async () => {
         const me = await app.inject({
@@ -63,10 +66,7 @@ describe('R1.2 R1.4 verified callers through the HTTP stack', () => {
         });
         expect(me.statusCode).toBe(200);
         expect(me.json()).toMatchObject({ orgId: acme.orgId, userId: acme.admin.id, isAdmin: true });
-        const audit = await app.inject({
-            url: auditOf(acme),
-            headers: bearer(await acmeIssuer.issueToken(acme.admin.id))
-        });
+        const audit = await getAudit(acme, await acmeIssuer.issueToken(acme.admin.id));
         expect(audit.statusCode).toBe(200);
     });
 
@@ -84,7 +84,7 @@ describe('R1.2 R1.4 verified callers through the HTTP stack', () => {
             audience: acmeIssuer.audience,
             issuedAt: TEST_NOW.getTime() / 1000
         });
-        const response = await app.inject({ url: auditOf(acme), headers: bearer(token) });
+        const response = await getAudit(acme, token);
         expect(response.statusCode).toBe(401);
         expect(response.json()).toMatchObject({ code: 'token_invalid' });
     });
@@ -97,47 +97,35 @@ describe('R1.2 R1.4 verified callers through the HTTP stack', () => {
             keyDir: path.join(keyDir, 'acme'),
             clock: tenMinutesAgo
         });
-        const response = await app.inject({
-            url: auditOf(acme),
-            headers: bearer(await past.issueToken(acme.admin.id))
-        });
+        const response = await getAudit(acme, await past.issueToken(acme.admin.id));
         expect(response.statusCode).toBe(401);
         expect(response.json()).toMatchObject({ code: 'token_expired' });
     });
 
     it('a replayed token is refused the second time: 401 token_replayed', async () => {
         const token = await acmeIssuer.issueToken(acme.admin.id);
-        expect((await app.inject({ url: auditOf(acme), headers: bearer(token) })).statusCode).toBe(200);
-        const replay = await app.inject({ url: auditOf(acme), headers: bearer(token) });
+        expect((await getAudit(acme, token)).statusCode).toBe(200);
+        const replay = await getAudit(acme, token);
         expect(replay.statusCode).toBe(401);
         expect(replay.json()).toMatchObject({ code: 'token_replayed' });
     });
 
     it("an admin of one company asking for another company's account gets 404, never data", async () => {
-        const response = await app.inject({
-            url: auditOf(globex),
-            headers: bearer(await acmeIssuer.issueToken(acme.admin.id))
-        });
+        const response = await getAudit(globex, await acmeIssuer.issueToken(acme.admin.id));
         expect(response.statusCode).toBe(404);
         expect(response.json()).toMatchObject({ code: 'not_found' });
     });
 
     it('a user who is not an admin gets 403 not_permitted', async () => {
         const rep = acme.users[1]!;
-        const response = await app.inject({
-            url: auditOf(acme),
-            headers: bearer(await acmeIssuer.issueToken(rep.id))
-        });
+        const response = await getAudit(acme, await acmeIssuer.issueToken(rep.id));
         expect(response.statusCode).toBe(403);
         expect(response.json()).toMatchObject({ code: 'not_permitted' });
     });
 
     it('a deactivated admin gets 403 not_permitted', async () => {
         const former = await makeUser(db.pool, acme.orgId, { isAdmin: true, active: false });
-        const response = await app.inject({
-            url: auditOf(acme),
-            headers: bearer(await acmeIssuer.issueToken(former.id))
-        });
+        const response = await getAudit(acme, await acmeIssuer.issueToken(former.id));
         expect(response.statusCode).toBe(403);
         expect(response.json()).toMatchObject({ code: 'not_permitted' });
     });
