@@ -1,30 +1,20 @@
-import type { FastifyInstance } from 'fastify';
 import { createLocalProcessor } from '../payments/localProcessor';
-import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { AUTHORIZATION, as } from '../testing/buildTestApp';
 import { makeAccount, type TestAccount } from '../testing/factories';
 import type { FundingSourceView } from './fundingSourcesView';
 import { testCard } from './testing';
+import { useTestApp } from '../testing/useTestApp';
 
 describe('R7 funding sources over HTTP', () => {
-    let db: TestDatabase;
-    let app: FastifyInstance;
+    const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));
     let key = 0;
-    beforeAll(async () => {
-        db = await createTestDatabase();
-        app = await buildTestApp(db.pool, { processor: createLocalProcessor(db.pool) });
-    });
-    afterAll(async () => {
-        await app.close();
-        await db.cleanup();
-    });
 
     const caller = (account: TestAccount) => ({ orgId: account.orgId, userId: account.admin.id });
     const base = (account: TestAccount) => `/api/v1/accounts/${account.accountId}`;
 
     function post(account: TestAccount, path: string, payload: object, method: 'POST' | 'PUT' = 'POST') {
         key++;
-        return app.inject({
+        return t.app.inject({
             method,
             url: `${base(account)}${path}`,
             headers: as(caller(account), `key-${key}`),
@@ -41,7 +31,7 @@ describe('R7 funding sources over HTTP', () => {
     }
 
     async function list(account: TestAccount): Promise<FundingSourceView[]> {
-        const response = await app.inject({
+        const response = await t.app.inject({
             url: `${base(account)}/funding-sources`,
             headers: as(caller(account))
         });
@@ -49,7 +39,7 @@ describe('R7 funding sources over HTTP', () => {
     }
 
     it('R7.1 R7.2 adds a card and a bank account: token kept, only brand, last4 and expiry shown; audited', async () => {
-        const account = await makeAccount(db.pool);
+        const account = await makeAccount(t.db.pool);
         const card = await addCard(account);
         expect(card.statusCode).toBe(201);
         expect(card.json()).toMatchObject({
@@ -84,7 +74,7 @@ describe('R7 funding sources over HTTP', () => {
             ['4242', 'primary', true],
             ['6789', 'secondary', false]
         ]);
-        const audit = await db.pool.query<{ action: string; first_name: string }>(
+        const audit = await t.db.pool.query<{ action: string; first_name: string }>(
             'SELECT action, first_name FROM audit_log WHERE billing_account_id = $1 ORDER BY id',
             [account.accountId]
         );
@@ -95,7 +85,7 @@ describe('R7 funding sources over HTTP', () => {
     });
 
     it('refuses bad numbers with a precise code and changes nothing', async () => {
-        const account = await makeAccount(db.pool);
+        const account = await makeAccount(t.db.pool);
         const cases: [Parameters<typeof testCard>[0], string][] = [
             [{ number: '4242424242424241' }, 'card_number_invalid'],
             [{ expMonth: 1, expYear: 2026 }, 'card_expired'],
@@ -124,7 +114,7 @@ describe('R7 funding sources over HTTP', () => {
     });
 
     it('R7.4 make-primary swaps primary and secondary at once', async () => {
-        const account = await makeAccount(db.pool);
+        const account = await makeAccount(t.db.pool);
         await addCard(account);
         const second = (await addCard(account, { number: '5555555555554444' })).json<FundingSourceView>();
         const response = await post(account, `/funding-sources/${second.id}/make-primary`, {
@@ -142,10 +132,10 @@ describe('R7 funding sources over HTTP', () => {
     });
 
     it('R7.3 the last valid source cannot be removed; an expired card does not count', async () => {
-        const account = await makeAccount(db.pool);
+        const account = await makeAccount(t.db.pool);
         const only = (await addCard(account)).json<FundingSourceView>();
         // An expired card on file (entered long ago): inserted directly, as the API refuses expired cards.
-        await db.pool.query(
+        await t.db.pool.query(
             `INSERT INTO funding_sources (billing_account_id, kind, processor, token, brand, last4, exp_month, exp_year,
                  holder_first_name, holder_last_name, role, created_at)
              VALUES ($1, 'card', 'local', 'tok_old', 'visa', '1111', 1, 2025, 'Old', 'Card', 'secondary', now())`,
@@ -169,7 +159,7 @@ describe('R7 funding sources over HTTP', () => {
     });
 
     it('R7.3 two admins removing the two valid sources at once: one succeeds, one is refused', async () => {
-        const account = await makeAccount(db.pool);
+        const account = await makeAccount(t.db.pool);
         const first = (await addCard(account)).json<FundingSourceView>();
         const second = (await addCard(account, { number: '5555555555554444' })).json<FundingSourceView>();
         const answers = await Promise.all([
@@ -183,7 +173,7 @@ describe('R7 funding sources over HTTP', () => {
     });
 
     it('R7.4 chooses the source that pays for minutes; another company cannot see or change any of it', async () => {
-        const account = await makeAccount(db.pool);
+        const account = await makeAccount(t.db.pool);
         await addCard(account);
         const second = (await addCard(account, { number: '5555555555554444' })).json<FundingSourceView>();
         const chosen = await post(
@@ -195,14 +185,14 @@ describe('R7 funding sources over HTTP', () => {
         expect(chosen.statusCode).toBe(200);
         expect((await list(account)).map((s) => s.usedForMinuteRecharges)).toEqual([false, true]);
 
-        const stranger = await makeAccount(db.pool);
-        const peek = await app.inject({
+        const stranger = await makeAccount(t.db.pool);
+        const peek = await t.app.inject({
             url: `${base(account)}/funding-sources`,
             headers: as(caller(stranger))
         });
         expect(peek.statusCode).toBe(404);
         key++;
-        const remove = await app.inject({
+        const remove = await t.app.inject({
             method: 'POST',
             url: `${base(account)}/funding-sources/${second.id}/remove`,
             headers: as(caller(stranger), `key-${key}`),

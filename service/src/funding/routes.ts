@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { findBillingAccount } from '../accounts/billingAccountRepository';
+import { findCallerAccount } from '../accounts/findCallerAccount';
 import { defineRoutes } from '../http/defineRoutes';
-import { runMutation } from '../http/runMutation';
+import { runAccountMutation, type MutationContext } from '../http/runMutation';
 import { accountParamsSchema } from '../http/schemas';
 import { authorizationSchema } from '../http/terms';
 import { addFundingSource } from './addFundingSource';
@@ -10,7 +10,8 @@ import {
     fundingSourcesResponseSchema,
     fundingSourcesView,
     fundingSourceViewSchema,
-    toFundingSourceView
+    toFundingSourceView,
+    type FundingSourceView
 } from './fundingSourcesView';
 import { setRechargeSource } from './setRechargeSource';
 
@@ -45,6 +46,23 @@ const sourceParamsSchema = accountParamsSchema.extend({ fundingSourceId: z.uuid(
 const authorizedBodySchema = z.object({ authorization: authorizationSchema });
 const TAGS = ['funding sources'];
 
+/**
+ * Applies `change` with the account locked, and audits the account's sources before and after:
+ * the answer is the list as it now stands.
+ */
+async function changeSources(
+    context: MutationContext,
+    accountId: string,
+    action: string,
+    change: (tx: MutationContext['tx'], now: Date) => Promise<void>
+): Promise<{ fundingSources: FundingSourceView[] }> {
+    const before = await fundingSourcesView(context.tx, accountId, context.now);
+    await change(context.tx, context.now);
+    const after = await fundingSourcesView(context.tx, accountId, context.now);
+    await context.audit({ action, before, after });
+    return { fundingSources: after };
+}
+
 /** R7: funding sources of one billing account. */
 export const fundingRoutes = defineRoutes((app) => {
     app.get(
@@ -57,11 +75,7 @@ export const fundingRoutes = defineRoutes((app) => {
             }
         },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             return {
                 fundingSources: await fundingSourcesView(app.deps.pool, account.id, app.deps.clock.now())
             };
@@ -81,37 +95,40 @@ export const fundingRoutes = defineRoutes((app) => {
             }
         },
         (request, reply) =>
-            runMutation(
+            runAccountMutation(
                 request,
                 reply,
-                {
-                    authorization: request.body.authorization,
-                    accountId: request.params.accountId,
-                    status: 201
-                },
                 async (context) => {
-                    const { tx, now } = context;
-                    const accountId = request.params.accountId;
-                    const source = await addFundingSource(tx, app.deps.processor, {
-                        accountId,
+                    const source = await addFundingSource(context.tx, app.deps.processor, {
+                        accountId: request.params.accountId,
                         details: request.body.source,
-                        now
+                        now: context.now
                     });
-                    const view = toFundingSourceView(source, now, null);
+                    const view = toFundingSourceView(source, context.now, null);
                     await context.audit({ action: 'funding_source.add', before: null, after: view });
                     return view;
-                }
+                },
+                { status: 201 }
             )
     );
 
-    const roleChange = (
-        path: string,
-        action: string,
-        description: string,
-        change: typeof makePrimary
-    ): void => {
+    const ROLE_CHANGES = [
+        [
+            'make-primary',
+            'funding_source.make_primary',
+            'R7.4: make this source primary; the old primary takes its place.',
+            makePrimary
+        ],
+        [
+            'remove',
+            'funding_source.remove',
+            'R7.3: remove a source; refused (last_valid_source) for the last valid one.',
+            removeFundingSource
+        ]
+    ] as const;
+    for (const [path, action, description, change] of ROLE_CHANGES) {
         app.post(
-            path,
+            `/accounts/:accountId/funding-sources/:fundingSourceId/${path}`,
             {
                 schema: {
                     tags: TAGS,
@@ -122,34 +139,14 @@ export const fundingRoutes = defineRoutes((app) => {
                 }
             },
             (request, reply) =>
-                runMutation(
-                    request,
-                    reply,
-                    { authorization: request.body.authorization, accountId: request.params.accountId },
-                    async (context) => {
-                        const { tx, now } = context;
-                        const { accountId, fundingSourceId } = request.params;
-                        const before = await fundingSourcesView(tx, accountId, now);
-                        await change(tx, { accountId, fundingSourceId, now });
-                        const after = await fundingSourcesView(tx, accountId, now);
-                        await context.audit({ action, before, after });
-                        return { fundingSources: after };
-                    }
-                )
+                runAccountMutation(request, reply, (context) => {
+                    const { accountId, fundingSourceId } = request.params;
+                    return changeSources(context, accountId, action, (tx, now) =>
+                        change(tx, { accountId, fundingSourceId, now })
+                    );
+                })
         );
-    };
-    roleChange(
-        '/accounts/:accountId/funding-sources/:fundingSourceId/make-primary',
-        'funding_source.make_primary',
-        'R7.4: make this source primary; the old primary takes its place.',
-        makePrimary
-    );
-    roleChange(
-        '/accounts/:accountId/funding-sources/:fundingSourceId/remove',
-        'funding_source.remove',
-        'R7.3: remove a source; refused (last_valid_source) for the last valid one.',
-        removeFundingSource
-    );
+    }
 
     app.put(
         '/accounts/:accountId/recharge-source',
@@ -163,23 +160,12 @@ export const fundingRoutes = defineRoutes((app) => {
             }
         },
         (request, reply) =>
-            runMutation(
-                request,
-                reply,
-                { authorization: request.body.authorization, accountId: request.params.accountId },
-                async (context) => {
-                    const { tx, now } = context;
-                    const { accountId } = request.params;
-                    const before = await fundingSourcesView(tx, accountId, now);
-                    await setRechargeSource(tx, {
-                        accountId,
-                        fundingSourceId: request.body.fundingSourceId,
-                        now
-                    });
-                    const after = await fundingSourcesView(tx, accountId, now);
-                    await context.audit({ action: 'funding_source.recharge_source', before, after });
-                    return { fundingSources: after };
-                }
-            )
+            runAccountMutation(request, reply, (context) => {
+                const { accountId } = request.params;
+                const { fundingSourceId } = request.body;
+                return changeSources(context, accountId, 'funding_source.recharge_source', (tx, now) =>
+                    setRechargeSource(tx, { accountId, fundingSourceId, now })
+                );
+            })
     );
 });

@@ -1,16 +1,9 @@
 import type { BankAccountDetails, CardDetails } from '../payments/processor';
 import { isValidRoutingNumber, passesLuhn, validateBankAccount, validateCard } from './validation';
+import { testCard } from './testing';
 
 const NOW = new Date('2026-11-22T20:00:00Z');
-const CARD: CardDetails = {
-    kind: 'card',
-    number: '4242 4242 4242 4242',
-    expMonth: 12,
-    expYear: 2030,
-    cvc: '123',
-    holderFirstName: 'Ada',
-    holderLastName: 'Lovelace'
-};
+const CARD: CardDetails = testCard({ number: '4242 4242 4242 4242' });
 const BANK: BankAccountDetails = {
     kind: 'bank_account',
     routingNumber: '110000000',

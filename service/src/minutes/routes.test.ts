@@ -1,13 +1,12 @@
-import type { FastifyInstance } from 'fastify';
 import { withTransaction } from '../db/withTransaction';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
-import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { AUTHORIZATION, as } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { fixedClock } from '../http/appDeps';
 import { seedMoney } from '../transactions/seedMoney';
 import { recordUsage } from './recordUsage';
+import { useTestApp } from '../testing/useTestApp';
 
 interface MinutesAnswer {
     balanceCents: number;
@@ -22,26 +21,17 @@ interface MinutesAnswer {
 }
 
 describe('R5 dialer minutes over HTTP', () => {
-    let db: TestDatabase;
-    let app: FastifyInstance;
+    const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));
     let key = 0;
-    beforeAll(async () => {
-        db = await createTestDatabase();
-        app = await buildTestApp(db.pool, { processor: createLocalProcessor(db.pool) });
-    });
-    afterAll(async () => {
-        await app.close();
-        await db.cleanup();
-    });
 
     const caller = (account: TestAccount) => ({ orgId: account.orgId, userId: account.admin.id });
     const url = (account: TestAccount, path: string) =>
         `/api/v1/accounts/${account.accountId}/minutes${path}`;
     const get = async <T>(account: TestAccount, path: string): Promise<T> =>
-        (await app.inject({ url: url(account, path), headers: as(caller(account)) })).json<T>();
+        (await t.app.inject({ url: url(account, path), headers: as(caller(account)) })).json<T>();
     function change(account: TestAccount, method: 'POST' | 'PUT', path: string, payload: object) {
         key++;
-        return app.inject({
+        return t.app.inject({
             method,
             url: url(account, path),
             headers: as(caller(account), `minutes-${key}`),
@@ -50,8 +40,8 @@ describe('R5 dialer minutes over HTTP', () => {
     }
 
     async function seededAccount(): Promise<TestAccount> {
-        const account = await makeAccount(db.pool);
-        await seedMoney(db.pool, account.accountId, fixedClock(TEST_NOW));
+        const account = await makeAccount(t.db.pool);
+        await seedMoney(t.db.pool, account.accountId, fixedClock(TEST_NOW));
         return account;
     }
 
@@ -69,7 +59,7 @@ describe('R5 dialer minutes over HTTP', () => {
         const minutes = await get<MinutesAnswer>(account, '');
         // $200 bought, $132.90 used.
         expect(minutes).toMatchObject({ balanceCents: 6710, minutes: 3355 });
-        expect(await verifyLedger(db.pool)).toEqual([]);
+        expect(await verifyLedger(t.db.pool)).toEqual([]);
     });
 
     it('R5.2 a purchase of $100 shows in the balance at once; below $100 is refused and changes nothing', async () => {
@@ -92,13 +82,13 @@ describe('R5 dialer minutes over HTTP', () => {
             transactionNumber: expect.stringMatching(/^TRX-/) as string
         });
         expect(await get<MinutesAnswer>(account, '')).toMatchObject({ balanceCents: 16_710 });
-        expect(await verifyLedger(db.pool)).toEqual([]);
+        expect(await verifyLedger(t.db.pool)).toEqual([]);
     });
 
     it('R5.2 a declined card answers 402 and leaves the balance as it was', async () => {
-        const account = await makeAccount(db.pool);
+        const account = await makeAccount(t.db.pool);
         key++;
-        await app.inject({
+        await t.app.inject({
             method: 'POST',
             url: `/api/v1/accounts/${account.accountId}/funding-sources`,
             headers: as(caller(account), `minutes-${key}`),
@@ -133,7 +123,7 @@ describe('R5 dialer minutes over HTTP', () => {
         expect(on.statusCode).toBe(200);
         expect(on.json()).toMatchObject({ enabled: true, rechargeAmountCents: 6202 });
         expect(await get<MinutesAnswer>(account, '')).toMatchObject({ recharge: { enabled: true } });
-        const audit = await db.pool.query(
+        const audit = await t.db.pool.query(
             "SELECT 1 FROM audit_log WHERE billing_account_id = $1 AND action = 'minutes.recharge'",
             [account.accountId]
         );
@@ -165,13 +155,13 @@ describe('R5 dialer minutes over HTTP', () => {
             events: [{ kind: 'call' as const, seconds: 60, occurredAt: TEST_NOW }],
             now: TEST_NOW
         };
-        await withTransaction(db.pool, (tx) => recordUsage(tx, batch));
-        await withTransaction(db.pool, (tx) => recordUsage(tx, batch));
+        await withTransaction(t.db.pool, (tx) => recordUsage(tx, batch));
+        await withTransaction(t.db.pool, (tx) => recordUsage(tx, batch));
         expect(await get<MinutesAnswer>(account, '')).toMatchObject({ balanceCents: 6708 });
         const today = await get<{ days: { amountCents: number }[] }>(account, '/usage?days=1');
         expect(today.days).toEqual([{ date: '2026-11-22', callSeconds: 60, smsCount: 0, amountCents: 2 }]);
         expect(
-            (await app.inject({ url: url(account, '/usage?days=0'), headers: as(caller(account)) }))
+            (await t.app.inject({ url: url(account, '/usage?days=0'), headers: as(caller(account)) }))
                 .statusCode
         ).toBe(400);
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { findBillingAccount } from '../accounts/billingAccountRepository';
+import { findCallerAccount } from '../accounts/findCallerAccount';
 import { defineRoutes } from '../http/defineRoutes';
-import { runMutation } from '../http/runMutation';
+import { runAccountMutation } from '../http/runMutation';
 import { accountParamsSchema } from '../http/schemas';
 import { authorizationSchema } from '../http/terms';
 import { loadMinuteSettings, saveRechargeEnabled } from './minuteSettings';
@@ -42,11 +42,7 @@ export const minutesRoutes = defineRoutes((app) => {
         '/accounts/:accountId/minutes',
         { schema: { tags: TAGS, params: accountParamsSchema, response: { 200: minutesSchema } } },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             const now = app.deps.clock.now();
             const settings = await loadMinuteSettings(app.deps.pool, account.id);
             return {
@@ -79,11 +75,7 @@ export const minutesRoutes = defineRoutes((app) => {
             }
         },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             return {
                 days: await usageByDay(app.deps.pool, account, request.query.days, app.deps.clock.now())
             };
@@ -102,14 +94,9 @@ export const minutesRoutes = defineRoutes((app) => {
             }
         },
         (request, reply) =>
-            runMutation(
+            runAccountMutation(
                 request,
                 reply,
-                {
-                    authorization: request.body.authorization,
-                    accountId: request.params.accountId,
-                    status: 201
-                },
                 async (context) => {
                     const accountId = request.params.accountId;
                     const before = await minutesBalance(context.tx, accountId);
@@ -126,7 +113,8 @@ export const minutesRoutes = defineRoutes((app) => {
                         after: { ...after, transaction: purchase.number }
                     });
                     return { transactionNumber: purchase.number, totalCents: purchase.totalCents, ...after };
-                }
+                },
+                { status: 201 }
             )
     );
 
@@ -141,11 +129,7 @@ export const minutesRoutes = defineRoutes((app) => {
             }
         },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             return rechargePreview(app.deps.pool, account, app.deps.clock.now());
         }
     );
@@ -161,24 +145,13 @@ export const minutesRoutes = defineRoutes((app) => {
             }
         },
         (request, reply) =>
-            runMutation(
-                request,
-                reply,
-                { authorization: request.body.authorization, accountId: request.params.accountId },
-                async (context) => {
-                    const account =
-                        context.account ??
-                        (await findBillingAccount(
-                            context.tx,
-                            request.caller.orgId,
-                            request.params.accountId
-                        ));
-                    const before = await rechargePreview(context.tx, account, context.now);
-                    await saveRechargeEnabled(context.tx, account.id, request.body.enabled, context.now);
-                    const after = await rechargePreview(context.tx, account, context.now);
-                    await context.audit({ action: 'minutes.recharge', before, after });
-                    return after;
-                }
-            )
+            runAccountMutation(request, reply, async (context) => {
+                const account = context.account ?? (await findCallerAccount(request));
+                const before = await rechargePreview(context.tx, account, context.now);
+                await saveRechargeEnabled(context.tx, account.id, request.body.enabled, context.now);
+                const after = await rechargePreview(context.tx, account, context.now);
+                await context.audit({ action: 'minutes.recharge', before, after });
+                return after;
+            })
     );
 });

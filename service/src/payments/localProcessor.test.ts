@@ -1,16 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { createLocalProcessor } from './localProcessor';
 import type { CardDetails, PaymentProcessor } from './processor';
+import { testCard } from '../funding/testing';
 
-const CARD: CardDetails = {
-    kind: 'card',
-    number: '4242424242424242',
-    expMonth: 12,
-    expYear: 2030,
-    cvc: '123',
-    holderFirstName: 'Ada',
-    holderLastName: 'Lovelace'
-};
+const CARD: CardDetails = testCard();
 
 describe('R7.2 local test processor', () => {
     let db: TestDatabase;

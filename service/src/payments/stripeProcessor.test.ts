@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CardDetails, PaymentProcessor } from './processor';
 import { createStripeProcessor } from './stripeProcessor';
+import { testCard } from '../funding/testing';
 
 interface SeenRequest {
     method: string;
@@ -123,15 +124,7 @@ function answer(path: string, form: URLSearchParams): [number, unknown] {
     ];
 }
 
-const CARD: CardDetails = {
-    kind: 'card',
-    number: '4242424242424242',
-    expMonth: 12,
-    expYear: 2030,
-    cvc: '123',
-    holderFirstName: 'Ada',
-    holderLastName: 'Lovelace'
-};
+const CARD: CardDetails = testCard();
 
 describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
     let fake: Awaited<ReturnType<typeof startFakeStripe>>;

@@ -7,9 +7,9 @@ import {
     startOfDayInstant,
     toIsoDate
 } from '../../../core/index';
-import { findBillingAccount } from '../accounts/billingAccountRepository';
+import { findCallerAccount } from '../accounts/findCallerAccount';
 import { defineRoutes } from '../http/defineRoutes';
-import { runMutation } from '../http/runMutation';
+import { runAccountMutation } from '../http/runMutation';
 import { accountParamsSchema } from '../http/schemas';
 import { ServiceError } from '../http/serviceError';
 import { authorizationSchema } from '../http/terms';
@@ -118,11 +118,7 @@ export const transactionRoutes = defineRoutes((app) => {
             }
         },
         async (request) => {
-            const account = await findBillingAccount(
-                app.deps.pool,
-                request.caller.orgId,
-                request.params.accountId
-            );
+            const account = await findCallerAccount(request);
             const to =
                 request.query.to === undefined
                     ? calendarDateIn(app.deps.clock.now(), account.timeZone)
@@ -201,24 +197,19 @@ export const transactionRoutes = defineRoutes((app) => {
             }
         },
         (request, reply) =>
-            runMutation(
-                request,
-                reply,
-                { authorization: request.body.authorization, accountId: request.params.accountId },
-                async (context) => {
-                    const detail = await load(request);
-                    const sent = await emailReceipt(context.tx, app.deps.mailer, {
-                        detail,
-                        to: request.body.to,
-                        now: context.now
-                    });
-                    await context.audit({
-                        action: 'receipt.email',
-                        before: null,
-                        after: { transaction: detail.number, to: sent.sentTo }
-                    });
-                    return sent;
-                }
-            )
+            runAccountMutation(request, reply, async (context) => {
+                const detail = await load(request);
+                const sent = await emailReceipt(context.tx, app.deps.mailer, {
+                    detail,
+                    to: request.body.to,
+                    now: context.now
+                });
+                await context.audit({
+                    action: 'receipt.email',
+                    before: null,
+                    after: { transaction: detail.number, to: sent.sentTo }
+                });
+                return sent;
+            })
     );
 });
