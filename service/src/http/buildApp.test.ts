@@ -97,5 +97,14 @@ describe('R1.2 R1.4 the API frame', () => {
         expect(Object.keys(document.paths)).toEqual(
             expect.arrayContaining(['/api/v1/me', '/api/v1/accounts/{accountId}/audit'])
         );
+        type Operation = { parameters?: { name: string; in: string }[] };
+        const headerNames = (path: string, method: string) => {
+            const operation = (document.paths[path] as Record<string, Operation>)[method];
+            return (operation?.parameters ?? [])
+                .filter((parameter) => parameter.in === 'header')
+                .map((parameter) => parameter.name);
+        };
+        expect(headerNames('/api/v1/accounts/{accountId}/quantities', 'post')).toEqual(['Idempotency-Key']);
+        expect(headerNames('/api/v1/accounts/{accountId}/quantities/preview', 'post')).toEqual([]);
     });
 });

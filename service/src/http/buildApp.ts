@@ -9,6 +9,7 @@ import {
 import type { AppDeps } from './appDeps';
 import { authenticateRequests } from './authenticateRequests';
 import { CAPABILITY_ROUTES } from './capabilities';
+import { documentIdempotencyKey } from './documentIdempotencyKey';
 import { installErrorHandler } from './errorHandler';
 import './fastifyTypes';
 import { healthRoutes } from './healthRoutes';
@@ -24,8 +25,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const logger: FastifyBaseLogger = deps.logger ?? createLogger();
     const app = Fastify({
         loggerInstance: logger,
-        bodyLimit: BODY_LIMIT_BYTES,
-        ajv: { customOptions: { removeAdditional: false } }
+        bodyLimit: BODY_LIMIT_BYTES
     }).withTypeProvider<ZodTypeProvider>();
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
@@ -38,7 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             },
             security: [{ salesforce: [] }]
         },
-        transform: jsonSchemaTransform
+        transform: jsonSchemaTransform,
+        transformObject: documentIdempotencyKey
     });
     installErrorHandler(app);
     authenticateRequests(app);
