@@ -198,46 +198,33 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
         });
     });
 
-    it('maps a card_error to our decline code and message', async () => {
+    it.each([
+        [
+            'a card_error to its decline_code',
+            'pm_card_0002',
+            { declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' }
+        ],
+        [
+            'a card_error without decline_code to its code (expired_card)',
+            'pm_card_0069',
+            { declineCode: 'expired_card', message: 'Your card has expired.' }
+        ],
+        [
+            'a PaymentIntent left in requires_payment_method to its last_payment_error',
+            'pm_card_0341',
+            {
+                processorReference: 'pi_needs_method',
+                declineCode: 'generic_decline',
+                message: 'Your card was declined.'
+            }
+        ]
+    ])('maps %s', async (_name, token, decline) => {
         const result = await processor.charge({
-            token: 'pm_card_0002',
+            token,
             amountCents: 100,
             description: 'x',
-            idempotencyKey: 'k2'
+            idempotencyKey: `k-${token}`
         });
-        expect(result).toEqual({
-            status: 'declined',
-            declineCode: 'insufficient_funds',
-            message: 'Your card has insufficient funds.'
-        });
-    });
-
-    it('uses the error code when Stripe gives no decline_code (expired_card)', async () => {
-        const result = await processor.charge({
-            token: 'pm_card_0069',
-            amountCents: 100,
-            description: 'x',
-            idempotencyKey: 'k4'
-        });
-        expect(result).toEqual({
-            status: 'declined',
-            declineCode: 'expired_card',
-            message: 'Your card has expired.'
-        });
-    });
-
-    it('maps a PaymentIntent left in requires_payment_method to a decline with last_payment_error', async () => {
-        const result = await processor.charge({
-            token: 'pm_card_0341',
-            amountCents: 100,
-            description: 'x',
-            idempotencyKey: 'k3'
-        });
-        expect(result).toEqual({
-            status: 'declined',
-            processorReference: 'pi_needs_method',
-            declineCode: 'generic_decline',
-            message: 'Your card was declined.'
-        });
+        expect(result).toEqual({ status: 'declined', ...decline });
     });
 });
