@@ -7,6 +7,7 @@ import { fuzzEndpoints, type FuzzRoute } from '../testing/fuzzEndpoints';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { useTestApp } from '../testing/useTestApp';
 import { seedMoney } from './seedMoney';
+import { testCard } from '../funding/testing';
 
 describe('R7 R5 R8 bad input on the money endpoints: 4xx with a code, never a 5xx, nothing changed', () => {
     const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));
@@ -33,17 +34,7 @@ describe('R7 R5 R8 bad input on the money endpoints: 4xx with a code, never a 5x
         [
             'a card number as a number',
             '/funding-sources',
-            {
-                source: {
-                    kind: 'card',
-                    number: 4242424242424242,
-                    expMonth: 12,
-                    expYear: 2030,
-                    cvc: '123',
-                    holderFirstName: 'A',
-                    holderLastName: 'B'
-                }
-            },
+            { source: { ...testCard(), number: 4242424242424242 } },
             400,
             'invalid_request'
         ],
@@ -57,17 +48,7 @@ describe('R7 R5 R8 bad input on the money endpoints: 4xx with a code, never a 5x
         [
             'a 40-digit card number',
             '/funding-sources',
-            {
-                source: {
-                    kind: 'card',
-                    number: '4'.repeat(40),
-                    expMonth: 12,
-                    expYear: 2030,
-                    cvc: '123',
-                    holderFirstName: 'A',
-                    holderLastName: 'B'
-                }
-            },
+            { source: { ...testCard(), number: '4'.repeat(40) } },
             400,
             'invalid_request'
         ],
