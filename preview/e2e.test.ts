@@ -34,6 +34,10 @@ interface Minutes {
     balanceCents: number;
     minutes: number;
 }
+interface TransactionList {
+    transactions: { number: string; kind: string }[];
+    totals: { minutes: number };
+}
 interface Recharge {
     enabled: boolean;
 }
@@ -41,6 +45,13 @@ interface Recharge {
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');
 const STEP_TIMEOUT_MS = 15_000;
+const DOCS_SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots');
+const PANEL_SCREENSHOTS = [
+    ['c-products-panel', 'products'],
+    ['c-billing-preferences-panel', 'billing-preferences'],
+    ['c-dialer-minutes-panel', 'dialer-minutes'],
+    ['c-sales-transactions-panel', 'sales-transactions']
+] as const;
 
 jest.setTimeout(240_000);
 
@@ -256,6 +267,57 @@ describe('preview: the billing panels in a browser against the real service', ()
         const recharge = await api<Recharge>('GET', `/accounts/${account.accountId}/minutes/recharge`);
         expect(recharge.enabled).toBe(true);
         await screenshot('dialer-minutes', minutes);
+    });
+
+    it('R8.2 filters transactions by kind, with totals by kind, as the service lists them', async () => {
+        const transactions = page.locator('c-sales-transactions-panel');
+        await transactions.getByRole('combobox', { name: 'Kind' }).click();
+        await transactions.getByRole('option', { name: 'Dialer minutes' }).click();
+        const expected = await api<TransactionList>(
+            'GET',
+            `/accounts/${account.accountId}/transactions?from=2026-08-24&to=2026-11-22&kind=minutes`
+        );
+        expect(expected.transactions).toHaveLength(1);
+        const minutesPurchase = expected.transactions[0]!;
+        await transactions.getByRole('button', { name: minutesPurchase.number }).waitFor();
+        expect(await transactions.locator('dd.minutes').innerText()).toBe(formatUsd(expected.totals.minutes));
+        const all = await api<TransactionList>(
+            'GET',
+            `/accounts/${account.accountId}/transactions?from=2026-08-24&to=2026-11-22`
+        );
+        for (const other of all.transactions.filter((item) => item.kind !== 'minutes')) {
+            expect(await transactions.getByRole('button', { name: other.number }).count()).toBe(0);
+        }
+        await screenshot('sales-transactions', transactions);
+    });
+
+    it('R8.3 opens the itemised receipt of a TRX # in a modal', async () => {
+        const transactions = page.locator('c-sales-transactions-panel');
+        const list = await api<TransactionList>(
+            'GET',
+            `/accounts/${account.accountId}/transactions?from=2026-08-24&to=2026-11-22&kind=minutes`
+        );
+        const number = list.transactions[0]!.number;
+        await transactions.getByRole('button', { name: number }).click();
+        const modal = page.getByRole('dialog');
+        await modal.getByRole('heading', { name: `Receipt ${number}` }).waitFor();
+        await modal.getByText('Total: $150.00').waitFor();
+        await modal.getByText('Dialer minutes: 7,500 minutes').waitFor();
+        await modal.getByRole('button', { name: 'Print' }).waitFor();
+        await screenshot('receipt');
+        await modal.getByRole('button', { name: 'Close', exact: true }).click();
+        await modal.waitFor({ state: 'detached' });
+    });
+
+    it('saves the four panels for the README', async () => {
+        await openAs(account.admin.id);
+        await page.locator('c-sales-transactions-panel').getByText('Dialer minutes').first().waitFor();
+        await mkdir(DOCS_SCREENSHOTS, { recursive: true });
+        for (const [tag, name] of PANEL_SCREENSHOTS) {
+            const panel = page.locator(tag);
+            await panel.locator('lightning-card').waitFor();
+            await panel.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
+        }
     });
 
     it('raised no uncaught error in the page', () => {

@@ -533,9 +533,15 @@ export const getTransactions = (accountId: string, filter: { from: string; to: s
 };
 export const getTransaction = (accountId: string, number: string) =>
     get<TransactionDetail>(`${account(accountId)}/transactions/${encodeURIComponent(number)}`);
-export const emailReceipt = (accountId: string, number: string, to: string, key: string) =>
-    post<{ sent: boolean }>(
+export const emailReceipt = (
+    accountId: string,
+    number: string,
+    to: string,
+    authorization: Authorization,
+    key: string
+) =>
+    post<{ sent: true; sentTo: string; sentAt: string }>(
         `${account(accountId)}/transactions/${encodeURIComponent(number)}/email`,
-        { to },
+        { to, authorization },
         key
     );

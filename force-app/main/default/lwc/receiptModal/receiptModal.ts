@@ -1,6 +1,14 @@
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
-import { emailReceipt, getTransaction, newIdempotencyKey, type TransactionDetail } from 'c/billingApi';
+import {
+    emailReceipt,
+    getTransaction,
+    newIdempotencyKey,
+    type Authorization,
+    type Terms,
+    type TransactionDetail
+} from 'c/billingApi';
+import type { ChangeState } from 'c/billingPanel';
 import { describeFundingSource, formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
 /** The itemised receipt of one transaction (R8.3), with Print and Email. */
@@ -11,12 +19,17 @@ export default class ReceiptModal extends LightningModal {
     /** The TRX # to show. */
     @api transactionNumber = '';
 
+    /** The terms the authorization footer shows for e-mailing the receipt. */
+    @api terms: Terms | undefined;
+
     receipt: TransactionDetail | undefined;
     error: unknown;
     emailTo = '';
+    /** The address waiting for Accept, with its idempotency key (kept for a retry). */
+    pendingEmail: { to: string; key: string } | null = null;
+    sending = false;
     emailError: unknown;
     emailSent = '';
-    private emailKey = '';
 
     async connectedCallback(): Promise<void> {
         try {
@@ -62,22 +75,51 @@ export default class ReceiptModal extends LightningModal {
         }));
     }
 
-    handleEmailChange(event: CustomEvent<{ value: string }>): void {
-        this.emailTo = event.detail.value;
-        this.emailKey = '';
+    get change(): ChangeState {
+        return {
+            summary: this.pendingEmail
+                ? `E-mail receipt ${this.transactionNumber} to ${this.pendingEmail.to}`
+                : '',
+            termsText: this.terms?.text ?? '',
+            termsVersion: this.terms?.version ?? '',
+            busy: this.sending,
+            error: this.emailError,
+            authorised: this.emailSent
+        };
     }
 
-    async handleEmail(): Promise<void> {
+    handleEmailChange(event: CustomEvent<{ value: string }>): void {
+        this.emailTo = event.detail.value;
+    }
+
+    handleEmail(): void {
+        const to = this.emailTo.trim();
+        if (!to) return;
         // Same address, same action: a retry reuses the key.
-        this.emailKey = this.emailKey || newIdempotencyKey();
+        if (this.pendingEmail?.to !== to) this.pendingEmail = { to, key: newIdempotencyKey() };
+        this.emailError = undefined;
+        this.emailSent = '';
+    }
+
+    async handleAccept(event: CustomEvent<Authorization>): Promise<void> {
+        const pending = this.pendingEmail;
+        if (!pending) return;
+        this.sending = true;
         try {
-            await emailReceipt(this.accountId, this.transactionNumber, this.emailTo, this.emailKey);
-            this.emailSent = `Receipt sent to ${this.emailTo}.`;
+            await emailReceipt(this.accountId, this.transactionNumber, pending.to, event.detail, pending.key);
+            this.emailSent = `Receipt sent to ${pending.to}: authorised by ${event.detail.firstName} ${event.detail.lastName}.`;
+            this.pendingEmail = null;
             this.emailError = undefined;
         } catch (error) {
-            this.emailSent = '';
             this.emailError = error;
+        } finally {
+            this.sending = false;
         }
+    }
+
+    handleCancelEmail(): void {
+        this.pendingEmail = null;
+        this.emailError = undefined;
     }
 
     handlePrint(): void {

@@ -116,7 +116,8 @@ export default class SalesTransactionsPanel extends BillingPanel {
             size: 'medium',
             label: `Receipt ${event.detail.row.number}`,
             accountId: this.accountId,
-            transactionNumber: event.detail.row.number
+            transactionNumber: event.detail.row.number,
+            terms: this.terms
         });
     }
 }

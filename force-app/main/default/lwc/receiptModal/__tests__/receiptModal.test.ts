@@ -2,7 +2,14 @@ import { createElement } from 'lwc';
 import ReceiptModal from 'c/receiptModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { fireChange } from '../../../../../test/utils/authorize';
+import {
+    authorisedText,
+    authorize,
+    changeErrorText,
+    fireChange,
+    pendingSummary
+} from '../../../../../test/utils/authorize';
+import TERMS from '../../../../../test/data/terms.json';
 import TRANSACTION from './data/transaction.json';
 
 jest.mock('c/billingApi', () => ({
@@ -12,12 +19,19 @@ jest.mock('c/billingApi', () => ({
 }));
 
 const mocked = api as jest.Mocked<typeof api>;
-type Modal = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; transactionNumber: string };
+type Modal = HTMLElement & {
+    shadowRoot: ShadowRoot;
+    accountId: string;
+    transactionNumber: string;
+    terms: unknown;
+};
+const AUTHORIZATION = { firstName: 'Ada', lastName: 'Admin', termsVersion: TERMS.version, accepted: true };
 
 async function render(): Promise<Modal> {
     const element = createElement('c-receipt-modal', { is: ReceiptModal }) as Modal;
     element.accountId = 'acc-1';
     element.transactionNumber = 'TRX-000101';
+    element.terms = TERMS;
     document.body.appendChild(element);
     await flushPromises();
     return element;
@@ -61,25 +75,28 @@ describe('c-receipt-modal', () => {
         expect(print).toHaveBeenCalled();
     });
 
-    it('R8.3 e-mails the receipt, reusing the key when the same send is retried', async () => {
+    it('R8.3 R9.1 e-mails the receipt after Accept, reusing the key when the same send is retried', async () => {
         mocked.emailReceipt.mockRejectedValueOnce({
             body: { code: 'smtp_unavailable', message: 'Mail is down; try again.' }
         });
-        mocked.emailReceipt.mockResolvedValueOnce({ sent: true });
+        mocked.emailReceipt.mockResolvedValueOnce({
+            sent: true,
+            sentTo: 'ap@example.com',
+            sentAt: '2026-11-22T15:00:00Z'
+        });
         const element = await render();
         await email(element, 'ap@example.com');
-        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('Mail is down; try again.');
-        (element.shadowRoot.querySelector('lightning-button.email') as HTMLElement).click();
-        await flushPromises();
+        expect(pendingSummary(element.shadowRoot)).toBe('E-mail receipt TRX-000101 to ap@example.com');
+        expect(mocked.emailReceipt).not.toHaveBeenCalled();
+        await authorize(element.shadowRoot);
+        expect(changeErrorText(element.shadowRoot)).toContain('Mail is down; try again.');
+        await authorize(element.shadowRoot);
         expect(mocked.emailReceipt.mock.calls).toEqual([
-            ['acc-1', 'TRX-000101', 'ap@example.com', 'key-1'],
-            ['acc-1', 'TRX-000101', 'ap@example.com', 'key-1']
+            ['acc-1', 'TRX-000101', 'ap@example.com', AUTHORIZATION, 'key-1'],
+            ['acc-1', 'TRX-000101', 'ap@example.com', AUTHORIZATION, 'key-1']
         ]);
-        expect(element.shadowRoot.querySelector('.email-sent')?.textContent).toBe(
-            'Receipt sent to ap@example.com.'
+        expect(authorisedText(element.shadowRoot)).toBe(
+            'Receipt sent to ap@example.com: authorised by Ada Admin.'
         );
     });
 

@@ -5,6 +5,7 @@ import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
 import { fireChange } from '../../../../../test/utils/authorize';
 import TRANSACTIONS from './data/transactions.json';
+import TERMS from '../../../../../test/data/terms.json';
 
 jest.mock('c/billingApi', () => ({
     getTransactions: jest.fn(),
@@ -16,12 +17,13 @@ jest.mock('c/billingApi', () => ({
 const mocked = api as jest.Mocked<typeof api>;
 const openReceipt = ReceiptModal.open as jest.Mock;
 const ACCOUNT_ID = 'acc-1';
-type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; today: string };
+type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; today: string; terms: unknown };
 
 async function render(): Promise<Panel> {
     const element = createElement('c-sales-transactions-panel', { is: SalesTransactionsPanel }) as Panel;
     element.accountId = ACCOUNT_ID;
     element.today = '2026-11-22';
+    element.terms = TERMS;
     document.body.appendChild(element);
     await flushPromises();
     return element;
@@ -101,7 +103,8 @@ describe('c-sales-transactions-panel', () => {
             size: 'medium',
             label: 'Receipt TRX-000101',
             accountId: ACCOUNT_ID,
-            transactionNumber: 'TRX-000101'
+            transactionNumber: 'TRX-000101',
+            terms: TERMS
         });
     });
 
