@@ -1,12 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { addTestCard } from '../service/src/funding/testing';
+import { fixedClock } from '../service/src/http/appDeps';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';
-import { as, buildTestApp } from '../service/src/testing/buildTestApp';
+import { createIdentity } from '../service/src/salesforce/createIdentity';
+import { buildTestApp } from '../service/src/testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../service/src/testing/createTestDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
 import { buildPreviewServer } from './previewServer';
@@ -65,14 +69,21 @@ let account: TestAccount;
 let nonAdminId: string;
 const pageErrors: string[] = [];
 
+/** What the service holds, asked as the admin with a fresh local-mode token (as the page does). */
 async function api<T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
+    const token = await app.inject({
+        method: 'POST',
+        url: '/dev/token',
+        payload: { userId: account.admin.id }
+    });
+    const headers: Record<string, string> = {
+        authorization: `Bearer ${token.json<{ token: string }>().token}`
+    };
+    if (method === 'POST') headers['idempotency-key'] = randomUUID();
     const response = await app.inject({
         method,
         url: `/api/v1${url}`,
-        headers: as(
-            { orgId: account.orgId, userId: account.admin.id },
-            method === 'POST' ? `e2e-${url}` : undefined
-        ),
+        headers,
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> })
     });
     if (response.statusCode >= 300)
@@ -126,7 +137,15 @@ describe('preview: the billing panels in a browser against the real service', ()
         nonAdminId = account.users[1]!.id;
         const processor = createLocalProcessor(db.pool);
         await addTestCard(db.pool, processor, account.accountId, TEST_NOW);
-        app = await buildTestApp(db.pool, { processor });
+        // Local mode as `npm start` runs it: the page gets signed tokens from POST /dev/token.
+        const identity = await createIdentity({
+            pool: db.pool,
+            clock: fixedClock(TEST_NOW),
+            config: { mode: 'local' },
+            demoOrgId: account.orgId,
+            keyDir: await mkdtemp(path.join(tmpdir(), 'preview-issuer-'))
+        });
+        app = await buildTestApp(db.pool, { processor, ...identity });
         front = await buildPreviewServer(app, {
             users: [
                 { id: account.admin.id, name: account.admin.name, orgId: account.orgId, isAdmin: true },
