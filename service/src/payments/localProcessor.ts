@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool } from '../db/pool';
 import { digitsOnly } from '../funding/validation';
+import { sidePoolFor } from './sidePool';
 import type { ChargeResult, PaymentProcessor, TokenizedSource } from './processor';
 import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOutcome } from './testCards';
 
@@ -12,7 +13,8 @@ import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOut
  * and a charge retried with the same key on another server must still be taken only once.
  * It keeps the token, brand, last four digits and the test outcome; never the number.
  */
-export function createLocalProcessor(pool: Pool): PaymentProcessor {
+export function createLocalProcessor(appPool: Pool): PaymentProcessor {
+    const pool = sidePoolFor(appPool);
     return {
         name: 'local',
         async tokenize(details) {

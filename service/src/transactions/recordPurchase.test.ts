@@ -1,5 +1,6 @@
 import { balanceOf } from '../ledger/balanceOf';
 import { verifyLedger } from '../ledger/verifyLedger';
+import { createPool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { addTestCard } from '../funding/testing';
 import { createLocalProcessor } from '../payments/localProcessor';
@@ -221,5 +222,33 @@ describe('R8.1 recordPurchase', () => {
             )
         ).rejects.toMatchObject({ code: 'purchase_key_reused' });
         expect(charges).toBe(1);
+    });
+
+    it('never waits for ever for a connection: 6 purchases at once on a pool of 2, declines included', async () => {
+        const small = createPool({ connectionString: db.databaseUrl, schema: db.schema, max: 2 });
+        const smallDeps: MoneyDeps = { pool: small, processor: createLocalProcessor(small) };
+        try {
+            const accounts = await Promise.all([0, 1, 2].map(() => makeAccount(db.pool)));
+            for (const [index, { accountId }] of accounts.entries()) {
+                const number = index === 0 ? '4000000000000002' : '4242424242424242';
+                await addTestCard(db.pool, smallDeps.processor, accountId, TEST_NOW, { number });
+            }
+            const attempts = accounts.flatMap(({ accountId }) =>
+                ['a', 'b'].map((key) =>
+                    withTransaction(small, (tx) => recordPurchase(tx, smallDeps, licenses(accountId, key)))
+                )
+            );
+            const outcomes = await Promise.allSettled(attempts);
+            expect(outcomes.map((outcome) => outcome.status)).toEqual([
+                'rejected',
+                'rejected',
+                'fulfilled',
+                'fulfilled',
+                'fulfilled',
+                'fulfilled'
+            ]);
+        } finally {
+            await small.end();
+        }
     });
 });

@@ -18,7 +18,7 @@
  * in `tx`, so they commit with the caller's change.
  *
  * A decline throws ServiceError `payment_declined` (402, the processor's reason in the message). Before
- * throwing, the failed transaction is recorded on its own connection from `pool`, so it survives
+ * throwing, the failed transaction is recorded on a connection of its own (sidePoolFor(pool)), so it survives
  * the rollback of `tx` that the throw causes: nothing else changes.
  *
  * The same key again → the first result, charged once (a succeeded purchase is returned with
@@ -36,6 +36,7 @@ import type { LedgerEntryInput } from '../ledger/postTransfer';
 import { postTransfer } from '../ledger/postTransfer';
 import { ServiceError } from '../http/serviceError';
 import type { ChargeResult, PaymentProcessor } from '../payments/processor';
+import { sidePoolFor } from '../payments/sidePool';
 import { creditAccountOf, reportedKindOf, type PurchaseKind } from './purchaseKinds';
 import { formatTransactionNumber } from './transactionNumber';
 
@@ -99,7 +100,7 @@ export async function recordPurchase(
     const last = attempts.at(-1);
     if (last === undefined || last.result.status === 'succeeded')
         throw new Error('unreachable: no declined attempt');
-    const failed = await insertTransaction(deps.pool, input, totalCents, {
+    const failed = await insertTransaction(sidePoolFor(deps.pool), input, totalCents, {
         status: 'failed',
         sourceId: last.source.id,
         processorReference: last.result.processorReference ?? null,
