@@ -38,7 +38,12 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         databaseUrl = embedded.url;
     }
     await migrate(databaseUrl);
-    const pool = createPool({ connectionString: databaseUrl });
+    const pool = createPool({
+        connectionString: databaseUrl,
+        onIdleError: (error) => {
+            logger.warn({ err: error }, 'PostgreSQL connection lost; the pool reconnects');
+        }
+    });
     const clock = systemClock;
     const processor = createProcessor(env, pool);
     const demo = await seedDemo(pool, clock, processor);

@@ -20,13 +20,24 @@ export interface PoolOptions {
     /** Every connection of the pool uses this schema first (tests work in their own schema). */
     schema?: string;
     max?: number;
+    /** An idle connection's error (server restart, network): logged, the pool replaces the connection. */
+    onIdleError?: (error: Error) => void;
 }
 
 export function createPool(options: PoolOptions): Pool {
     const config: pg.PoolConfig = { connectionString: options.connectionString, max: options.max ?? 10 };
     if (options.schema !== undefined)
         config.options = `-c search_path=${quoteIdentifier(options.schema)},public`;
-    return new pg.Pool(config);
+    const pool = new pg.Pool(config);
+    // Without a listener, an idle connection dropped by the server would crash the process.
+    pool.on(
+        'error',
+        options.onIdleError ??
+            ((error) => {
+                console.error('[pg pool] idle connection lost:', error.message);
+            })
+    );
+    return pool;
 }
 
 export function quoteIdentifier(name: string): string {
