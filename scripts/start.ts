@@ -1,5 +1,6 @@
 import { DEMO_USERS } from '../service/src/seed/demoCompany';
 import { startService } from '../service/src/main';
+import { servePreview } from '../preview/servePreview';
 
 /** `npm start`: the billing service with its database, seeded demo company and printed URL. */
 async function main(): Promise<void> {
@@ -15,8 +16,19 @@ async function main(): Promise<void> {
     console.log(
         `  OpenAPI: ${service.url}/openapi.json   health: ${service.url}/health   metrics: ${service.url}/metrics`
     );
+    // The Lightning panels in a plain page, as the seeded admin or a non-admin (local mode).
+    const serviceUrl = new URL(service.url);
+    const nonAdmin = DEMO_USERS.find((user) => !user.isAdmin && user.active);
+    const preview = await servePreview(service.app, {
+        users: [admin, nonAdmin]
+            .filter((user) => user !== undefined)
+            .map((user) => ({ ...user, orgId: service.demo.orgId })),
+        host: serviceUrl.hostname,
+        port: Number(process.env.PREVIEW_PORT ?? Number(serviceUrl.port) + 1)
+    });
+    console.log(`  Billing panels (preview): ${preview.url}`);
     const shutdown = () => {
-        service.stop().then(
+        Promise.all([preview.close(), service.stop()]).then(
             () => process.exit(0),
             (error: unknown) => {
                 console.error(error);
