@@ -7,6 +7,7 @@ import { systemClock } from './http/appDeps';
 import { buildApp } from './http/buildApp';
 import { createLogger } from './http/logger';
 import { createProcessor } from './payments/createProcessor';
+import { createOutboxMailer } from './receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from './receipts/smtpMailer';
 import { loadSalesforceConfig } from './salesforce/config';
 import { createIdentity } from './salesforce/createIdentity';
@@ -61,7 +62,8 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         processor,
         logger,
         ...identity,
-        ...(smtp === undefined ? {} : { mailer: createSmtpMailer(smtp) })
+        // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
+        mailer: smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp)
     });
     const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
     const host = env.HOST ?? '127.0.0.1';

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Mailer } from '../http/appDeps';
+
+/**
+ * Local mode without SMTP_URL: each message is written as a complete `.eml` file (headers, HTML,
+ * PDF attachment) into `dir`, where any mail client opens it. Nothing leaves the machine.
+ */
+export function createOutboxMailer(dir: string, from = 'PowerDialer Billing <billing@localhost>'): Mailer {
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    return {
+        async send(message) {
+            const info = await transport.sendMail({
+                from,
+                to: message.to,
+                subject: message.subject,
+                text: message.text,
+                ...(message.html === undefined ? {} : { html: message.html }),
+                attachments: (message.attachments ?? []) as nodemailer.SendMailOptions['attachments']
+            });
+            await mkdir(dir, { recursive: true });
+            await writeFile(path.join(dir, `receipt-${randomBytes(6).toString('hex')}.eml`), info.message);
+        }
+    };
+}
