@@ -4,7 +4,15 @@ import pino, { type DestinationStream, type Logger } from 'pino';
  * Card and bank fields must never reach the logs (R7.2), wherever they sit in a logged object,
  * and neither must credentials.
  */
-const SECRET_FIELDS = ['number', 'cardNumber', 'cvc', 'accountNumber', 'routingNumber', 'password', 'token'];
+export const SECRET_FIELDS = [
+    'number',
+    'cardNumber',
+    'cvc',
+    'accountNumber',
+    'routingNumber',
+    'password',
+    'token'
+];
 export const REDACTED_PATHS = [
     'req.headers.authorization',
     'req.headers.cookie',

@@ -6,6 +6,7 @@ import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import type { AppDeps } from './appDeps';
 import type { AuthenticatedCaller } from './fastifyTypes';
+import { SECRET_FIELDS } from './logger';
 import { ServiceError } from './serviceError';
 import { TERMS_VERSION, type Authorization } from './terms';
 
@@ -139,7 +140,9 @@ function sortKeys(value: unknown): unknown {
     return Object.fromEntries(
         Object.entries(value as Record<string, unknown>)
             .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([key, inner]) => [key, sortKeys(inner)])
+            // Card and bank numbers stay out of the stored hash: an unkeyed hash of a card number whose
+            // brand and last four digits are known is reversed in milliseconds (R7.2).
+            .map(([key, inner]) => [key, SECRET_FIELDS.includes(key) ? '[secret]' : sortKeys(inner)])
     );
 }
 

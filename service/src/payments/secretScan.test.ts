@@ -114,6 +114,18 @@ describe('R7.2 full card and account numbers and security codes never reach the 
             expect(body).not.toContain(BANK_ACCOUNT.slice(0, 8));
         }
     });
+
+    it('keeps the number out of the stored idempotency hash too (an unkeyed hash of a card number is reversible)', async () => {
+        const first = await post('/funding-sources', card({ number: '4242424242424242' }));
+        const second = await post('/funding-sources', card({ number: '5555555555554444' }));
+        expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+        const hashes = await db.pool.query<{ request_hash: string }>(
+            'SELECT request_hash FROM idempotency_keys WHERE key = ANY($1) ORDER BY key',
+            [[`secret-${key - 1}`, `secret-${key}`]]
+        );
+        expect(hashes.rows).toHaveLength(2);
+        expect(hashes.rows[0]!.request_hash).toBe(hashes.rows[1]!.request_hash);
+    });
 });
 
 /** Every row of every table of the test schema, as JSON text (text, json and number columns alike). */
