@@ -1,6 +1,6 @@
-import { createElement } from 'lwc';
 import AuthorizationFooter from 'c/authorizationFooter';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom } from '../../../../../test/utils/dom';
 import { fireChange } from '../../../../../test/utils/authorize';
 import TERMS from '../../../../../test/data/terms.json';
 
@@ -16,11 +16,7 @@ const CHANGE = {
 };
 
 async function render(): Promise<Footer> {
-    const element = createElement('c-authorization-footer', { is: AuthorizationFooter }) as Footer;
-    element.change = CHANGE;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return (await mount('c-authorization-footer', AuthorizationFooter, { change: CHANGE })) as Footer;
 }
 
 function acceptButton(element: Footer): HTMLElement & { disabled: boolean } {
@@ -36,7 +32,7 @@ async function fill(element: Footer, first: string, last: string, accepted: bool
 
 describe('c-authorization-footer', () => {
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
     });
 
     it('R9.1 shows the change and the terms, and keeps Accept off until both names and the terms are given', async () => {

@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import BillingPreferencesPanel from 'c/billingPreferencesPanel';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom, textOf, clickOn } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -32,21 +32,10 @@ const ACCOUNT_ID = 'acc-1';
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; terms: unknown };
 
 async function render(): Promise<Panel> {
-    const element = createElement('c-billing-preferences-panel', { is: BillingPreferencesPanel }) as Panel;
-    element.accountId = ACCOUNT_ID;
-    element.terms = TERMS;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-const text = (element: Panel, selector: string) =>
-    element.shadowRoot.querySelector(selector)?.textContent ?? '';
-
-function click(element: Panel, selector: string): void {
-    const target = element.shadowRoot.querySelector(selector) as HTMLElement | null;
-    if (!target) throw new Error(`${selector} not found`);
-    target.click();
+    return (await mount('c-billing-preferences-panel', BillingPreferencesPanel, {
+        accountId: ACCOUNT_ID,
+        terms: TERMS
+    })) as Panel;
 }
 
 describe('c-billing-preferences-panel', () => {
@@ -63,7 +52,7 @@ describe('c-billing-preferences-panel', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
         jest.clearAllMocks();
     });
 
@@ -89,7 +78,7 @@ describe('c-billing-preferences-panel', () => {
     it('R7.4 makes a source primary after Accept', async () => {
         mocked.makePrimary.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
         const element = await render();
-        click(element, 'lightning-button.make-primary[data-id="fs-2"]');
+        clickOn(element, 'lightning-button.make-primary[data-id="fs-2"]');
         await flushPromises();
         await authorize(element.shadowRoot);
         expect(mocked.makePrimary).toHaveBeenCalledWith(
@@ -108,7 +97,7 @@ describe('c-billing-preferences-panel', () => {
             body: { code: 'last_funding_source', message: 'The last valid funding source cannot be removed.' }
         });
         const element = await render();
-        click(element, 'lightning-button.remove[data-id="fs-1"]');
+        clickOn(element, 'lightning-button.remove[data-id="fs-1"]');
         await flushPromises();
         await authorize(element.shadowRoot);
         expect(changeErrorText(element.shadowRoot)).toContain(
@@ -119,7 +108,7 @@ describe('c-billing-preferences-panel', () => {
     it('R7.1 adds a card with the holder name; the number goes only to the service', async () => {
         mocked.addFundingSource.mockResolvedValue(FUNDING_SOURCES.fundingSources[0] as api.FundingSource);
         const element = await render();
-        click(element, 'lightning-button.add-source');
+        clickOn(element, 'lightning-button.add-source');
         await flushPromises();
         const field = (name: string, value: string) =>
             fireChange(element.shadowRoot.querySelector(`lightning-input[data-field="${name}"]`), { value });
@@ -130,7 +119,7 @@ describe('c-billing-preferences-panel', () => {
         field('expYear', '2030');
         field('cvc', '123');
         await flushPromises();
-        click(element, 'lightning-button.save-source');
+        clickOn(element, 'lightning-button.save-source');
         await flushPromises();
         expect(pendingSummary(element.shadowRoot)).toBe('Add card ending 4242 held by Ada Admin');
         await authorize(element.shadowRoot);
@@ -156,7 +145,7 @@ describe('c-billing-preferences-panel', () => {
             body: { code: 'invalid_routing_number', message: 'The routing number 123456789 is not valid.' }
         });
         const element = await render();
-        click(element, 'lightning-button.add-source');
+        clickOn(element, 'lightning-button.add-source');
         await flushPromises();
         fireChange(element.shadowRoot.querySelector('lightning-combobox.kind'), { value: 'bank_account' });
         await flushPromises();
@@ -172,7 +161,7 @@ describe('c-billing-preferences-panel', () => {
             value: 'savings'
         });
         await flushPromises();
-        click(element, 'lightning-button.save-source');
+        clickOn(element, 'lightning-button.save-source');
         await flushPromises();
         await authorize(element.shadowRoot);
         expect(mocked.addFundingSource.mock.calls[0][1]).toEqual({
@@ -189,7 +178,7 @@ describe('c-billing-preferences-panel', () => {
     it('R7.4 chooses the source for minute recharges', async () => {
         mocked.setRechargeSource.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
         const element = await render();
-        click(element, 'lightning-button.use-for-recharge[data-id="fs-1"]');
+        clickOn(element, 'lightning-button.use-for-recharge[data-id="fs-1"]');
         await flushPromises();
         await authorize(element.shadowRoot);
         expect(mocked.setRechargeSource).toHaveBeenCalledWith(ACCOUNT_ID, 'fs-1', expect.anything(), 'key-1');
@@ -204,7 +193,7 @@ describe('c-billing-preferences-panel', () => {
             active: true
         });
         const element = await render();
-        expect(text(element, '.administrator')).toContain('Ada Admin');
+        expect(textOf(element, '.administrator')).toContain('Ada Admin');
         const combobox = element.shadowRoot.querySelector(
             'lightning-combobox.administrator-choice'
         ) as HTMLElement & {
@@ -216,7 +205,7 @@ describe('c-billing-preferences-panel', () => {
         ]);
         fireChange(combobox, { value: '005000000000004AAA' });
         await flushPromises();
-        click(element, 'lightning-button.change-administrator');
+        clickOn(element, 'lightning-button.change-administrator');
         await flushPromises();
         await authorize(element.shadowRoot);
         expect(mocked.setBillingAdministrator).toHaveBeenCalledWith(
@@ -242,10 +231,10 @@ describe('c-billing-preferences-panel', () => {
         mocked.previewCancellation.mockResolvedValue(preview);
         mocked.cancelAccount.mockResolvedValue(preview);
         const element = await render();
-        click(element, 'lightning-button.cancel-account');
+        clickOn(element, 'lightning-button.cancel-account');
         await flushPromises();
-        expect(text(element, '.cancellation')).toContain('Jun 30, 2027');
-        expect(text(element, '.cancellation')).toContain('$10,980.00');
+        expect(textOf(element, '.cancellation')).toContain('Jun 30, 2027');
+        expect(textOf(element, '.cancellation')).toContain('$10,980.00');
         expect(mocked.cancelAccount).not.toHaveBeenCalled();
         await authorize(element.shadowRoot);
         expect(mocked.cancelAccount).toHaveBeenCalledWith(

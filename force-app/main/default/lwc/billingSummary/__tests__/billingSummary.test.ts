@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import BillingSummary from 'c/billingSummary';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom } from '../../../../../test/utils/dom';
 import SUMMARY from './data/summary.json';
 import TERMS from '../../../../../test/data/terms.json';
 
@@ -14,10 +14,7 @@ type Page = HTMLElement & { shadowRoot: ShadowRoot };
 type Panel = HTMLElement & { accountId: string; terms: unknown };
 
 async function render(): Promise<Page> {
-    const element = createElement('c-billing-summary', { is: BillingSummary }) as Page;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return (await mount('c-billing-summary', BillingSummary)) as Page;
 }
 
 const PANELS = [
@@ -35,7 +32,7 @@ describe('c-billing-summary', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
         jest.resetAllMocks();
     });
 

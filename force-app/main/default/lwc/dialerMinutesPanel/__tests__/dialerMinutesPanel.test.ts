@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import DialerMinutesPanel from 'c/dialerMinutesPanel';
 import * as api from 'c/billingApi';
 import { publish, subscribe } from 'lightning/messageService';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom, textOf } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -28,16 +28,11 @@ const PURCHASE = { transactionNumber: 'TRX-000103', totalCents: 15000, balanceCe
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; terms: unknown };
 
 async function render(): Promise<Panel> {
-    const element = createElement('c-dialer-minutes-panel', { is: DialerMinutesPanel }) as Panel;
-    element.accountId = ACCOUNT_ID;
-    element.terms = TERMS;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return (await mount('c-dialer-minutes-panel', DialerMinutesPanel, {
+        accountId: ACCOUNT_ID,
+        terms: TERMS
+    })) as Panel;
 }
-
-const text = (element: Panel, selector: string) =>
-    element.shadowRoot.querySelector(selector)?.textContent ?? '';
 
 async function buy(element: Panel, amount: string): Promise<void> {
     fireChange(element.shadowRoot.querySelector('lightning-input.amount'), { value: amount });
@@ -53,15 +48,15 @@ describe('c-dialer-minutes-panel', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
         jest.clearAllMocks();
     });
 
     it('R5.1 shows the balance in dollars and minutes, and the recharge amount and threshold', async () => {
         const element = await render();
-        expect(text(element, '.balance')).toContain('$123.45');
-        expect(text(element, '.balance')).toContain('6,172 minutes');
-        expect(text(element, '.recharge-terms')).toContain(
+        expect(textOf(element, '.balance')).toContain('$123.45');
+        expect(textOf(element, '.balance')).toContain('6,172 minutes');
+        expect(textOf(element, '.recharge-terms')).toContain(
             'Recharges $84.00 when the balance falls below $42.00'
         );
         expect(mocked.getMinutesUsage).toHaveBeenCalledWith(ACCOUNT_ID, 30);
@@ -82,10 +77,10 @@ describe('c-dialer-minutes-panel', () => {
     it('R5.2 refuses a purchase under $100 without calling the service', async () => {
         const element = await render();
         await buy(element, '99.99');
-        expect(text(element, '.amount-message')).toBe('The minimum purchase is $100.00.');
+        expect(textOf(element, '.amount-message')).toBe('The minimum purchase is $100.00.');
         expect(pendingSummary(element.shadowRoot)).toBe('');
         await buy(element, 'a lot');
-        expect(text(element, '.amount-message')).toContain('Enter an amount in dollars');
+        expect(textOf(element, '.amount-message')).toContain('Enter an amount in dollars');
     });
 
     it('R5.2 R9.1 buys minutes after Accept, then reloads and tells the other panels', async () => {
@@ -107,7 +102,7 @@ describe('c-dialer-minutes-panel', () => {
             'key-1'
         );
         expect(publish).toHaveBeenCalledWith(undefined, expect.anything(), { accountId: ACCOUNT_ID });
-        expect(text(element, '.balance')).toContain('$273.45');
+        expect(textOf(element, '.balance')).toContain('$273.45');
         expect(authorisedText(element.shadowRoot)).toContain(
             'Buy $150.00 of dialer minutes: authorised by Ada Admin'
         );

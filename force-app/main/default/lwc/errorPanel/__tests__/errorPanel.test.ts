@@ -1,21 +1,19 @@
-import { createElement } from 'lwc';
 import ErrorPanel from 'c/errorPanel';
-import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom } from '../../../../../test/utils/dom';
 
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; errors: unknown; friendlyMessage: string };
 
 async function render(errors: unknown, friendlyMessage?: string): Promise<Panel> {
-    const element = createElement('c-error-panel', { is: ErrorPanel }) as Panel;
-    element.errors = errors;
-    if (friendlyMessage) element.friendlyMessage = friendlyMessage;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return (await mount(
+        'c-error-panel',
+        ErrorPanel,
+        friendlyMessage ? { errors, friendlyMessage } : { errors }
+    )) as Panel;
 }
 
 describe('c-error-panel', () => {
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
     });
 
     it('shows the service sentence of each error under the friendly message', async () => {

@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import ProductsPanel from 'c/productsPanel';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom, textOf, clickOn } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -32,26 +32,10 @@ const mocked = api as jest.Mocked<typeof api>;
 const ACCOUNT_ID = 'acc-1';
 
 async function render(): Promise<HTMLElement & { shadowRoot: ShadowRoot }> {
-    const element = createElement('c-products-panel', { is: ProductsPanel }) as HTMLElement & {
-        shadowRoot: ShadowRoot;
-        accountId: string;
-        terms: unknown;
-    };
-    element.accountId = ACCOUNT_ID;
-    element.terms = TERMS;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-function click(root: ShadowRoot, selector: string): void {
-    const button = root.querySelector(selector) as HTMLElement | null;
-    if (!button) throw new Error(`${selector} not found`);
-    button.click();
-}
-
-function text(root: ShadowRoot, selector: string): string {
-    return root.querySelector(selector)?.textContent ?? '';
+    return (await mount('c-products-panel', ProductsPanel, {
+        accountId: ACCOUNT_ID,
+        terms: TERMS
+    })) as HTMLElement & { shadowRoot: ShadowRoot };
 }
 
 describe('c-products-panel', () => {
@@ -61,7 +45,7 @@ describe('c-products-panel', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
         jest.clearAllMocks();
     });
 
@@ -80,8 +64,8 @@ describe('c-products-panel', () => {
             total: '$900.00',
             inactiveFlag: '2 held by inactive users'
         });
-        expect(text(element.shadowRoot, '.monthly-total')).toContain('$1,375.00');
-        expect(text(element.shadowRoot, '.monthly-total')).toContain('Jun 30, 2027');
+        expect(textOf(element, '.monthly-total')).toContain('$1,375.00');
+        expect(textOf(element, '.monthly-total')).toContain('Jun 30, 2027');
         expect(element.shadowRoot.querySelector('.inactive-warning')).not.toBeNull();
     });
 
@@ -99,7 +83,7 @@ describe('c-products-panel', () => {
     it('R2.4 assigns a license only after Accept, and shows what was authorised', async () => {
         mocked.changeAssignments.mockResolvedValue(ASSIGNMENTS as api.Assignments);
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.assign');
+        clickOn(element, 'lightning-button.assign');
         await flushPromises();
 
         const headers = Array.from(element.shadowRoot.querySelectorAll('th[scope="col"]')).map(
@@ -116,7 +100,7 @@ describe('c-products-panel', () => {
         );
         fireChange(box, { checked: true });
         await flushPromises();
-        click(element.shadowRoot, 'lightning-button.review-assignments');
+        clickOn(element, 'lightning-button.review-assignments');
         await flushPromises();
         expect(mocked.changeAssignments).not.toHaveBeenCalled();
 
@@ -141,7 +125,7 @@ describe('c-products-panel', () => {
             }
         });
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.assign');
+        clickOn(element, 'lightning-button.assign');
         await flushPromises();
         fireChange(
             element.shadowRoot.querySelector('lightning-input[data-key="005000000000002AAA|DIALER"]'),
@@ -150,7 +134,7 @@ describe('c-products-panel', () => {
             }
         );
         await flushPromises();
-        click(element.shadowRoot, 'lightning-button.review-assignments');
+        clickOn(element, 'lightning-button.review-assignments');
         await flushPromises();
         await authorize(element.shadowRoot);
 
@@ -166,7 +150,7 @@ describe('c-products-panel', () => {
             purchase: null
         } as api.QuantityChange);
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.purchase');
+        clickOn(element, 'lightning-button.purchase');
         await flushPromises();
         const crm = element.shadowRoot.querySelector('lightning-input[data-code="CRM"]') as HTMLElement & {
             label: string;
@@ -174,15 +158,15 @@ describe('c-products-panel', () => {
         expect(crm.label).toBe('CRM (now 20, floor 10)');
         fireChange(crm, { value: '22' });
         await flushPromises();
-        click(element.shadowRoot, 'lightning-button.preview-quantities');
+        clickOn(element, 'lightning-button.preview-quantities');
         await flushPromises();
 
         expect(mocked.previewQuantities).toHaveBeenCalledWith(ACCOUNT_ID, { CRM: 22 }, 'key-1');
-        expect(text(element.shadowRoot, '.preview-lines')).toContain('9 of 30 days; charged now $27.00');
-        expect(text(element.shadowRoot, '.preview-totals')).toContain('$27.00');
-        expect(text(element.shadowRoot, '.preview-totals')).toContain('$1,465.00');
+        expect(textOf(element, '.preview-lines')).toContain('9 of 30 days; charged now $27.00');
+        expect(textOf(element, '.preview-totals')).toContain('$27.00');
+        expect(textOf(element, '.preview-totals')).toContain('$1,465.00');
 
-        click(element.shadowRoot, 'lightning-button.buy-licenses');
+        clickOn(element, 'lightning-button.buy-licenses');
         await flushPromises();
         await authorize(element.shadowRoot);
         expect(mocked.applyQuantities).toHaveBeenCalledWith(
@@ -200,11 +184,11 @@ describe('c-products-panel', () => {
             refusals: [{ code: 'license_floor', message: 'CRM cannot go below 10 before Jun 30, 2027.' }]
         });
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.purchase');
+        clickOn(element, 'lightning-button.purchase');
         await flushPromises();
         fireChange(element.shadowRoot.querySelector('lightning-input[data-code="CRM"]'), { value: '5' });
         await flushPromises();
-        click(element.shadowRoot, 'lightning-button.preview-quantities');
+        clickOn(element, 'lightning-button.preview-quantities');
         await flushPromises();
         const refusals = element.shadowRoot.querySelector('c-error-panel.refusals') as HTMLElement & {
             shadowRoot: ShadowRoot;
@@ -220,7 +204,7 @@ describe('c-products-panel', () => {
         mocked.getServices.mockResolvedValue(SERVICES as api.Services);
         mocked.purchaseService.mockResolvedValue({} as Awaited<ReturnType<typeof api.purchaseService>>);
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.services');
+        clickOn(element, 'lightning-button.services');
         await flushPromises();
         const choice = element.shadowRoot.querySelector(
             'lightning-combobox.service-choice'
@@ -232,7 +216,7 @@ describe('c-products-panel', () => {
             value: 'IMPL_STANDARD'
         });
         await flushPromises();
-        click(element.shadowRoot, 'lightning-button.buy-service');
+        clickOn(element, 'lightning-button.buy-service');
         await flushPromises();
         await authorize(element.shadowRoot);
         expect(mocked.purchaseService).toHaveBeenCalledWith(
@@ -247,19 +231,19 @@ describe('c-products-panel', () => {
     it('R6.3 shows storage usage by kind, allowance, fee and how to lower it', async () => {
         mocked.getStorage.mockResolvedValue(STORAGE as api.Storage);
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.storage');
+        clickOn(element, 'lightning-button.storage');
         await flushPromises();
-        expect(text(element.shadowRoot, '.storage-usage')).toContain('Files and call recordings: 150 MB');
-        expect(text(element.shadowRoot, '.storage-summary')).toContain('500 MB of an allowance of 400 MB');
-        expect(text(element.shadowRoot, '.storage-usage')).toContain('Records: 300 MB');
-        expect(text(element.shadowRoot, '.storage-summary')).toContain('$30.00');
+        expect(textOf(element, '.storage-usage')).toContain('Files and call recordings: 150 MB');
+        expect(textOf(element, '.storage-summary')).toContain('500 MB of an allowance of 400 MB');
+        expect(textOf(element, '.storage-usage')).toContain('Records: 300 MB');
+        expect(textOf(element, '.storage-summary')).toContain('$30.00');
         expect(element.shadowRoot.querySelectorAll('.storage-advice li')).toHaveLength(3);
     });
 
     it('shows the error when storage cannot be loaded', async () => {
         mocked.getStorage.mockRejectedValue(new Error('Service unavailable'));
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.storage');
+        clickOn(element, 'lightning-button.storage');
         await flushPromises();
         const panel = element.shadowRoot.querySelector('.storage-dialog c-error-panel') as HTMLElement & {
             shadowRoot: ShadowRoot;
@@ -269,7 +253,7 @@ describe('c-products-panel', () => {
 
     it('is accessible', async () => {
         const element = await render();
-        click(element.shadowRoot, 'lightning-button.assign');
+        clickOn(element, 'lightning-button.assign');
         await flushPromises();
         await expect(element).toBeAccessible();
     });

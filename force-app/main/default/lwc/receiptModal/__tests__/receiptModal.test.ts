@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import ReceiptModal from 'c/receiptModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -28,13 +28,11 @@ type Modal = HTMLElement & {
 const AUTHORIZATION = { firstName: 'Ada', lastName: 'Admin', termsVersion: TERMS.version, accepted: true };
 
 async function render(): Promise<Modal> {
-    const element = createElement('c-receipt-modal', { is: ReceiptModal }) as Modal;
-    element.accountId = 'acc-1';
-    element.transactionNumber = 'TRX-000101';
-    element.terms = TERMS;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return (await mount('c-receipt-modal', ReceiptModal, {
+        accountId: 'acc-1',
+        transactionNumber: 'TRX-000101',
+        terms: TERMS
+    })) as Modal;
 }
 
 async function email(element: Modal, to: string): Promise<void> {
@@ -51,7 +49,7 @@ describe('c-receipt-modal', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
         jest.resetAllMocks();
     });
 

@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import SalesTransactionsPanel from 'c/salesTransactionsPanel';
 import ReceiptModal from 'c/receiptModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { mount, resetDom } from '../../../../../test/utils/dom';
 import { fireChange } from '../../../../../test/utils/authorize';
 import TRANSACTIONS from './data/transactions.json';
 import TERMS from '../../../../../test/data/terms.json';
@@ -20,13 +20,11 @@ const ACCOUNT_ID = 'acc-1';
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; today: string; terms: unknown };
 
 async function render(): Promise<Panel> {
-    const element = createElement('c-sales-transactions-panel', { is: SalesTransactionsPanel }) as Panel;
-    element.accountId = ACCOUNT_ID;
-    element.today = '2026-11-22';
-    element.terms = TERMS;
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
+    return (await mount('c-sales-transactions-panel', SalesTransactionsPanel, {
+        accountId: ACCOUNT_ID,
+        today: '2026-11-22',
+        terms: TERMS
+    })) as Panel;
 }
 
 describe('c-sales-transactions-panel', () => {
@@ -35,7 +33,7 @@ describe('c-sales-transactions-panel', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetDom();
         jest.clearAllMocks();
     });
 
