@@ -115,6 +115,13 @@ export default class DialerMinutesPanel extends BillingPanel {
         });
     }
 
+    /** Cancelling a recharge change puts the switch back where the service has it. */
+    handleCancelChange(): void {
+        super.handleCancelChange();
+        const toggle = this.template?.querySelector<HTMLInputElement>('lightning-input.recharge');
+        if (toggle) toggle.checked = this.rechargeEnabled;
+    }
+
     handleRechargeToggle(event: CustomEvent<{ checked: boolean }>): void {
         const enabled = event.detail.checked;
         const summary = enabled

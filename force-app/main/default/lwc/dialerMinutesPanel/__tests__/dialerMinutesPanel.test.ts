@@ -125,6 +125,22 @@ describe('c-dialer-minutes-panel', () => {
         );
     });
 
+    it('puts the recharge switch back when the change is cancelled', async () => {
+        const element = await render();
+        const toggle = element.shadowRoot.querySelector('lightning-input.recharge') as HTMLElement & {
+            checked: boolean;
+        };
+        toggle.checked = true;
+        fireChange(toggle, { checked: true });
+        await flushPromises();
+        const footer = element.shadowRoot.querySelector('c-authorization-footer') as HTMLElement;
+        footer.dispatchEvent(new CustomEvent('cancel'));
+        await flushPromises();
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        expect(toggle.checked).toBe(false);
+        expect(mocked.setRecharge).not.toHaveBeenCalled();
+    });
+
     it('shows a refused purchase and keeps the footer to retry with the same key', async () => {
         mocked.purchaseMinutes.mockRejectedValue({
             body: { code: 'card_declined', message: 'The card was declined.' }
