@@ -244,6 +244,24 @@ describe('c-billing-preferences-panel', () => {
         );
     });
 
+    it('R4.3 shows why a cancellation cannot be previewed, and offers nothing to accept', async () => {
+        mocked.previewCancellation.mockRejectedValue({
+            body: {
+                code: 'already_cancelling',
+                message: 'This account is already set to cancel on Jun 30, 2027.'
+            }
+        });
+        const element = await render();
+        clickOn(element, 'lightning-button.cancel-account');
+        await flushPromises();
+        expect(textOf(element, '.cancellation')).toBe('');
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        const errors = Array.from(element.shadowRoot.querySelectorAll('c-error-panel')).map(
+            (panel) => panel.shadowRoot?.textContent ?? ''
+        );
+        expect(errors.join()).toContain('already set to cancel on Jun 30, 2027');
+    });
+
     it('shows the error when funding sources cannot be loaded', async () => {
         mocked.getFundingSources.mockRejectedValue(new Error('Service unavailable'));
         const element = await render();

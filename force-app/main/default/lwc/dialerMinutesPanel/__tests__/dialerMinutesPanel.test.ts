@@ -125,6 +125,18 @@ describe('c-dialer-minutes-panel', () => {
         );
     });
 
+    it('reloads when another panel says this account changed, and ignores other accounts', async () => {
+        await render();
+        const listener = (subscribe as jest.Mock).mock.calls[0][2] as (message: unknown) => void;
+        expect(mocked.getMinutes).toHaveBeenCalledTimes(1);
+        listener({ accountId: 'another-account' });
+        await flushPromises();
+        expect(mocked.getMinutes).toHaveBeenCalledTimes(1);
+        listener({ accountId: ACCOUNT_ID });
+        await flushPromises();
+        expect(mocked.getMinutes).toHaveBeenCalledTimes(2);
+    });
+
     it('puts the recharge switch back when the change is cancelled', async () => {
         const element = await render();
         const toggle = element.shadowRoot.querySelector('lightning-input.recharge') as HTMLElement & {
