@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Pool } from '../db/pool';
 
 const SIDE_POOL_SIZE = 3;
+export const SIDE_POOL_APPLICATION_NAME = 'billing-side-pool';
 const sidePools = new WeakMap<Pool, Pool>();
 
 /**
@@ -13,7 +14,15 @@ const sidePools = new WeakMap<Pool, Pool>();
 export function sidePoolFor(pool: Pool): Pool {
     let side = sidePools.get(pool);
     if (side === undefined) {
-        side = new pg.Pool({ ...pool.options, max: SIDE_POOL_SIZE, allowExitOnIdle: true });
+        side = new pg.Pool({
+            ...pool.options,
+            max: SIDE_POOL_SIZE,
+            allowExitOnIdle: true,
+            application_name: SIDE_POOL_APPLICATION_NAME
+        });
+        // An idle connection closed by the server (restart, test teardown) is dropped; the next query
+        // opens a new one. Without a listener the pool's 'error' event would crash the process.
+        side.on('error', () => undefined);
         sidePools.set(pool, side);
     }
     return side;
