@@ -9,6 +9,9 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { addTestCard } from '../service/src/funding/testing';
 import { fixedClock } from '../service/src/http/appDeps';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';
+import type { Pool } from '../service/src/db/pool';
+import { withTransaction } from '../service/src/db/withTransaction';
+import { recordUsage } from '../service/src/minutes/recordUsage';
 import { createIdentity } from '../service/src/salesforce/createIdentity';
 import { buildTestApp } from '../service/src/testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../service/src/testing/createTestDatabase';
@@ -44,11 +47,14 @@ interface TransactionList {
 }
 interface Recharge {
     enabled: boolean;
+    rechargeAmountCents: number;
+    thresholdCents: number;
 }
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');
 const STEP_TIMEOUT_MS = 15_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const DOCS_SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots');
 const PANEL_SCREENSHOTS = [
     ['c-products-panel', 'products'],
@@ -108,6 +114,23 @@ async function authorize(panel: Locator): Promise<void> {
     await footer.getByRole('button', { name: 'Accept' }).click();
 }
 
+/** 30 days of dialer calls before today, a different length each day, so the chart and R5.3 have data. */
+async function seedUsage(pool: Pool, accountId: string): Promise<void> {
+    for (let day = 1; day <= 30; day++) {
+        const occurredAt = new Date(TEST_NOW.getTime() - day * DAY_MS);
+        const seconds = 60 * (30 + ((day * 37) % 90));
+        await withTransaction(pool, (tx) =>
+            recordUsage(tx, {
+                accountId,
+                smsRateCents: 1,
+                batchId: `e2e-day-${day}`,
+                events: [{ kind: 'call', seconds, occurredAt }],
+                now: occurredAt
+            })
+        );
+    }
+}
+
 /** Ticks the users × licenses box the way a person does: on its SLDS faux checkbox. */
 async function tick(products: Locator, userId: string, license: string): Promise<void> {
     await products.locator(`lightning-input[data-key="${userId}|${license}"] .slds-checkbox_faux`).click();
@@ -135,6 +158,7 @@ describe('preview: the billing panels in a browser against the real service', ()
             }
         });
         nonAdminId = account.users[1]!.id;
+        await seedUsage(db.pool, account.accountId);
         const processor = createLocalProcessor(db.pool);
         await addTestCard(db.pool, processor, account.accountId, TEST_NOW);
         // Local mode as `npm start` runs it: the page gets signed tokens from POST /dev/token.
@@ -271,18 +295,25 @@ describe('preview: the billing panels in a browser against the real service', ()
         await screenshot('billing-preferences', preferences);
     });
 
-    it('R5.2 buys dialer minutes and R5.3 turns on automatic recharge', async () => {
+    it('R5.2 buys dialer minutes and R5.3 turns on automatic recharge at the amounts shown', async () => {
         const minutes = page.locator('c-dialer-minutes-panel');
+        const before = await api<Minutes>('GET', `/accounts/${account.accountId}/minutes`);
         await minutes.getByLabel('Purchase amount (dollars, at least $100.00)').fill('150');
         await minutes.getByRole('button', { name: 'Buy minutes' }).click();
         await authorize(minutes);
-        await minutes.getByText('Balance: $150.00 (7,500 minutes)').waitFor();
-        const balance = await api<Minutes>('GET', `/accounts/${account.accountId}/minutes`);
-        expect(balance).toMatchObject({ balanceCents: 15000, minutes: 7500 });
+        await minutes.getByText(/Buy \$150\.00 of dialer minutes: authorised by Ada Admin/).waitFor();
+        const after = await api<Minutes>('GET', `/accounts/${account.accountId}/minutes`);
+        expect(after.balanceCents).toBe(before.balanceCents + 15000);
+        await minutes.getByText(`Balance: ${formatUsd(after.balanceCents)}`).waitFor();
 
+        // R5.3: 30 days of seeded usage → recharge = daily average × 14, threshold = × 7.
+        const preview = await api<Recharge>('GET', `/accounts/${account.accountId}/minutes/recharge`);
+        expect(preview.rechargeAmountCents).toBeGreaterThan(0);
         await minutes.getByText('Automatic recharge').click();
+        const summary = `Turn on automatic recharge: ${formatUsd(preview.rechargeAmountCents)} whenever the balance falls below ${formatUsd(preview.thresholdCents)}`;
+        await minutes.getByText(`Authorize: ${summary}`).waitFor();
         await authorize(minutes);
-        await minutes.getByText(/Turn on automatic recharge.*authorised by Ada Admin/).waitFor();
+        await minutes.getByText(`${summary}: authorised by Ada Admin`).waitFor();
         const recharge = await api<Recharge>('GET', `/accounts/${account.accountId}/minutes/recharge`);
         expect(recharge.enabled).toBe(true);
         await screenshot('dialer-minutes', minutes);

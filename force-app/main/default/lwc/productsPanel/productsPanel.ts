@@ -23,14 +23,14 @@ import { formatCents, formatDate, formatMegabytes, formatNumber } from 'c/billin
 type Mode = 'none' | 'assign' | 'purchase' | 'services' | 'storage';
 
 const LICENSE_COLUMNS = [
-    { label: 'License', fieldName: 'name' },
+    { label: 'License', fieldName: 'name', wrapText: true },
     { label: 'Purchased', fieldName: 'purchased', type: 'number' },
     { label: 'Assigned', fieldName: 'assigned', type: 'number' },
     { label: 'In use now', fieldName: 'inUse', type: 'number' },
     { label: 'Price', fieldName: 'price' },
     { label: 'Total', fieldName: 'total' },
-    { label: 'Held by inactive users', fieldName: 'inactiveFlag' }
-];
+    { label: 'Inactive holders', fieldName: 'inactiveFlag', wrapText: true }
+].map((column) => ({ ...column, hideDefaultActions: true }));
 
 export default class ProductsPanel extends BillingPanel {
     /** Shown in the card header; defaults to "Products". */

@@ -29,10 +29,10 @@ const COLUMNS = [
     },
     { label: 'Date', fieldName: 'displayDate' },
     { label: 'Kind', fieldName: 'kindLabel' },
-    { label: 'Funding source', fieldName: 'paidWith' },
+    { label: 'Funding source', fieldName: 'paidWith', wrapText: true },
     { label: 'Status', fieldName: 'statusLabel' },
     { label: 'Total', fieldName: 'total' }
-];
+].map((column) => ({ ...column, hideDefaultActions: true }));
 
 export default class SalesTransactionsPanel extends BillingPanel {
     /** Shown in the card header; defaults to "Sales Transactions". */
