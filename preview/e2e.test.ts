@@ -97,8 +97,9 @@ async function api<T>(method: 'GET' | 'POST', url: string, payload?: unknown): P
     return response.json<T>();
 }
 
+/** Chooses the user before the page starts (same origin, without loading the app), then opens it. */
 async function openAs(userId: string): Promise<void> {
-    await page.goto(baseUrl);
+    await page.goto(new URL('/preview-config.json', baseUrl).toString());
     await page.evaluate((id) => {
         window.localStorage.setItem('powerdialer-preview-user', id);
     }, userId);
@@ -195,8 +196,13 @@ describe('preview: the billing panels in a browser against the real service', ()
     });
 
     it('R1.4 shows a non-admin the admins-only page and no billing data', async () => {
+        const asked: string[] = [];
+        const record = (request: { url(): string }) => asked.push(new URL(request.url()).pathname);
+        page.on('request', record);
         await openAs(nonAdminId);
         await page.getByText('Billing is for Salesforce admins').waitFor();
+        page.off('request', record);
+        expect(asked.filter((url) => url.startsWith('/api/'))).toEqual(['/api/v1/me']);
         expect(await page.locator('c-products-panel').count()).toBe(0);
         expect(await page.getByText('Acme Sales').count()).toBe(0);
         await screenshot('non-admin');

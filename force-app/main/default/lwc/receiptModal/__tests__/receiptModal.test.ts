@@ -1,7 +1,7 @@
 import ReceiptModal from 'c/receiptModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { mount, resetDom } from '../../../../../test/utils/dom';
+import { clickOn, mount, resetDom } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -96,6 +96,15 @@ describe('c-receipt-modal', () => {
         expect(authorisedText(element.shadowRoot)).toBe(
             'Receipt sent to ap@example.com: authorised by Ada Admin.'
         );
+    });
+
+    it('closes', async () => {
+        const element = await render();
+        const closed = jest.fn();
+        element.addEventListener('modalclose', closed);
+        clickOn(element, 'lightning-button.close');
+        expect(closed).toHaveBeenCalledTimes(1);
+        expect((closed.mock.calls[0][0] as CustomEvent).detail).toBe('closed');
     });
 
     it('shows the error when the receipt cannot be loaded', async () => {
