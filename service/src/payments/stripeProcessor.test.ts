@@ -39,6 +39,12 @@ function startFakeStripe(): Promise<{ server: Server; url: string; seen: SeenReq
 }
 
 function answer(path: string, form: URLSearchParams): [number, unknown] {
+    if (path === '/v1/customers') {
+        return [
+            200,
+            { id: `cus_for_${form.get('payment_method') ?? ''}`, object: 'customer', name: form.get('name') }
+        ];
+    }
     if (path === '/v1/payment_methods' && form.get('type') === 'card') {
         const number = form.get('card[number]') ?? '';
         return [
@@ -143,7 +149,7 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
     it('creates a card PaymentMethod with a form-encoded body and keeps only token, brand, last4, expiry', async () => {
         const source = await processor.tokenize(CARD);
         expect(source).toEqual({
-            token: 'pm_card_4242',
+            token: 'cus_for_pm_card_4242/pm_card_4242',
             kind: 'card',
             brand: 'visa',
             last4: '4242',
@@ -157,6 +163,12 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
         expect(request?.form.get('card[number]')).toBe('4242424242424242');
         expect(request?.form.get('card[cvc]')).toBe('123');
         expect(request?.form.get('billing_details[name]')).toBe('Ada Lovelace');
+        // Attached to a customer of its own, so that it can be charged again every month.
+        expect(fake.seen[1]?.path).toBe('/v1/customers');
+        expect(Object.fromEntries(fake.seen[1]?.form ?? [])).toEqual({
+            name: 'Ada Lovelace',
+            payment_method: 'pm_card_4242'
+        });
     });
 
     it('creates a us_bank_account PaymentMethod for ACH', async () => {
@@ -169,7 +181,7 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
             holderLastName: 'Lovelace'
         });
         expect(source).toEqual({
-            token: 'pm_bank_6789',
+            token: 'cus_for_pm_bank_6789/pm_bank_6789',
             kind: 'bank_account',
             brand: 'STRIPE TEST BANK',
             last4: '6789'
@@ -178,9 +190,9 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
         expect(fake.seen[0]?.form.get('us_bank_account[account_type]')).toBe('savings');
     });
 
-    it('confirms a PaymentIntent at once and sends our Idempotency-Key header', async () => {
+    it('confirms an off-session PaymentIntent at once and sends our Idempotency-Key header', async () => {
         const result = await processor.charge({
-            token: 'pm_card_4242',
+            token: 'cus_1/pm_card_4242',
             amountCents: 10_050,
             description: 'TRX-000001',
             idempotencyKey: 'acct-1:key-1'
@@ -192,7 +204,9 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
         expect(Object.fromEntries(request?.form ?? [])).toMatchObject({
             amount: '10050',
             currency: 'usd',
+            customer: 'cus_1',
             payment_method: 'pm_card_4242',
+            off_session: 'true',
             confirm: 'true',
             description: 'TRX-000001'
         });
@@ -220,7 +234,7 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
         ]
     ])('maps %s', async (_name, token, decline) => {
         const result = await processor.charge({
-            token,
+            token: `cus_1/${token}`,
             amountCents: 100,
             description: 'x',
             idempotencyKey: `k-${token}`

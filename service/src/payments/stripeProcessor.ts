@@ -9,8 +9,10 @@ export interface StripeProcessorConfig {
 }
 
 /**
- * Stripe: numbers become PaymentMethods (card or us_bank_account, never stored by us), and each
- * charge is a PaymentIntent confirmed at once, sent with our idempotency key so that a retry is
+ * Stripe: numbers become PaymentMethods (card or us_bank_account, never stored by us), each
+ * attached to a Customer of its own so that it can be charged again month after month (an
+ * unattached PaymentMethod can be used only once). Our token is `cus_…/pm_…`. Each charge is an
+ * off-session PaymentIntent confirmed at once, sent with our idempotency key so that a retry is
  * answered by Stripe with the first result instead of a second charge.
  */
 export function createStripeProcessor(config: StripeProcessorConfig): PaymentProcessor {
@@ -19,54 +21,45 @@ export function createStripeProcessor(config: StripeProcessorConfig): PaymentPro
         name: 'stripe',
         async tokenize(details) {
             const name = `${details.holderFirstName} ${details.holderLastName}`;
+            const method = await createPaymentMethod(stripe, details, name);
+            const customer = await stripe.customers.create({ name, payment_method: method.id });
+            const token = `${customer.id}${TOKEN_SEPARATOR}${method.id}`;
             if (details.kind === 'card') {
-                const method = await stripe.paymentMethods.create({
-                    type: 'card',
-                    card: {
-                        number: digitsOnly(details.number),
-                        exp_month: details.expMonth,
-                        exp_year: details.expYear,
-                        cvc: details.cvc
-                    },
-                    billing_details: { name }
-                });
-                const card = method.card;
                 return {
-                    token: method.id,
+                    token,
                     kind: 'card',
-                    brand: card?.brand ?? 'card',
-                    last4: card?.last4 ?? '',
-                    expMonth: card?.exp_month ?? details.expMonth,
-                    expYear: card?.exp_year ?? details.expYear
+                    brand: method.card?.brand ?? 'card',
+                    last4: method.card?.last4 ?? '',
+                    expMonth: method.card?.exp_month ?? details.expMonth,
+                    expYear: method.card?.exp_year ?? details.expYear
                 };
             }
-            const method = await stripe.paymentMethods.create({
-                type: 'us_bank_account',
-                us_bank_account: {
-                    routing_number: details.routingNumber,
-                    account_number: digitsOnly(details.accountNumber),
-                    account_holder_type: 'company',
-                    account_type: details.accountType
-                },
-                billing_details: { name }
-            });
             return {
-                token: method.id,
+                token,
                 kind: 'bank_account',
                 brand: method.us_bank_account?.bank_name ?? 'bank account',
                 last4: method.us_bank_account?.last4 ?? ''
             };
         },
         async charge({ token, amountCents, description, idempotencyKey }) {
+            const [customer, paymentMethod] = token.split(TOKEN_SEPARATOR);
+            if (customer === undefined || paymentMethod === undefined) {
+                return {
+                    status: 'declined',
+                    declineCode: 'invalid_token',
+                    message: 'This payment method is unknown.'
+                };
+            }
             try {
                 const intent = await stripe.paymentIntents.create(
                     {
                         amount: amountCents,
                         currency: 'usd',
-                        payment_method: token,
+                        customer,
+                        payment_method: paymentMethod,
+                        off_session: true,
                         confirm: true,
-                        description,
-                        automatic_payment_methods: { enabled: true, allow_redirects: 'never' }
+                        description
                     },
                     { idempotencyKey }
                 );
@@ -84,6 +77,37 @@ export function createStripeProcessor(config: StripeProcessorConfig): PaymentPro
             }
         }
     };
+}
+
+const TOKEN_SEPARATOR = '/';
+
+function createPaymentMethod(
+    stripe: Stripe,
+    details: Parameters<PaymentProcessor['tokenize']>[0],
+    name: string
+): Promise<Stripe.PaymentMethod> {
+    if (details.kind === 'card') {
+        return stripe.paymentMethods.create({
+            type: 'card',
+            card: {
+                number: digitsOnly(details.number),
+                exp_month: details.expMonth,
+                exp_year: details.expYear,
+                cvc: details.cvc
+            },
+            billing_details: { name }
+        });
+    }
+    return stripe.paymentMethods.create({
+        type: 'us_bank_account',
+        us_bank_account: {
+            routing_number: details.routingNumber,
+            account_number: digitsOnly(details.accountNumber),
+            account_holder_type: 'company',
+            account_type: details.accountType
+        },
+        billing_details: { name }
+    });
 }
 
 function intentResult(intent: Stripe.PaymentIntent): ChargeResult {
