@@ -115,6 +115,15 @@ async function authorize(panel: Locator): Promise<void> {
     await footer.getByRole('button', { name: 'Accept' }).click();
 }
 
+/** Fixed names, so the screenshots in docs/ only change when the panels do. */
+async function nameUsers(pool: Pool, users: TestAccount['users']): Promise<void> {
+    const names = ['Ada Admin', 'Nora Noadmin', 'Ben Caller', 'Cy Newhire'];
+    for (const [index, user] of users.entries()) {
+        user.name = names[index] ?? user.name;
+        await pool.query('UPDATE directory_users SET name = $2 WHERE user_id = $1', [user.id, user.name]);
+    }
+}
+
 /** 30 days of dialer calls before today, a different length each day, so the chart and R5.3 have data. */
 async function seedUsage(pool: Pool, accountId: string): Promise<void> {
     for (let day = 1; day <= 30; day++) {
@@ -158,6 +167,7 @@ describe('preview: the billing panels in a browser against the real service', ()
                 DIALER: { quantity: 3, assignedTo: 1 }
             }
         });
+        await nameUsers(db.pool, account.users);
         nonAdminId = account.users[1]!.id;
         await seedUsage(db.pool, account.accountId);
         const processor = createLocalProcessor(db.pool);
