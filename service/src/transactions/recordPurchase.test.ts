@@ -1,3 +1,4 @@
+import { register } from 'prom-client';
 import { balanceOf } from '../ledger/balanceOf';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createPool } from '../db/pool';
@@ -154,6 +155,10 @@ describe('R8.1 recordPurchase', () => {
         );
         expect(quantity.rows[0]).toEqual({ quantity: 5 });
         expect(await balanceOf(db.pool, accountId, 'revenue_licenses')).toMatchObject({ postedCents: 0 });
+        const metrics = await register.getSingleMetricAsString('billing_payments_total');
+        expect(metrics).toContain(
+            'billing_payments_total{processor="local",status="declined",decline_code="insufficient_funds"} 1'
+        );
         // The same key again: the same decline, not a second charge attempt or a second record.
         await expect(
             withTransaction(db.pool, (tx) => recordPurchase(tx, deps, licenses(accountId, 'declined')))

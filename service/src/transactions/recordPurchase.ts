@@ -36,6 +36,7 @@ import type { LedgerEntryInput } from '../ledger/postTransfer';
 import { postTransfer } from '../ledger/postTransfer';
 import { ServiceError } from '../http/serviceError';
 import type { ChargeResult, PaymentProcessor } from '../payments/processor';
+import { countPayment } from '../payments/paymentMetrics';
 import { sidePoolFor } from '../payments/sidePool';
 import { creditAccountOf, reportedKindOf, type PurchaseKind } from './purchaseKinds';
 import { formatTransactionNumber } from './transactionNumber';
@@ -227,13 +228,15 @@ async function chargeSource(
             message: `The ${source.brand} card ending ${source.last4} has expired.`
         };
     }
-    return processor.charge({
+    const result = await processor.charge({
         token: source.token,
         amountCents: totalCents,
         description: `PowerDialer ${input.kind}`,
         // Scoped to the account and the source: a fallback to the secondary is a new charge.
         idempotencyKey: `${input.accountId}:${input.idempotencyKey}:${source.id}`
     });
+    countPayment(processor.name, result);
+    return result;
 }
 
 async function recordSuccess(
