@@ -85,6 +85,31 @@ describe('R5 dialer minutes over HTTP', () => {
         expect(await verifyLedger(t.db.pool)).toEqual([]);
     });
 
+    it('R5.2 two purchases sent at once with one Idempotency-Key: one charge, one transaction, the same answer', async () => {
+        const account = await seededAccount();
+        const send = () =>
+            t.app.inject({
+                method: 'POST',
+                url: url(account, '/purchases'),
+                headers: as(caller(account), `same-purchase-${account.accountId}`),
+                payload: { authorization: AUTHORIZATION, amountCents: 12_345 }
+            });
+        const answers = await Promise.all([send(), send()]);
+        expect(answers.every((answer) => [201, 409].includes(answer.statusCode))).toBe(true);
+        const answered = answers.filter((answer) => answer.statusCode === 201);
+        expect(answered.length).toBeGreaterThanOrEqual(1);
+        for (const answer of answered) expect(answer.json()).toEqual(answered[0]!.json());
+        // A duplicate still in flight is told to retry (409); retried, it gets the first answer.
+        const retry = await send();
+        expect([retry.statusCode, retry.json()]).toEqual([201, answered[0]!.json()]);
+        const charged = await t.db.pool.query(
+            "SELECT 1 FROM sales_transactions WHERE billing_account_id = $1 AND kind = 'minutes' AND total_cents = 12345",
+            [account.accountId]
+        );
+        expect(charged.rowCount).toBe(1);
+        expect(await get<MinutesAnswer>(account, '')).toMatchObject({ balanceCents: 6710 + 12_345 });
+    });
+
     it('R5.2 a declined card answers 402 and leaves the balance as it was', async () => {
         const account = await makeAccount(t.db.pool);
         key++;
