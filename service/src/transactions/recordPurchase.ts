@@ -23,6 +23,7 @@
  *
  * The same key again → the first result, charged once (a succeeded purchase is returned with
  * `alreadyRecorded: true`; a declined one throws the same decline without charging again).
+ * To try a declined charge again (R4.2's retry), use a new key, e.g. `cycle:2026-12:attempt-2`.
  */
 import { type Cents, isCents, formatUsd } from '../../../core/index';
 import type { Pool, Queryable, Tx } from '../db/pool';
