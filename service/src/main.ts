@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import { systemClock } from './http/appDeps';
 import { buildApp } from './http/buildApp';
 import { createLogger } from './http/logger';
+import { loadServiceSecret } from './http/serviceSecret';
 import { createProcessor } from './payments/createProcessor';
 import { createOutboxMailer } from './receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from './receipts/smtpMailer';
@@ -61,6 +62,7 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         clock,
         processor,
         logger,
+        serviceSecret: await loadServiceSecret(env, dataDir),
         ...identity,
         // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
         mailer: smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp)

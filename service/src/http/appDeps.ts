@@ -34,6 +34,8 @@ export interface AppDeps {
     processor: PaymentProcessor;
     mailer?: Mailer;
     clock: Clock;
+    /** Keys the HMAC of idempotency request hashes (SERVICE_SECRET; generated under .data/ locally). */
+    serviceSecret: string;
     /** Local mode only: signs demo users' tokens at POST /dev/token. Never set with a real org. */
     localIssuer?: LocalIssuer;
     /** Pino logger (or options); default: pino at 'info', silent when NODE_ENV is 'test'. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { lockBillingAccount, type BillingAccount } from '../accounts/billingAccountRepository';
 import { recordAudit } from '../audit/recordAudit';
@@ -6,7 +6,6 @@ import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import type { AppDeps } from './appDeps';
 import type { AuthenticatedCaller } from './fastifyTypes';
-import { SECRET_FIELDS } from './logger';
 import { ServiceError } from './serviceError';
 import { TERMS_VERSION, type Authorization } from './terms';
 
@@ -56,8 +55,13 @@ export async function runMutation<T>(
     const idempotencyKey = readIdempotencyKey(request);
     checkTermsVersion(options.authorization);
     const { caller } = request;
-    const requestHash = hashRequest(request);
     const deps = request.server.deps;
+    const requestHash = hashRequest(deps.serviceSecret, {
+        method: request.method,
+        route: request.routeOptions.url ?? request.url,
+        params: request.params,
+        body: request.body
+    });
     const outcome = await withTransaction(deps.pool, async (tx) => {
         const replay = await claimKey(tx, caller.orgId, idempotencyKey, requestHash, deps.clock.now());
         if (replay !== undefined) return replay;
@@ -124,14 +128,18 @@ function checkTermsVersion(authorization: Authorization): void {
     }
 }
 
-function hashRequest(request: FastifyRequest): string {
-    const canonical = JSON.stringify([
-        request.method,
-        request.routeOptions.url,
-        request.params,
-        sortKeys(request.body)
-    ]);
-    return createHash('sha256').update(canonical).digest('hex');
+/**
+ * HMAC-SHA256 of the canonical request (method, route, params, body with sorted keys), keyed with
+ * the server secret. The whole body counts, card numbers included, so another card under the same
+ * key is a different request (409); the key makes the stored hash useless for guessing a number
+ * from its brand and last four digits (R7.2).
+ */
+export function hashRequest(
+    secret: string,
+    request: { method: string; route: string; params: unknown; body: unknown }
+): string {
+    const canonical = JSON.stringify([request.method, request.route, request.params, sortKeys(request.body)]);
+    return createHmac('sha256', secret).update(canonical).digest('hex');
 }
 
 function sortKeys(value: unknown): unknown {
@@ -140,9 +148,7 @@ function sortKeys(value: unknown): unknown {
     return Object.fromEntries(
         Object.entries(value as Record<string, unknown>)
             .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            // Card and bank numbers stay out of the stored hash: an unkeyed hash of a card number whose
-            // brand and last four digits are known is reversed in milliseconds (R7.2).
-            .map(([key, inner]) => [key, SECRET_FIELDS.includes(key) ? '[secret]' : sortKeys(inner)])
+            .map(([key, inner]) => [key, sortKeys(inner)])
     );
 }
 

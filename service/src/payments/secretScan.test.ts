@@ -1,6 +1,8 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../http/logger';
+import { hashRequest } from '../http/runMutation';
 import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { makeAccount, type TestAccount } from '../testing/factories';
@@ -11,6 +13,7 @@ const CARD_NUMBER = '4111111111111111';
 const CARD_SPACED = '4111 1111 1111 1111';
 const BANK_ACCOUNT = '000987654321';
 const CVC = '9173';
+const SERVICE_SECRET = randomBytes(32).toString('base64');
 
 describe('R7.2 full card and account numbers and security codes never reach the database or the logs', () => {
     let db: TestDatabase;
@@ -27,6 +30,7 @@ describe('R7.2 full card and account numbers and security codes never reach the 
             }
         });
         app = await buildTestApp(db.pool, {
+            serviceSecret: SERVICE_SECRET,
             processor: createLocalProcessor(db.pool),
             logger: createLogger({ level: 'debug', destination })
         });
@@ -115,16 +119,45 @@ describe('R7.2 full card and account numbers and security codes never reach the 
         }
     });
 
-    it('keeps the number out of the stored idempotency hash too (an unkeyed hash of a card number is reversible)', async () => {
+    it('stores the idempotency hash keyed with the server secret: it names no card, yet another card under the key is refused', async () => {
         const first = await post('/funding-sources', card({ number: '4242424242424242' }));
-        const second = await post('/funding-sources', card({ number: '5555555555554444' }));
-        expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
-        const hashes = await db.pool.query<{ request_hash: string }>(
-            'SELECT request_hash FROM idempotency_keys WHERE key = ANY($1) ORDER BY key',
-            [[`secret-${key - 1}`, `secret-${key}`]]
+        expect(first.statusCode).toBe(201);
+        const sameKey = `secret-${key}`;
+        const otherCard = await app.inject({
+            method: 'POST',
+            url: `/api/v1/accounts/${account.accountId}/funding-sources`,
+            headers: as({ orgId: account.orgId, userId: account.admin.id }, sameKey),
+            payload: card({ number: '5555555555554444' })
+        });
+        expect(otherCard.statusCode).toBe(409);
+        expect(otherCard.json()).toMatchObject({ code: 'idempotency_key_reused' });
+        const sources = await db.pool.query<{ last4: string }>(
+            'SELECT last4 FROM funding_sources WHERE billing_account_id = $1',
+            [account.accountId]
         );
-        expect(hashes.rows).toHaveLength(2);
-        expect(hashes.rows[0]!.request_hash).toBe(hashes.rows[1]!.request_hash);
+        expect(sources.rows.map((row) => row.last4)).toContain('4242');
+        expect(sources.rows.map((row) => row.last4)).not.toContain('4444');
+
+        const stored = await db.pool.query<{ request_hash: string }>(
+            'SELECT request_hash FROM idempotency_keys WHERE key = $1',
+            [sameKey]
+        );
+        const request = {
+            method: 'POST',
+            route: '/api/v1/accounts/:accountId/funding-sources',
+            params: { accountId: account.accountId },
+            body: card({ number: '4242424242424242' })
+        };
+        // The stored hash is the HMAC under this server's secret; under any other key, or unkeyed
+        // (what someone guessing the number from brand and last four would compute), it differs.
+        expect(stored.rows[0]?.request_hash).toBe(hashRequest(SERVICE_SECRET, request));
+        expect(stored.rows[0]?.request_hash).not.toBe(
+            hashRequest(randomBytes(32).toString('base64'), request)
+        );
+        const unkeyed = createHash('sha256')
+            .update(JSON.stringify([request.method, request.route, request.params, request.body]))
+            .digest('hex');
+        expect(stored.rows[0]?.request_hash).not.toBe(unkeyed);
     });
 });
 

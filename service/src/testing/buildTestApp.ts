@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from '../db/pool';
 import { fixedClock, type AppDeps, type Clock } from '../http/appDeps';
@@ -29,6 +30,7 @@ export async function buildTestApp(
         directory: localDirectory(pool),
         processor: refusingProcessor,
         clock: fixedClock(TEST_NOW),
+        serviceSecret: randomBytes(32).toString('base64'),
         ...overrides
     });
 }
