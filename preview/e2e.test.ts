@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { addTestCard } from '../service/src/funding/testing';
 import { fixedClock } from '../service/src/http/appDeps';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';
+import { createOutboxMailer } from '../service/src/receipts/outboxMailer';
 import type { Pool } from '../service/src/db/pool';
 import { withTransaction } from '../service/src/db/withTransaction';
 import { recordUsage } from '../service/src/minutes/recordUsage';
@@ -73,6 +74,8 @@ let page: Page;
 let baseUrl: string;
 let account: TestAccount;
 let nonAdminId: string;
+/** Where local mode (no SMTP_URL) writes each e-mailed receipt as an .eml file. */
+let outbox: string;
 const pageErrors: string[] = [];
 
 /** What the service holds, asked as the admin with a fresh local-mode token (as the page does). */
@@ -180,7 +183,8 @@ describe('preview: the billing panels in a browser against the real service', ()
             demoOrgId: account.orgId,
             keyDir: await mkdtemp(path.join(tmpdir(), 'preview-issuer-'))
         });
-        app = await buildTestApp(db.pool, { processor, ...identity });
+        outbox = await mkdtemp(path.join(tmpdir(), 'preview-outbox-'));
+        app = await buildTestApp(db.pool, { processor, mailer: createOutboxMailer(outbox), ...identity });
         front = await buildPreviewServer(app, {
             users: [
                 { id: account.admin.id, name: account.admin.name, orgId: account.orgId, isAdmin: true },
@@ -357,7 +361,7 @@ describe('preview: the billing panels in a browser against the real service', ()
         await screenshot('sales-transactions', transactions);
     });
 
-    it('R8.3 opens the itemised receipt of a TRX # in a modal', async () => {
+    it('R8.3 R9.2 opens the itemised receipt of a TRX # in a modal and e-mails it after Accept', async () => {
         const transactions = page.locator('c-sales-transactions-panel');
         const list = await api<TransactionList>(
             'GET',
@@ -371,6 +375,17 @@ describe('preview: the billing panels in a browser against the real service', ()
         await modal.getByText('Dialer minutes: 7,500 minutes').waitFor();
         await modal.getByRole('button', { name: 'Print' }).waitFor();
         await screenshot('receipt');
+
+        await modal.getByLabel('E-mail the receipt to').fill('ap@example.com');
+        await modal.getByRole('button', { name: 'Email', exact: true }).click();
+        expect(await readdir(outbox)).toEqual([]);
+        await authorize(modal);
+        await modal.getByText('Receipt sent to ap@example.com: authorised by Ada Admin').waitFor();
+        const sent = await readdir(outbox);
+        expect(sent).toHaveLength(1);
+        const message = await readFile(path.join(outbox, sent[0]!), 'utf8');
+        expect(message).toContain('To: ap@example.com');
+        expect(message).toMatch(new RegExp(`filename="?${number}\\.pdf`));
         await modal.getByRole('button', { name: 'Close', exact: true }).click();
         await modal.waitFor({ state: 'detached' });
     });
