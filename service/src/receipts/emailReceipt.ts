@@ -1,4 +1,3 @@
-import type { Tx } from '../db/pool';
 import type { Mailer } from '../http/appDeps';
 import { ServiceError } from '../http/serviceError';
 import type { TransactionDetail } from '../transactions/transactionQueries';
@@ -6,47 +5,39 @@ import { receiptContent } from './receiptContent';
 import { renderReceiptHtml } from './renderReceiptHtml';
 import { renderReceiptPdf } from './renderReceiptPdf';
 
-/** R8.3: sends the receipt (HTML body, PDF attached) and records that it was sent. */
-export async function emailReceipt(
-    tx: Tx,
-    mailer: Mailer | undefined,
-    input: { detail: TransactionDetail; to: string; now: Date }
-): Promise<{ sent: true; sentTo: string; sentAt: string }> {
+type MailMessage = Parameters<Mailer['send']>[0];
+
+/** The mailer, or a 502 before anything is recorded when this server has none (no SMTP_URL). */
+export function requireMailer(mailer: Mailer | undefined): Mailer {
     if (mailer === undefined) {
         throw new ServiceError(
             'email_failed',
             'E-mail is not set up on this server (SMTP_URL), so the receipt was not sent.'
         );
     }
-    const receipt = receiptContent(input.detail);
+    return mailer;
+}
+
+/** R8.3: the receipt as an e-mail (HTML body, PDF attached), with a Message-ID fixed per outbox row. */
+export async function composeReceiptEmail(
+    detail: TransactionDetail,
+    to: string,
+    emailId: string
+): Promise<MailMessage> {
+    const receipt = receiptContent(detail);
     const lines = receipt.rows.map((row) => `${row.description}: ${row.amount}`).join('\n');
-    try {
-        await mailer.send({
-            to: input.to,
-            subject: `${receipt.title}: ${receipt.total}`,
-            text: `${receipt.title}\n${receipt.company} — ${receipt.account}\n${receipt.date}\n${receipt.status}\n\n${lines}\n\nTotal ${receipt.total}\n`,
-            html: renderReceiptHtml(receipt),
-            attachments: [
-                {
-                    filename: `${receipt.number}.pdf`,
-                    content: await renderReceiptPdf(receipt),
-                    contentType: 'application/pdf'
-                }
-            ]
-        });
-    } catch (error) {
-        throw new ServiceError(
-            'email_failed',
-            'The mail server did not accept the receipt; nothing was sent. Try again later.',
+    return {
+        to,
+        subject: `${receipt.title}: ${receipt.total}`,
+        messageId: `<receipt-${emailId}-${detail.id}@powerdialer-billing>`,
+        text: `${receipt.title}\n${receipt.company} — ${receipt.account}\n${receipt.date}\n${receipt.status}\n\n${lines}\n\nTotal ${receipt.total}\n`,
+        html: renderReceiptHtml(receipt),
+        attachments: [
             {
-                reason: error instanceof Error ? error.message : String(error)
+                filename: `${receipt.number}.pdf`,
+                content: await renderReceiptPdf(receipt),
+                contentType: 'application/pdf'
             }
-        );
-    }
-    await tx.query('INSERT INTO receipt_emails (transaction_id, to_address, sent_at) VALUES ($1, $2, $3)', [
-        input.detail.id,
-        input.to,
-        input.now
-    ]);
-    return { sent: true, sentTo: input.to, sentAt: input.now.toISOString() };
+        ]
+    };
 }

@@ -36,12 +36,29 @@ interface ReceivedMail {
     raw: string;
 }
 
-function startSmtpServer(): Promise<{ server: SMTPServer; port: number; received: ReceivedMail[] }> {
+interface TestSmtp {
+    server: SMTPServer;
+    port: number;
+    received: ReceivedMail[];
+    /** While set, the server refuses every recipient with this 5xx text. */
+    refusal: string | undefined;
+}
+
+function startSmtpServer(): Promise<TestSmtp> {
     const received: ReceivedMail[] = [];
+    const state: { refusal: string | undefined } = { refusal: undefined };
     const server = new SMTPServer({
         authOptional: true,
         disabledCommands: ['STARTTLS'],
         logger: false,
+        onRcptTo(_address, _session, callback) {
+            if (state.refusal === undefined) {
+                callback();
+                return;
+            }
+            const error = Object.assign(new Error(state.refusal), { responseCode: 550 });
+            callback(error);
+        },
         onData(stream, session, callback) {
             let raw = '';
             stream.on('data', (chunk: Buffer) => {
@@ -55,7 +72,8 @@ function startSmtpServer(): Promise<{ server: SMTPServer; port: number; received
     });
     return new Promise((resolve) => {
         server.listen(0, '127.0.0.1', () => {
-            resolve({ server, port: (server.server.address() as AddressInfo).port, received });
+            const port = (server.server.address() as AddressInfo).port;
+            resolve(Object.assign(state, { server, port, received }));
         });
     });
 }
@@ -64,7 +82,7 @@ describe('R8.3 receipts: printable HTML, PDF, e-mail', () => {
     let db: TestDatabase;
     let app: FastifyInstance;
     let account: TestAccount;
-    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+    let smtp: TestSmtp;
     let cycleNumber: string;
     beforeAll(async () => {
         db = await createTestDatabase();
@@ -155,5 +173,62 @@ describe('R8.3 receipts: printable HTML, PDF, e-mail', () => {
         });
         expect(bad.statusCode).toBe(400);
         expect(smtp.received).toHaveLength(1);
+        const outbox = await db.pool.query('SELECT to_address, status, attempts FROM receipt_emails');
+        expect(outbox.rows).toEqual([{ to_address: 'controller@example.com', status: 'sent', attempts: 1 }]);
+    });
+
+    it('records a refused mail as failed (502 email_failed, with a sentence) and sends it once when the same key is retried', async () => {
+        const before = smtp.received.length;
+        const send = () =>
+            app.inject({
+                method: 'POST',
+                url: url('/email'),
+                headers: as(caller(), 'email-refused'),
+                payload: { authorization: AUTHORIZATION, to: 'ap@example.com' }
+            });
+        smtp.refusal = 'Mailbox unavailable';
+        const refused = await send();
+        expect(refused.statusCode).toBe(502);
+        expect(refused.json()).toMatchObject({
+            code: 'email_failed',
+            message: expect.stringContaining('Send the same request again') as unknown
+        });
+        const failed = await db.pool.query(
+            "SELECT status, failure_reason, sent_at FROM receipt_emails WHERE to_address = 'ap@example.com'"
+        );
+        expect(failed.rows).toEqual([
+            {
+                status: 'failed',
+                failure_reason: expect.stringContaining('Mailbox unavailable') as unknown,
+                sent_at: null
+            }
+        ]);
+        // The request itself is recorded: who asked for the mail, with the key.
+        const audit = await db.pool.query(
+            "SELECT idempotency_key FROM audit_log WHERE action = 'receipt.email' AND after->>'to' = 'ap@example.com'"
+        );
+        expect(audit.rows).toEqual([{ idempotency_key: 'email-refused' }]);
+        expect(smtp.received).toHaveLength(before);
+
+        smtp.refusal = undefined;
+        // Three retries at once with the key: one sends; the others answer the sent mail or "in progress".
+        const retries = await Promise.all([send(), send(), send()]);
+        expect(retries.map((retry) => retry.statusCode).sort()).toContain(200);
+        for (const retry of retries.filter((response) => response.statusCode !== 200)) {
+            expect(retry.json()).toMatchObject({ code: 'idempotency_request_in_progress' });
+        }
+        const later = await send();
+        expect(later.statusCode).toBe(200);
+        expect(later.json()).toEqual({
+            sent: true,
+            sentTo: 'ap@example.com',
+            sentAt: TEST_NOW.toISOString()
+        });
+        const delivered = smtp.received.slice(before);
+        expect(delivered.map((mail) => mail.to)).toEqual([['ap@example.com']]);
+        const sent = await db.pool.query(
+            "SELECT status, attempts, failure_reason FROM receipt_emails WHERE to_address = 'ap@example.com'"
+        );
+        expect(sent.rows).toEqual([{ status: 'sent', attempts: 2, failure_reason: null }]);
     });
 });

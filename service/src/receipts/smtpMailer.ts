@@ -16,6 +16,7 @@ export function createSmtpMailer(config: SmtpConfig): Mailer {
                 from: config.from,
                 to: message.to,
                 subject: message.subject,
+                ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
                 text: message.text,
                 ...(message.html === undefined ? {} : { html: message.html }),
                 attachments: (message.attachments ?? []) as nodemailer.SendMailOptions['attachments']

@@ -13,7 +13,8 @@ import { runAccountMutation } from '../http/runMutation';
 import { accountParamsSchema } from '../http/schemas';
 import { ServiceError } from '../http/serviceError';
 import { authorizationSchema } from '../http/terms';
-import { emailReceipt } from '../receipts/emailReceipt';
+import { requireMailer } from '../receipts/emailReceipt';
+import { deliverReceiptEmail, queueReceiptEmail } from '../receipts/receiptOutbox';
 import { receiptContent } from '../receipts/receiptContent';
 import { renderReceiptHtml } from '../receipts/renderReceiptHtml';
 import { renderReceiptPdf } from '../receipts/renderReceiptPdf';
@@ -196,20 +197,29 @@ export const transactionRoutes = defineRoutes((app) => {
                 response: { 200: z.object({ sent: z.literal(true), sentTo: z.string(), sentAt: z.string() }) }
             }
         },
-        (request, reply) =>
-            runAccountMutation(request, reply, async (context) => {
+        async (request, reply) => {
+            const mailer = requireMailer(app.deps.mailer);
+            // Recorded with the audit row and the key; sent after commit (a replay sends a mail
+            // that is still pending or failed, and never one already sent).
+            const queued = await runAccountMutation(request, reply, async (context) => {
                 const detail = await load(request);
-                const sent = await emailReceipt(context.tx, app.deps.mailer, {
-                    detail,
+                const emailId = await queueReceiptEmail(context.tx, {
+                    transactionId: detail.id,
                     to: request.body.to,
                     now: context.now
                 });
                 await context.audit({
                     action: 'receipt.email',
                     before: null,
-                    after: { transaction: detail.number, to: sent.sentTo }
+                    after: { transaction: detail.number, to: request.body.to }
                 });
-                return sent;
-            })
+                return { emailId };
+            });
+            return deliverReceiptEmail(app.deps.pool, mailer, {
+                emailId: queued.emailId,
+                detail: await load(request),
+                clock: app.deps.clock
+            });
+        }
     );
 });
