@@ -113,6 +113,13 @@ describe('R8.3 receipts: printable HTML, PDF, e-mail', () => {
         return { orgId: account.orgId, userId: account.admin.id };
     }
     const url = (path: string) => `/api/v1/accounts/${account.accountId}/transactions/${cycleNumber}${path}`;
+    const emailTo = (to: string, idempotencyKey: string) =>
+        app.inject({
+            method: 'POST',
+            url: url('/email'),
+            headers: as(caller(), idempotencyKey),
+            payload: { authorization: AUTHORIZATION, to }
+        });
 
     it('renders a printable, escaped HTML receipt with every line and the total', async () => {
         const response = await app.inject({ url: url('/receipt.html'), headers: as(caller()) });
@@ -141,13 +148,7 @@ describe('R8.3 receipts: printable HTML, PDF, e-mail', () => {
     });
 
     it('e-mails the receipt with the PDF attached, once per Idempotency-Key, and audits it', async () => {
-        const send = () =>
-            app.inject({
-                method: 'POST',
-                url: url('/email'),
-                headers: as(caller(), 'email-1'),
-                payload: { authorization: AUTHORIZATION, to: 'controller@example.com' }
-            });
+        const send = () => emailTo('controller@example.com', 'email-1');
         const first = await send();
         expect(first.statusCode).toBe(200);
         expect(first.json()).toEqual({
@@ -165,12 +166,7 @@ describe('R8.3 receipts: printable HTML, PDF, e-mail', () => {
         expect(mail.raw).toContain('JVBERi0'); // base64 of "%PDF-"
         const audit = await db.pool.query("SELECT after FROM audit_log WHERE action = 'receipt.email'");
         expect(audit.rows).toEqual([{ after: { transaction: cycleNumber, to: 'controller@example.com' } }]);
-        const bad = await app.inject({
-            method: 'POST',
-            url: url('/email'),
-            headers: as(caller(), 'email-2'),
-            payload: { authorization: AUTHORIZATION, to: 'not an address' }
-        });
+        const bad = await emailTo('not an address', 'email-2');
         expect(bad.statusCode).toBe(400);
         expect(smtp.received).toHaveLength(1);
         const outbox = await db.pool.query('SELECT to_address, status, attempts FROM receipt_emails');
@@ -179,13 +175,7 @@ describe('R8.3 receipts: printable HTML, PDF, e-mail', () => {
 
     it('records a refused mail as failed (502 email_failed, with a sentence) and sends it once when the same key is retried', async () => {
         const before = smtp.received.length;
-        const send = () =>
-            app.inject({
-                method: 'POST',
-                url: url('/email'),
-                headers: as(caller(), 'email-refused'),
-                payload: { authorization: AUTHORIZATION, to: 'ap@example.com' }
-            });
+        const send = () => emailTo('ap@example.com', 'email-refused');
         smtp.refusal = 'Mailbox unavailable';
         const refused = await send();
         expect(refused.statusCode).toBe(502);
