@@ -4,374 +4,91 @@
  * in the preview the same import is a fetch against the local service.
  */
 import send from '@salesforce/apex/BillingServiceProxy.send';
+import type { paths } from './serviceTypes';
 
 export const API_PREFIX = '/api/v1';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
+/** A route of the service as its OpenAPI document names it, without the `/api/v1` prefix. */
+export type Route = {
+    [P in keyof paths]: P extends `${typeof API_PREFIX}${infer R}` ? R : never;
+}[keyof paths];
+type Method = 'get' | 'post' | 'put';
+type Operation<R extends Route, M extends Method> = NonNullable<paths[`${typeof API_PREFIX}${R}`][M]>;
+/** What the service answers 200 with, generated from its OpenAPI document (serviceTypes.ts). */
+export type Answer<R extends Route, M extends Method = 'get'> =
+    Operation<R, M> extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+/** The JSON body the service accepts. */
+export type RequestBody<R extends Route, M extends Method> =
+    Operation<R, M> extends { requestBody: { content: { 'application/json': infer T } } } ? T : never;
+type PathParams<R extends Route, M extends Method> =
+    Operation<R, M> extends { parameters: { path: infer T } } ? T : Record<string, never>;
+
 /** What the admin typed and accepted in the authorization footer (R9). */
-export interface Authorization {
-    firstName: string;
-    lastName: string;
-    termsVersion: string;
-    accepted: true;
-}
+export type Authorization = RequestBody<'/accounts/{accountId}/cancellation', 'post'>['authorization'];
 
 /** A service refusal: a stable code and a sentence for a person. */
-export interface ServiceError {
-    code: string;
-    message: string;
-}
+export type ServiceError = Pick<Refusal, 'code' | 'message'>;
 
-export interface Me {
-    userId: string;
-    name: string;
-    orgId: string;
-    isAdmin: boolean;
-}
+export type Me = Answer<'/me'>;
+export type Terms = Answer<'/terms'>;
 
-export interface Terms {
-    version: string;
-    text: string;
-}
+export type Summary = Answer<'/summary'>;
+export type SummaryAccount = Summary['accounts'][number];
+export type SummaryLicense = SummaryAccount['licenses'][number];
+export type RecentPurchase = SummaryAccount['recentPurchases'][number];
+export type AccountStatus = SummaryAccount['status'];
 
-export interface SummaryLicense {
-    code: string;
-    name: string;
-    quantity: number;
-    unitPriceCents: number;
-    lineTotalCents: number;
-}
+export type Licenses = Answer<'/accounts/{accountId}/licenses'>;
+export type License = Licenses['licenses'][number];
+export type LicenseKind = License['kind'];
+export type ContractTerm = NonNullable<Licenses['contract']>;
 
-export interface RecentPurchase {
-    transactionId: string;
-    number: string;
-    kind: string;
-    status: string;
-    totalCents: number;
-    at: string;
-}
+export type Assignments = Answer<'/accounts/{accountId}/assignments'>;
+export type AssignmentUser = Assignments['users'][number];
+export type LicenseAvailability = Assignments['available'][number];
+export type AssignmentChange = RequestBody<'/accounts/{accountId}/assignments', 'post'>['changes'][number];
 
-export type AccountStatus = 'active' | 'cancelling' | 'cancelled';
+export type QuantityPreview = Answer<'/accounts/{accountId}/quantities/preview', 'post'>;
+export type QuantityPlan = NonNullable<QuantityPreview['plan']>;
+export type QuantityLine = QuantityPlan['lines'][number];
+export type Refusal = QuantityPreview['refusals'][number];
+export type QuantityChange = Answer<'/accounts/{accountId}/quantities', 'post'>;
+export type PurchaseSummary = NonNullable<QuantityChange['purchase']>;
 
-export interface SummaryAccount {
-    id: string;
-    name: string;
-    status: AccountStatus;
-    timeZone: string;
-    licenses: SummaryLicense[];
-    recurringTotalCents: number;
-    recentPurchases: RecentPurchase[];
-}
+export type Services = Answer<'/accounts/{accountId}/services'>;
+export type Service = Services['services'][number];
+export type ServicePurchase = Services['purchases'][number];
+export type Storage = Answer<'/accounts/{accountId}/storage'>;
 
-export interface Summary {
-    orgId: string;
-    accounts: SummaryAccount[];
-    recurringTotalCents: number;
-}
+export type Users = Answer<'/users'>;
+export type DirectoryUser = Users['users'][number];
+export type BillingAdministrator = Answer<'/accounts/{accountId}/billing-administrator'>;
+export type Cancellation = Answer<'/accounts/{accountId}/cancellation', 'post'>;
+export type CancellationPlan = Cancellation['plan'];
 
-export type LicenseKind = 'per_user' | 'pooled' | 'feature' | 'count';
+export type FundingSources = Answer<'/accounts/{accountId}/funding-sources'>;
+export type FundingSource = FundingSources['fundingSources'][number];
+type SourceInput = RequestBody<'/accounts/{accountId}/funding-sources', 'post'>['source'];
+export type CardInput = Extract<SourceInput, { kind: 'card' }>;
+export type BankAccountInput = Extract<SourceInput, { kind: 'bank_account' }>;
 
-export interface License {
-    code: string;
-    name: string;
-    kind: LicenseKind;
-    purchased: number;
-    /** Users holding it. */
-    assigned: number;
-    /** Live uses now (pooled licenses, R2.3). */
-    inUse: number;
-    unitPriceCents: number;
-    lineTotalCents: number;
-    /** Contract minimum while the term lasts (R3.2). */
-    floor: number;
-    /** Paid for but held by deactivated users (R2.7). */
-    heldByInactiveUsers: number;
-}
+export type Minutes = Answer<'/accounts/{accountId}/minutes'>;
+export type Recharge = Answer<'/accounts/{accountId}/minutes/recharge'>;
+export type MinutesPurchase = Answer<'/accounts/{accountId}/minutes/purchases', 'post'>;
+export type MinutesUsage = Answer<'/accounts/{accountId}/minutes/usage'>;
+export type UsageDay = MinutesUsage['days'][number];
 
-export interface ContractTerm {
-    start: string;
-    end: string;
-}
-
-export interface Licenses {
-    accountId: string;
-    contract: ContractTerm | null;
-    licenses: License[];
-    recurringTotalCents: number;
-}
-
-export interface AssignmentUser {
-    id: string;
-    name: string;
-    email: string;
-    active: boolean;
-    licenses: string[];
-}
-
-export interface LicenseAvailability {
-    code: string;
-    name: string;
-    kind: LicenseKind;
-    purchased: number;
-    assigned: number;
-    /** Per-user licenses: purchased minus assigned; null for pooled ones. */
-    available: number | null;
-}
-
-export interface Assignments {
-    users: AssignmentUser[];
-    available: LicenseAvailability[];
-}
-
-export interface AssignmentChange {
-    userId: string;
-    license: string;
-    assigned: boolean;
-}
-
-export interface QuantityLine {
-    license: string;
-    name: string;
-    currentQuantity: number;
-    newQuantity: number;
-    added: number;
-    removed: number;
-    unitPrice: number;
-    prorationDays: number;
-    daysInMonth: number;
-    /** Cents charged today for this line (R3.4). */
-    chargeNow: number;
-    monthlyTotal: number;
-}
-
-export interface QuantityPlan {
-    today: string;
-    nextCycleDate: string;
-    lines: QuantityLine[];
-    /** Cents charged today. */
-    chargeNow: number;
-    previousMonthlyRecurringTotal: number;
-    monthlyRecurringTotal: number;
-    newQuantities: Record<string, number>;
-}
-
-export interface Refusal extends ServiceError {
-    details?: Record<string, unknown>;
-}
-
-export interface QuantityPreview {
-    plan: QuantityPlan | null;
-    refusals: Refusal[];
-}
-
-export interface PurchaseSummary {
-    transactionId: string;
-    number: string;
-    totalCents: number;
-    fundingSourceId: string;
-}
-
-export interface QuantityChange {
-    plan: QuantityPlan;
-    purchase: PurchaseSummary | null;
-}
-
-export interface Service {
-    code: string;
-    name: string;
-    description: string;
-    /** R7.5: only implementation services are bought in the panel. */
-    purchasableInPanel: boolean;
-    priceCents: number | null;
-}
-
-export interface ServicePurchase {
-    id: string;
-    service: string;
-    name: string;
-    quantity: number;
-    amountCents: number;
-    at: string;
-}
-
-export interface Services {
-    services: Service[];
-    purchases: ServicePurchase[];
-}
-
-export interface Storage {
-    measuredOn: string | null;
-    users: number;
-    allowanceBytes: number;
-    usageBytes: number;
-    overAllowance: boolean;
-    billedGigabytes: number;
-    /** Monthly storage fee in cents (R6.2). */
-    fee: number;
-    feeCoversUpToBytes: number | null;
-    byKind: { records: number; filesAndRecordings: number; dataLists: number };
-    waysToLower: string[];
-}
-
-export interface DirectoryUser {
-    id: string;
-    name: string;
-    email: string;
-    active: boolean;
-    isAdmin: boolean;
-    inactiveHoldingLicenses: boolean;
-}
-
-export interface Users {
-    users: DirectoryUser[];
-    inactiveHolders: number;
-    licensesHeldByInactiveUsers: number;
-}
-
-export interface BillingAdministrator {
-    userId: string | null;
-    name: string | null;
-    email: string | null;
-    isAdmin: boolean;
-    active: boolean;
-}
-
-export interface CancellationPlan {
-    /** Last day of service: the end of the contract term (R4.3). */
-    effectiveDate: string;
-    remainingCycles: number;
-    monthlyAtFloors: number;
-    monthlyAtCurrentQuantities: number;
-    /** Cents still owed under the contract. */
-    remainingOwed: number;
-    remainingIfUnchanged: number;
-}
-
-export interface Cancellation {
-    status: AccountStatus;
-    plan: CancellationPlan;
-}
-
-export interface FundingSource {
-    id: string;
-    kind: 'card' | 'bank_account';
-    brand: string;
-    last4: string;
-    expMonth: number | null;
-    expYear: number | null;
-    holderFirstName: string;
-    holderLastName: string;
-    /** R7.4: primary pays the monthly bill; secondary is the backup. */
-    role: 'primary' | 'secondary' | null;
-    /** R7.3: an expired card is not a valid funding source. */
-    expired: boolean;
-    usedForMinuteRecharges: boolean;
-}
-
-export interface FundingSources {
-    fundingSources: FundingSource[];
-}
-
-export interface CardInput {
-    kind: 'card';
-    number: string;
-    expMonth: number;
-    expYear: number;
-    cvc: string;
-    holderFirstName: string;
-    holderLastName: string;
-}
-
-export interface BankAccountInput {
-    kind: 'bank_account';
-    routingNumber: string;
-    accountNumber: string;
-    accountType: 'checking' | 'savings';
-    holderFirstName: string;
-    holderLastName: string;
-}
-
-export interface Recharge {
-    enabled: boolean;
-    windowFirstDay: string;
-    windowLastDay: string;
-    usageCents: number;
-    dailyAverageCents: number;
-    /** R5.3: daily average × 14. */
-    rechargeAmountCents: number;
-    /** R5.3: daily average × 7. */
-    thresholdCents: number;
-}
-
-export interface Minutes {
-    balanceCents: number;
-    minutes: number;
-    recharge: Recharge;
-    rechargeFundingSourceId: string | null;
-}
-
-export interface MinutesPurchase {
-    transactionNumber: string;
-    totalCents: number;
-    balanceCents: number;
-    minutes: number;
-}
-
-export interface UsageDay {
-    date: string;
-    callSeconds: number;
-    smsCount: number;
-    amountCents: number;
-}
-
-export interface MinutesUsage {
-    days: UsageDay[];
-}
-
+export type Transactions = Answer<'/accounts/{accountId}/transactions'>;
+export type Transaction = Transactions['transactions'][number];
 /** The four headings of the transactions panel (R8.2). */
-export type TransactionKind = 'licenses' | 'minutes' | 'services' | 'storage';
-
+export type TransactionKind = keyof Transactions['totals'];
 /** What a transaction was for; a monthly `cycle` charge counts as licenses and storage. */
-export type PurchaseKind = TransactionKind | 'cycle';
-
-export interface PaidWith {
-    kind: 'card' | 'bank_account';
-    brand: string;
-    last4: string;
-}
-
-export interface Transaction {
-    number: string;
-    at: string;
-    kind: PurchaseKind;
-    status: 'succeeded' | 'failed';
-    totalCents: number;
-    fundingSource: PaidWith | null;
-    declineMessage: string | null;
-}
-
-export interface Transactions {
-    transactions: Transaction[];
-    totals: Record<TransactionKind, number>;
-}
-
-export interface TransactionLine {
-    lineNumber: number;
-    productCode: string;
-    description: string;
-    quantity: number;
-    unitPriceCents: number;
-    prorationDays: { days: number; daysInMonth: number } | null;
-    amountCents: number;
-    kind: TransactionKind;
-}
-
-export interface TransactionDetail extends Transaction {
-    id: string;
-    account: { id: string; name: string; timeZone: string; companyName: string };
-    lines: TransactionLine[];
-}
+export type PurchaseKind = Transaction['kind'];
+export type PaidWith = NonNullable<Transaction['fundingSource']>;
+export type TransactionDetail = Answer<'/accounts/{accountId}/transactions/{number}'>;
+export type TransactionLine = TransactionDetail['lines'][number];
 
 /** A fresh key for one user action; the caller keeps it to retry that same action. */
 export function newIdempotencyKey(): string {
@@ -399,16 +116,38 @@ export async function request<T>(
     return (text ? JSON.parse(text) : null) as T;
 }
 
-export function get<T>(path: string): Promise<T> {
-    return request<T>('GET', path);
+/** `route` with its `{name}` parameters filled in (encoded) and an optional query string. */
+function pathOf(route: string, params: Record<string, string>, query?: URLSearchParams): string {
+    const filled = route.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+        encodeURIComponent(params[name] ?? '')
+    );
+    const search = query?.toString();
+    return search ? `${filled}?${search}` : filled;
 }
 
-export function post<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
-    return request<T>('POST', path, body, idempotencyKey);
+function read<R extends Route>(
+    route: R,
+    params: PathParams<R, 'get'>,
+    query?: URLSearchParams
+): Promise<Answer<R>> {
+    return request<Answer<R>>('GET', pathOf(route, params as Record<string, string>, query));
 }
 
-export function put<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
-    return request<T>('PUT', path, body, idempotencyKey);
+/** A change: its body is checked against the service's schema for that route at compile time. */
+function change<R extends Route, M extends 'post' | 'put'>(
+    method: M,
+    route: R,
+    params: PathParams<R, M>,
+    body: RequestBody<R, M>,
+    idempotencyKey: string
+): Promise<Answer<R, M>> {
+    const httpMethod = method === 'post' ? 'POST' : 'PUT';
+    return request<Answer<R, M>>(
+        httpMethod,
+        pathOf(route, params as Record<string, string>),
+        body,
+        idempotencyKey
+    );
 }
 
 /** Apex puts the service's `{code,message}` JSON in `body.message`: parse it back. */
@@ -426,72 +165,81 @@ function withServiceError(error: unknown): unknown {
     return error;
 }
 
-const account = (accountId: string) => `/accounts/${encodeURIComponent(accountId)}`;
+export const getMe = () => read('/me', {});
+export const getTerms = () => read('/terms', {});
+export const getSummary = () => read('/summary', {});
+export const getUsers = () => read('/users', {});
 
-export const getMe = () => get<Me>('/me');
-export const getTerms = () => get<Terms>('/terms');
-export const getSummary = () => get<Summary>('/summary');
-export const getUsers = () => get<Users>('/users');
-
-export const getLicenses = (accountId: string) => get<Licenses>(`${account(accountId)}/licenses`);
-export const getAssignments = (accountId: string) => get<Assignments>(`${account(accountId)}/assignments`);
+export const getLicenses = (accountId: string) => read('/accounts/{accountId}/licenses', { accountId });
+export const getAssignments = (accountId: string) => read('/accounts/{accountId}/assignments', { accountId });
 export const changeAssignments = (
     accountId: string,
     changes: AssignmentChange[],
     authorization: Authorization,
     key: string
-) => post<Assignments>(`${account(accountId)}/assignments`, { changes, authorization }, key);
+) => change('post', '/accounts/{accountId}/assignments', { accountId }, { changes, authorization }, key);
 export const previewQuantities = (accountId: string, quantities: Record<string, number>, key: string) =>
-    post<QuantityPreview>(`${account(accountId)}/quantities/preview`, { quantities }, key);
+    change('post', '/accounts/{accountId}/quantities/preview', { accountId }, { quantities }, key);
 export const applyQuantities = (
     accountId: string,
     quantities: Record<string, number>,
     authorization: Authorization,
     key: string
-) => post<QuantityChange>(`${account(accountId)}/quantities`, { quantities, authorization }, key);
-export const getServices = (accountId: string) => get<Services>(`${account(accountId)}/services`);
+) => change('post', '/accounts/{accountId}/quantities', { accountId }, { quantities, authorization }, key);
+export const getServices = (accountId: string) => read('/accounts/{accountId}/services', { accountId });
 export const purchaseService = (
     accountId: string,
-    service: string,
+    service: RequestBody<'/accounts/{accountId}/services/purchases', 'post'>['service'],
     authorization: Authorization,
     key: string
 ) =>
-    post<{ purchase: ServicePurchase; transaction: PurchaseSummary }>(
-        `${account(accountId)}/services/purchases`,
+    change(
+        'post',
+        '/accounts/{accountId}/services/purchases',
+        { accountId },
         { service, quantity: 1, authorization },
         key
     );
-export const getStorage = (accountId: string) => get<Storage>(`${account(accountId)}/storage`);
+export const getStorage = (accountId: string) => read('/accounts/{accountId}/storage', { accountId });
 
 export const getBillingAdministrator = (accountId: string) =>
-    get<BillingAdministrator>(`${account(accountId)}/billing-administrator`);
+    read('/accounts/{accountId}/billing-administrator', { accountId });
 export const setBillingAdministrator = (
     accountId: string,
     userId: string,
     authorization: Authorization,
     key: string
-) => put<BillingAdministrator>(`${account(accountId)}/billing-administrator`, { userId, authorization }, key);
+) =>
+    change(
+        'put',
+        '/accounts/{accountId}/billing-administrator',
+        { accountId },
+        { userId, authorization },
+        key
+    );
 export const previewCancellation = (accountId: string, key: string) =>
-    post<Cancellation>(`${account(accountId)}/cancellation/preview`, {}, key);
+    change('post', '/accounts/{accountId}/cancellation/preview', { accountId }, {}, key);
 export const cancelAccount = (accountId: string, authorization: Authorization, key: string) =>
-    post<Cancellation>(`${account(accountId)}/cancellation`, { authorization }, key);
+    change('post', '/accounts/{accountId}/cancellation', { accountId }, { authorization }, key);
 
 export const getFundingSources = (accountId: string) =>
-    get<FundingSources>(`${account(accountId)}/funding-sources`);
+    read('/accounts/{accountId}/funding-sources', { accountId });
 export const addFundingSource = (
     accountId: string,
     source: CardInput | BankAccountInput,
     authorization: Authorization,
     key: string
-) => post<FundingSource>(`${account(accountId)}/funding-sources`, { source, authorization }, key);
+) => change('post', '/accounts/{accountId}/funding-sources', { accountId }, { source, authorization }, key);
 export const makePrimary = (
     accountId: string,
     fundingSourceId: string,
     authorization: Authorization,
     key: string
 ) =>
-    post<FundingSources>(
-        `${account(accountId)}/funding-sources/${encodeURIComponent(fundingSourceId)}/make-primary`,
+    change(
+        'post',
+        '/accounts/{accountId}/funding-sources/{fundingSourceId}/make-primary',
+        { accountId, fundingSourceId },
         { authorization },
         key
     );
@@ -501,8 +249,10 @@ export const removeFundingSource = (
     authorization: Authorization,
     key: string
 ) =>
-    post<FundingSources>(
-        `${account(accountId)}/funding-sources/${encodeURIComponent(fundingSourceId)}/remove`,
+    change(
+        'post',
+        '/accounts/{accountId}/funding-sources/{fundingSourceId}/remove',
+        { accountId, fundingSourceId },
         { authorization },
         key
     );
@@ -511,28 +261,46 @@ export const setRechargeSource = (
     fundingSourceId: string,
     authorization: Authorization,
     key: string
-) => put<FundingSources>(`${account(accountId)}/recharge-source`, { fundingSourceId, authorization }, key);
+) =>
+    change(
+        'put',
+        '/accounts/{accountId}/recharge-source',
+        { accountId },
+        { fundingSourceId, authorization },
+        key
+    );
 
-export const getMinutes = (accountId: string) => get<Minutes>(`${account(accountId)}/minutes`);
+export const getMinutes = (accountId: string) => read('/accounts/{accountId}/minutes', { accountId });
 export const getMinutesUsage = (accountId: string, days: number) =>
-    get<MinutesUsage>(`${account(accountId)}/minutes/usage?days=${days}`);
+    read('/accounts/{accountId}/minutes/usage', { accountId }, new URLSearchParams({ days: String(days) }));
 export const purchaseMinutes = (
     accountId: string,
     amountCents: number,
     authorization: Authorization,
     key: string
-) => post<MinutesPurchase>(`${account(accountId)}/minutes/purchases`, { amountCents, authorization }, key);
-export const getRecharge = (accountId: string) => get<Recharge>(`${account(accountId)}/minutes/recharge`);
+) =>
+    change(
+        'post',
+        '/accounts/{accountId}/minutes/purchases',
+        { accountId },
+        { amountCents, authorization },
+        key
+    );
+export const getRecharge = (accountId: string) =>
+    read('/accounts/{accountId}/minutes/recharge', { accountId });
 export const setRecharge = (accountId: string, enabled: boolean, authorization: Authorization, key: string) =>
-    put<Recharge>(`${account(accountId)}/minutes/recharge`, { enabled, authorization }, key);
+    change('put', '/accounts/{accountId}/minutes/recharge', { accountId }, { enabled, authorization }, key);
 
-export const getTransactions = (accountId: string, filter: { from: string; to: string; kind: string }) => {
+export const getTransactions = (
+    accountId: string,
+    filter: { from: string; to: string; kind: TransactionKind | '' }
+) => {
     const query = new URLSearchParams({ from: filter.from, to: filter.to });
     if (filter.kind) query.set('kind', filter.kind);
-    return get<Transactions>(`${account(accountId)}/transactions?${query.toString()}`);
+    return read('/accounts/{accountId}/transactions', { accountId }, query);
 };
 export const getTransaction = (accountId: string, number: string) =>
-    get<TransactionDetail>(`${account(accountId)}/transactions/${encodeURIComponent(number)}`);
+    read('/accounts/{accountId}/transactions/{number}', { accountId, number });
 export const emailReceipt = (
     accountId: string,
     number: string,
@@ -540,8 +308,10 @@ export const emailReceipt = (
     authorization: Authorization,
     key: string
 ) =>
-    post<{ sent: true; sentTo: string; sentAt: string }>(
-        `${account(accountId)}/transactions/${encodeURIComponent(number)}/email`,
+    change(
+        'post',
+        '/accounts/{accountId}/transactions/{number}/email',
+        { accountId, number },
         { to, authorization },
         key
     );

@@ -199,10 +199,14 @@ export default class ProductsPanel extends BillingPanel {
 
     get assignmentChanges(): AssignmentChange[] {
         const held = new Map((this.assignments?.users ?? []).map((user) => [user.id, user.licenses]));
+        const codes = new Map<string, AssignmentChange['license']>(
+            (this.assignments?.available ?? []).map((license) => [license.code, license.code])
+        );
         return Object.entries(this.assignmentEdits)
-            .map(([key, assigned]) => {
-                const [userId, license] = key.split('|');
-                return { userId, license, assigned };
+            .flatMap(([key, assigned]) => {
+                const [userId = '', code = ''] = key.split('|');
+                const license = codes.get(code);
+                return license ? [{ userId, license, assigned }] : [];
             })
             .filter((change) => (held.get(change.userId) ?? []).includes(change.license) !== change.assigned);
     }
@@ -243,7 +247,9 @@ export default class ProductsPanel extends BillingPanel {
     }
 
     get changedQuantities(): Record<string, number> {
-        const current = new Map((this.licenses?.licenses ?? []).map((l) => [l.code, l.purchased]));
+        const current = new Map<string, number>(
+            (this.licenses?.licenses ?? []).map((l) => [l.code, l.purchased])
+        );
         return Object.fromEntries(
             Object.entries(this.quantities).filter(([code, qty]) => current.get(code) !== qty)
         );

@@ -15,9 +15,9 @@ const KIND_LABELS: Record<TransactionKind, string> = {
 };
 const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = { ...KIND_LABELS, cycle: 'Monthly bill' };
 
-const KIND_OPTIONS = [
+const KIND_OPTIONS: { label: string; value: TransactionKind | '' }[] = [
     { label: 'All kinds', value: '' },
-    ...Object.entries(KIND_LABELS).map(([value, label]) => ({ label, value }))
+    ...(Object.keys(KIND_LABELS) as TransactionKind[]).map((value) => ({ label: KIND_LABELS[value], value }))
 ];
 
 const COLUMNS = [
@@ -47,7 +47,7 @@ export default class SalesTransactionsPanel extends BillingPanel {
     error: unknown;
     from = '';
     to = '';
-    kind = '';
+    kind: TransactionKind | '' = '';
 
     async load(): Promise<void> {
         if (!this.accountId) return;
@@ -104,7 +104,7 @@ export default class SalesTransactionsPanel extends BillingPanel {
     }
 
     handleKindChange(event: CustomEvent<{ value: string }>): void {
-        this.kind = event.detail.value;
+        this.kind = KIND_OPTIONS.find((option) => option.value === event.detail.value)?.value ?? '';
         this.load();
     }
 
