@@ -1,13 +1,19 @@
 import { DEMO_USERS } from '../service/src/seed/demoCompany';
-import { startService } from '../service/src/main';
+import { startService, type RunningService } from '../service/src/main';
 import { servePreview } from '../preview/servePreview';
 
-/** `npm start`: the billing service with its database, seeded demo company and printed URL. */
+/**
+ * `npm start`: the billing service with its database, seeded demo company and printed URL.
+ * DATA_DIR (default `.data`) holds the embedded database, keys and outbox; PREVIEW=off skips the
+ * Lightning panels' preview page (built on first start, ~40 s).
+ */
 async function main(): Promise<void> {
-    const service = await startService(process.env);
+    const service = await startService(process.env, process.env.DATA_DIR ?? '.data');
     const admin = DEMO_USERS[0];
     console.log(`PowerDialer Billing is listening on ${service.url}`);
-    console.log(`  demo org ${service.demo.orgId}, account ${service.demo.accountId}`);
+    console.log(
+        `  demo org ${service.demo.orgId}, account ${service.demo.accountId} (${service.demo.created ? 'seeded now' : 'kept from an earlier start'})`
+    );
     if (admin !== undefined) {
         console.log(
             `  sign in locally: curl -X POST ${service.url}/dev/token -H 'content-type: application/json' -d '{"userId":"${admin.id}"}'`
@@ -16,7 +22,23 @@ async function main(): Promise<void> {
     console.log(
         `  OpenAPI: ${service.url}/openapi.json   health: ${service.url}/health   metrics: ${service.url}/metrics`
     );
-    // The Lightning panels in a plain page, as the seeded admin or a non-admin (local mode).
+    const closePreview = process.env.PREVIEW === 'off' ? undefined : await startPreview(service);
+    const shutdown = () => {
+        Promise.all([closePreview?.(), service.stop()]).then(
+            () => process.exit(0),
+            (error: unknown) => {
+                console.error(error);
+                process.exit(1);
+            }
+        );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+}
+
+/** The Lightning panels in a plain page, as the seeded admin or a non-admin (local mode). */
+async function startPreview(service: RunningService): Promise<() => Promise<void>> {
+    const admin = DEMO_USERS[0];
     const serviceUrl = new URL(service.url);
     const nonAdmin = DEMO_USERS.find((user) => !user.isAdmin && user.active);
     const preview = await servePreview(service.app, {
@@ -27,17 +49,7 @@ async function main(): Promise<void> {
         port: Number(process.env.PREVIEW_PORT ?? Number(serviceUrl.port) + 1)
     });
     console.log(`  Billing panels (preview): ${preview.url}`);
-    const shutdown = () => {
-        Promise.all([preview.close(), service.stop()]).then(
-            () => process.exit(0),
-            (error: unknown) => {
-                console.error(error);
-                process.exit(1);
-            }
-        );
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    return () => preview.close();
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,8 @@ export interface RunningService {
     url: string;
     app: FastifyInstance;
     pool: Pool;
-    demo: { orgId: string; accountId: string };
+    /** `created`: seeded by this start (false when an earlier start already seeded it). */
+    demo: { orgId: string; accountId: string; created: boolean };
     stop(): Promise<void>;
 }
 
