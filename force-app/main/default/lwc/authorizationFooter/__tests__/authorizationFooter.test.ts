@@ -2,6 +2,7 @@ import AuthorizationFooter from 'c/authorizationFooter';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
 import { mount, resetDom } from '../../../../../test/utils/dom';
 import { fireChange } from '../../../../../test/utils/authorize';
+import { AUTHORIZATION } from '../../../../../test/utils/panel';
 import TERMS from '../../../../../test/data/terms.json';
 
 type Footer = HTMLElement & { shadowRoot: ShadowRoot; change: Record<string, unknown> };
@@ -56,12 +57,7 @@ describe('c-authorization-footer', () => {
         expect(acceptButton(element).disabled).toBe(false);
         acceptButton(element).click();
         expect(handler).toHaveBeenCalledTimes(1);
-        expect(handler.mock.calls[0][0].detail).toEqual({
-            firstName: 'Ada',
-            lastName: 'Admin',
-            termsVersion: TERMS.version,
-            accepted: true
-        });
+        expect(handler.mock.calls[0][0].detail).toEqual(AUTHORIZATION);
     });
 
     it('does not accept twice while the change is being sent', async () => {

@@ -1,7 +1,7 @@
 import BillingPreferencesPanel from 'c/billingPreferencesPanel';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { mount, resetDom, textOf, clickOn } from '../../../../../test/utils/dom';
+import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -9,37 +9,22 @@ import {
     fireChange,
     pendingSummary
 } from '../../../../../test/utils/authorize';
+import { ACCOUNT_ID, cleanUpAfterEach, mountPanel, serviceError } from '../../../../../test/utils/panel';
 import FUNDING_SOURCES from './data/fundingSources.json';
 import USERS from './data/users.json';
-import TERMS from '../../../../../test/data/terms.json';
 
-jest.mock('c/billingApi', () => ({
-    getFundingSources: jest.fn(),
-    getBillingAdministrator: jest.fn(),
-    getUsers: jest.fn(),
-    addFundingSource: jest.fn(),
-    makePrimary: jest.fn(),
-    removeFundingSource: jest.fn(),
-    setRechargeSource: jest.fn(),
-    setBillingAdministrator: jest.fn(),
-    previewCancellation: jest.fn(),
-    cancelAccount: jest.fn(),
-    newIdempotencyKey: jest.fn(() => 'key-1')
-}));
+jest.mock('c/billingApi');
 
 const mocked = api as jest.Mocked<typeof api>;
-const ACCOUNT_ID = 'acc-1';
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; terms: unknown };
 
 async function render(): Promise<Panel> {
-    return (await mount('c-billing-preferences-panel', BillingPreferencesPanel, {
-        accountId: ACCOUNT_ID,
-        terms: TERMS
-    })) as Panel;
+    return (await mountPanel('c-billing-preferences-panel', BillingPreferencesPanel)) as Panel;
 }
 
 describe('c-billing-preferences-panel', () => {
     beforeEach(() => {
+        mocked.newIdempotencyKey.mockReturnValue('key-1');
         mocked.getFundingSources.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
         mocked.getBillingAdministrator.mockResolvedValue({
             userId: '005000000000001AAA',
@@ -51,10 +36,7 @@ describe('c-billing-preferences-panel', () => {
         mocked.getUsers.mockResolvedValue(USERS as api.Users);
     });
 
-    afterEach(() => {
-        resetDom();
-        jest.clearAllMocks();
-    });
+    cleanUpAfterEach();
 
     it('R7.4 lists funding sources with role, expiry, last four and the recharge source', async () => {
         const element = await render();
@@ -93,9 +75,9 @@ describe('c-billing-preferences-panel', () => {
     });
 
     it('R7.3 shows why the last valid source cannot be removed', async () => {
-        mocked.removeFundingSource.mockRejectedValue({
-            body: { code: 'last_funding_source', message: 'The last valid funding source cannot be removed.' }
-        });
+        mocked.removeFundingSource.mockRejectedValue(
+            serviceError('last_funding_source', 'The last valid funding source cannot be removed.')
+        );
         const element = await render();
         clickOn(element, 'lightning-button.remove[data-id="fs-1"]');
         await flushPromises();
@@ -141,9 +123,9 @@ describe('c-billing-preferences-panel', () => {
     });
 
     it('R7.1 adds a bank account and shows a routing refusal', async () => {
-        mocked.addFundingSource.mockRejectedValue({
-            body: { code: 'invalid_routing_number', message: 'The routing number 123456789 is not valid.' }
-        });
+        mocked.addFundingSource.mockRejectedValue(
+            serviceError('invalid_routing_number', 'The routing number 123456789 is not valid.')
+        );
         const element = await render();
         clickOn(element, 'lightning-button.add-source');
         await flushPromises();
@@ -265,10 +247,7 @@ describe('c-billing-preferences-panel', () => {
     it('shows the error when funding sources cannot be loaded', async () => {
         mocked.getFundingSources.mockRejectedValue(new Error('Service unavailable'));
         const element = await render();
-        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('Service unavailable');
+        expect(innerTextOf(element, 'c-error-panel')).toContain('Service unavailable');
     });
 
     it('is accessible', async () => {

@@ -1,7 +1,8 @@
 import BillingSummary from 'c/billingSummary';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { mount, resetDom } from '../../../../../test/utils/dom';
+import { innerTextOf, mount } from '../../../../../test/utils/dom';
+import { cleanUpAfterEach, serviceError } from '../../../../../test/utils/panel';
 import SUMMARY from './data/summary.json';
 import TERMS from '../../../../../test/data/terms.json';
 
@@ -31,10 +32,7 @@ describe('c-billing-summary', () => {
         mocked.getTerms.mockResolvedValue(TERMS);
     });
 
-    afterEach(() => {
-        resetDom();
-        jest.resetAllMocks();
-    });
+    cleanUpAfterEach({ resetAnswers: true });
 
     it('R1.1 lists every account with its licenses billed, recurring total and recent purchases', async () => {
         const element = await render();
@@ -72,9 +70,7 @@ describe('c-billing-summary', () => {
     });
 
     it('R1.4 shows the admins-only page when the service refuses the caller', async () => {
-        mocked.getMe.mockRejectedValue({
-            body: { code: 'not_permitted', message: 'Billing is for Salesforce admins.' }
-        });
+        mocked.getMe.mockRejectedValue(serviceError('not_permitted', 'Billing is for Salesforce admins.'));
         const element = await render();
         expect(element.shadowRoot.querySelector('.not-permitted')).not.toBeNull();
         expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
@@ -83,10 +79,7 @@ describe('c-billing-summary', () => {
     it('shows any other error in the error panel', async () => {
         mocked.getSummary.mockRejectedValue(new Error('Unable to reach the billing service.'));
         const element = await render();
-        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('Unable to reach the billing service.');
+        expect(innerTextOf(element, 'c-error-panel')).toContain('Unable to reach the billing service.');
         expect(element.shadowRoot.querySelector('.not-permitted')).toBeNull();
     });
 

@@ -2,7 +2,7 @@ import DialerMinutesPanel from 'c/dialerMinutesPanel';
 import * as api from 'c/billingApi';
 import { publish, subscribe } from 'lightning/messageService';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { mount, resetDom, textOf } from '../../../../../test/utils/dom';
+import { innerTextOf, textOf } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -10,47 +10,39 @@ import {
     fireChange,
     pendingSummary
 } from '../../../../../test/utils/authorize';
+import {
+    ACCOUNT_ID,
+    AUTHORIZATION,
+    cleanUpAfterEach,
+    fillAndPress,
+    mountPanel,
+    serviceError
+} from '../../../../../test/utils/panel';
 import MINUTES from './data/minutes.json';
 import USAGE from './data/usage.json';
-import TERMS from '../../../../../test/data/terms.json';
 
-jest.mock('c/billingApi', () => ({
-    getMinutes: jest.fn(),
-    getMinutesUsage: jest.fn(),
-    purchaseMinutes: jest.fn(),
-    setRecharge: jest.fn(),
-    newIdempotencyKey: jest.fn(() => 'key-1')
-}));
+jest.mock('c/billingApi');
 
 const mocked = api as jest.Mocked<typeof api>;
-const ACCOUNT_ID = 'acc-1';
 const PURCHASE = { transactionNumber: 'TRX-000103', totalCents: 15000, balanceCents: 27345, minutes: 13672 };
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; terms: unknown };
 
 async function render(): Promise<Panel> {
-    return (await mount('c-dialer-minutes-panel', DialerMinutesPanel, {
-        accountId: ACCOUNT_ID,
-        terms: TERMS
-    })) as Panel;
+    return (await mountPanel('c-dialer-minutes-panel', DialerMinutesPanel)) as Panel;
 }
 
-async function buy(element: Panel, amount: string): Promise<void> {
-    fireChange(element.shadowRoot.querySelector('lightning-input.amount'), { value: amount });
-    await flushPromises();
-    (element.shadowRoot.querySelector('lightning-button.buy-minutes') as HTMLElement).click();
-    await flushPromises();
+function buy(element: Panel, amount: string): Promise<void> {
+    return fillAndPress(element, 'lightning-input.amount', { value: amount }, 'lightning-button.buy-minutes');
 }
 
 describe('c-dialer-minutes-panel', () => {
     beforeEach(() => {
+        mocked.newIdempotencyKey.mockReturnValue('key-1');
         mocked.getMinutes.mockResolvedValue(MINUTES as api.Minutes);
         mocked.getMinutesUsage.mockResolvedValue(USAGE as api.MinutesUsage);
     });
 
-    afterEach(() => {
-        resetDom();
-        jest.clearAllMocks();
-    });
+    cleanUpAfterEach();
 
     it('R5.1 shows the balance in dollars and minutes, and the recharge amount and threshold', async () => {
         const element = await render();
@@ -95,12 +87,7 @@ describe('c-dialer-minutes-panel', () => {
             minutes: 13672
         });
         await authorize(element.shadowRoot);
-        expect(mocked.purchaseMinutes).toHaveBeenCalledWith(
-            ACCOUNT_ID,
-            15000,
-            { firstName: 'Ada', lastName: 'Admin', termsVersion: TERMS.version, accepted: true },
-            'key-1'
-        );
+        expect(mocked.purchaseMinutes).toHaveBeenCalledWith(ACCOUNT_ID, 15000, AUTHORIZATION, 'key-1');
         expect(publish).toHaveBeenCalledWith(undefined, expect.anything(), { accountId: ACCOUNT_ID });
         expect(textOf(element, '.balance')).toContain('$273.45');
         expect(authorisedText(element.shadowRoot)).toContain(
@@ -154,9 +141,7 @@ describe('c-dialer-minutes-panel', () => {
     });
 
     it('shows a refused purchase and keeps the footer to retry with the same key', async () => {
-        mocked.purchaseMinutes.mockRejectedValue({
-            body: { code: 'card_declined', message: 'The card was declined.' }
-        });
+        mocked.purchaseMinutes.mockRejectedValue(serviceError('card_declined', 'The card was declined.'));
         const element = await render();
         await buy(element, '100');
         await authorize(element.shadowRoot);
@@ -168,14 +153,9 @@ describe('c-dialer-minutes-panel', () => {
     });
 
     it('shows the error when the balance cannot be loaded', async () => {
-        mocked.getMinutes.mockRejectedValue({
-            body: { code: 'not_found', message: 'No such billing account.' }
-        });
+        mocked.getMinutes.mockRejectedValue(serviceError('not_found', 'No such billing account.'));
         const element = await render();
-        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('No such billing account.');
+        expect(innerTextOf(element, 'c-error-panel')).toContain('No such billing account.');
     });
 
     it('is accessible', async () => {

@@ -1,7 +1,7 @@
 import ProductsPanel from 'c/productsPanel';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { mount, resetDom, textOf, clickOn } from '../../../../../test/utils/dom';
+import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -9,45 +9,35 @@ import {
     fireChange,
     pendingSummary
 } from '../../../../../test/utils/authorize';
+import {
+    ACCOUNT_ID,
+    AUTHORIZATION,
+    cleanUpAfterEach,
+    mountPanel,
+    serviceError
+} from '../../../../../test/utils/panel';
 import LICENSES from './data/licenses.json';
 import ASSIGNMENTS from './data/assignments.json';
 import QUANTITY_PREVIEW from './data/quantityPreview.json';
 import STORAGE from './data/storage.json';
 import SERVICES from './data/services.json';
-import TERMS from '../../../../../test/data/terms.json';
 
-jest.mock('c/billingApi', () => ({
-    getLicenses: jest.fn(),
-    getAssignments: jest.fn(),
-    changeAssignments: jest.fn(),
-    previewQuantities: jest.fn(),
-    applyQuantities: jest.fn(),
-    getServices: jest.fn(),
-    purchaseService: jest.fn(),
-    getStorage: jest.fn(),
-    newIdempotencyKey: jest.fn(() => 'key-1')
-}));
+jest.mock('c/billingApi');
 
 const mocked = api as jest.Mocked<typeof api>;
-const ACCOUNT_ID = 'acc-1';
 
 async function render(): Promise<HTMLElement & { shadowRoot: ShadowRoot }> {
-    return (await mount('c-products-panel', ProductsPanel, {
-        accountId: ACCOUNT_ID,
-        terms: TERMS
-    })) as HTMLElement & { shadowRoot: ShadowRoot };
+    return (await mountPanel('c-products-panel', ProductsPanel)) as HTMLElement & { shadowRoot: ShadowRoot };
 }
 
 describe('c-products-panel', () => {
     beforeEach(() => {
+        mocked.newIdempotencyKey.mockReturnValue('key-1');
         mocked.getLicenses.mockResolvedValue(LICENSES as api.Licenses);
         mocked.getAssignments.mockResolvedValue(ASSIGNMENTS as api.Assignments);
     });
 
-    afterEach(() => {
-        resetDom();
-        jest.clearAllMocks();
-    });
+    cleanUpAfterEach();
 
     it('lists each license with purchased, assigned, in use, price and total as currency (R2, R2.7)', async () => {
         const element = await render();
@@ -70,14 +60,9 @@ describe('c-products-panel', () => {
     });
 
     it('shows the service error when the licenses cannot be loaded', async () => {
-        mocked.getLicenses.mockRejectedValue({
-            body: { code: 'not_found', message: 'No such billing account.' }
-        });
+        mocked.getLicenses.mockRejectedValue(serviceError('not_found', 'No such billing account.'));
         const element = await render();
-        const panel = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(panel.shadowRoot.textContent).toContain('No such billing account.');
+        expect(innerTextOf(element, 'c-error-panel')).toContain('No such billing account.');
     });
 
     it('R2.4 assigns a license only after Accept, and shows what was authorised', async () => {
@@ -108,7 +93,7 @@ describe('c-products-panel', () => {
         expect(mocked.changeAssignments).toHaveBeenCalledWith(
             ACCOUNT_ID,
             [{ userId: '005000000000002AAA', license: 'DIALER_TAB', assigned: true }],
-            { firstName: 'Ada', lastName: 'Admin', termsVersion: '2026-01', accepted: true },
+            AUTHORIZATION,
             'key-1'
         );
         expect(authorisedText(element.shadowRoot)).toContain('assign DIALER_TAB to Ben Caller');

@@ -1,22 +1,23 @@
 import ReceiptModal from 'c/receiptModal';
 import * as api from 'c/billingApi';
-import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { clickOn, mount, resetDom } from '../../../../../test/utils/dom';
+import { clickOn, innerTextOf } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
     changeErrorText,
-    fireChange,
     pendingSummary
 } from '../../../../../test/utils/authorize';
-import TERMS from '../../../../../test/data/terms.json';
+import {
+    ACCOUNT_ID,
+    AUTHORIZATION,
+    cleanUpAfterEach,
+    fillAndPress,
+    mountPanel,
+    serviceError
+} from '../../../../../test/utils/panel';
 import TRANSACTION from './data/transaction.json';
 
-jest.mock('c/billingApi', () => ({
-    getTransaction: jest.fn(),
-    emailReceipt: jest.fn(),
-    newIdempotencyKey: jest.fn()
-}));
+jest.mock('c/billingApi');
 
 const mocked = api as jest.Mocked<typeof api>;
 type Modal = HTMLElement & {
@@ -25,21 +26,13 @@ type Modal = HTMLElement & {
     transactionNumber: string;
     terms: unknown;
 };
-const AUTHORIZATION = { firstName: 'Ada', lastName: 'Admin', termsVersion: TERMS.version, accepted: true };
 
 async function render(): Promise<Modal> {
-    return (await mount('c-receipt-modal', ReceiptModal, {
-        accountId: 'acc-1',
-        transactionNumber: 'TRX-000101',
-        terms: TERMS
-    })) as Modal;
+    return (await mountPanel('c-receipt-modal', ReceiptModal, { transactionNumber: 'TRX-000101' })) as Modal;
 }
 
-async function email(element: Modal, to: string): Promise<void> {
-    fireChange(element.shadowRoot.querySelector('lightning-input.email-to'), { value: to });
-    await flushPromises();
-    (element.shadowRoot.querySelector('lightning-button.email') as HTMLElement).click();
-    await flushPromises();
+function email(element: Modal, to: string): Promise<void> {
+    return fillAndPress(element, 'lightning-input.email-to', { value: to }, 'lightning-button.email');
 }
 
 describe('c-receipt-modal', () => {
@@ -48,14 +41,11 @@ describe('c-receipt-modal', () => {
         mocked.newIdempotencyKey.mockReturnValueOnce('key-1').mockReturnValueOnce('key-2');
     });
 
-    afterEach(() => {
-        resetDom();
-        jest.resetAllMocks();
-    });
+    cleanUpAfterEach({ resetAnswers: true });
 
     it('R8.1 R8.3 shows the itemised receipt: product, quantity, unit price, proration, amount', async () => {
         const element = await render();
-        expect(mocked.getTransaction).toHaveBeenCalledWith('acc-1', 'TRX-000101');
+        expect(mocked.getTransaction).toHaveBeenCalledWith(ACCOUNT_ID, 'TRX-000101');
         const rows = Array.from(element.shadowRoot.querySelectorAll('table.lines tbody tr')).map((tr) =>
             Array.from(tr.children).map((cell) => cell.textContent)
         );
@@ -74,9 +64,9 @@ describe('c-receipt-modal', () => {
     });
 
     it('R8.3 R9.1 e-mails the receipt after Accept, reusing the key when the same send is retried', async () => {
-        mocked.emailReceipt.mockRejectedValueOnce({
-            body: { code: 'smtp_unavailable', message: 'Mail is down; try again.' }
-        });
+        mocked.emailReceipt.mockRejectedValueOnce(
+            serviceError('smtp_unavailable', 'Mail is down; try again.')
+        );
         mocked.emailReceipt.mockResolvedValueOnce({
             sent: true,
             sentTo: 'ap@example.com',
@@ -90,8 +80,8 @@ describe('c-receipt-modal', () => {
         expect(changeErrorText(element.shadowRoot)).toContain('Mail is down; try again.');
         await authorize(element.shadowRoot);
         expect(mocked.emailReceipt.mock.calls).toEqual([
-            ['acc-1', 'TRX-000101', 'ap@example.com', AUTHORIZATION, 'key-1'],
-            ['acc-1', 'TRX-000101', 'ap@example.com', AUTHORIZATION, 'key-1']
+            [ACCOUNT_ID, 'TRX-000101', 'ap@example.com', AUTHORIZATION, 'key-1'],
+            [ACCOUNT_ID, 'TRX-000101', 'ap@example.com', AUTHORIZATION, 'key-1']
         ]);
         expect(authorisedText(element.shadowRoot)).toBe(
             'Receipt sent to ap@example.com: authorised by Ada Admin.'
@@ -108,14 +98,9 @@ describe('c-receipt-modal', () => {
     });
 
     it('shows the error when the receipt cannot be loaded', async () => {
-        mocked.getTransaction.mockRejectedValue({
-            body: { code: 'not_found', message: 'No transaction TRX-000101.' }
-        });
+        mocked.getTransaction.mockRejectedValue(serviceError('not_found', 'No transaction TRX-000101.'));
         const element = await render();
-        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('No transaction TRX-000101.');
+        expect(innerTextOf(element, 'c-error-panel')).toContain('No transaction TRX-000101.');
     });
 
     it('is accessible', async () => {

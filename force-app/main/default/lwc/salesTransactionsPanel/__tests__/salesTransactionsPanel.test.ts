@@ -2,40 +2,31 @@ import SalesTransactionsPanel from 'c/salesTransactionsPanel';
 import ReceiptModal from 'c/receiptModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { mount, resetDom } from '../../../../../test/utils/dom';
+import { innerTextOf } from '../../../../../test/utils/dom';
 import { fireChange } from '../../../../../test/utils/authorize';
+import { ACCOUNT_ID, cleanUpAfterEach, mountPanel, serviceError } from '../../../../../test/utils/panel';
 import TRANSACTIONS from './data/transactions.json';
 import TERMS from '../../../../../test/data/terms.json';
 
-jest.mock('c/billingApi', () => ({
-    getTransactions: jest.fn(),
-    getTransaction: jest.fn(),
-    emailReceipt: jest.fn(),
-    newIdempotencyKey: jest.fn(() => 'key-1')
-}));
+jest.mock('c/billingApi');
 
 const mocked = api as jest.Mocked<typeof api>;
 const openReceipt = ReceiptModal.open as jest.Mock;
-const ACCOUNT_ID = 'acc-1';
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; accountId: string; today: string; terms: unknown };
 
 async function render(): Promise<Panel> {
-    return (await mount('c-sales-transactions-panel', SalesTransactionsPanel, {
-        accountId: ACCOUNT_ID,
-        today: '2026-11-22',
-        terms: TERMS
+    return (await mountPanel('c-sales-transactions-panel', SalesTransactionsPanel, {
+        today: '2026-11-22'
     })) as Panel;
 }
 
 describe('c-sales-transactions-panel', () => {
     beforeEach(() => {
+        mocked.newIdempotencyKey.mockReturnValue('key-1');
         mocked.getTransactions.mockResolvedValue(TRANSACTIONS as api.Transactions);
     });
 
-    afterEach(() => {
-        resetDom();
-        jest.clearAllMocks();
-    });
+    cleanUpAfterEach();
 
     it('R8.2 lists the last 90 days with totals by kind as currency', async () => {
         const element = await render();
@@ -107,14 +98,13 @@ describe('c-sales-transactions-panel', () => {
     });
 
     it('shows a refused range', async () => {
-        mocked.getTransactions.mockRejectedValue({
-            body: { code: 'invalid_range', message: 'The start of the range must be before its end.' }
-        });
+        mocked.getTransactions.mockRejectedValue(
+            serviceError('invalid_range', 'The start of the range must be before its end.')
+        );
         const element = await render();
-        const error = element.shadowRoot.querySelector('c-error-panel') as HTMLElement & {
-            shadowRoot: ShadowRoot;
-        };
-        expect(error.shadowRoot.textContent).toContain('The start of the range must be before its end.');
+        expect(innerTextOf(element, 'c-error-panel')).toContain(
+            'The start of the range must be before its end.'
+        );
     });
 
     it('is accessible', async () => {
