@@ -19,38 +19,16 @@ import { createTestDatabase, type TestDatabase } from '../service/src/testing/cr
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
 import { buildPreviewServer } from './previewServer';
 import { formatUsd } from '../core/index';
+import type { Answer } from '../force-app/main/default/lwc/billingApi/serviceRoutes';
 
-interface Assignments {
-    users: { id: string; licenses: string[] }[];
-}
-interface QuantityPreview {
-    plan: { chargeNow: number; monthlyRecurringTotal: number } | null;
-}
-interface Licenses {
-    licenses: { code: string; purchased: number }[];
-}
-interface FundingSources {
-    fundingSources: {
-        last4: string;
-        kind: string;
-        role: string | null;
-        holderFirstName: string;
-        holderLastName: string;
-    }[];
-}
-interface Minutes {
-    balanceCents: number;
-    minutes: number;
-}
-interface TransactionList {
-    transactions: { number: string; kind: string }[];
-    totals: { minutes: number };
-}
-interface Recharge {
-    enabled: boolean;
-    rechargeAmountCents: number;
-    thresholdCents: number;
-}
+// What the service answers, as the panels' types describe it (generated from its OpenAPI document).
+type Assignments = Answer<'/accounts/{accountId}/assignments'>;
+type QuantityPreview = Answer<'/accounts/{accountId}/quantities/preview', 'post'>;
+type Licenses = Answer<'/accounts/{accountId}/licenses'>;
+type FundingSources = Answer<'/accounts/{accountId}/funding-sources'>;
+type Minutes = Answer<'/accounts/{accountId}/minutes'>;
+type TransactionList = Answer<'/accounts/{accountId}/transactions'>;
+type Recharge = Answer<'/accounts/{accountId}/minutes/recharge'>;
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');

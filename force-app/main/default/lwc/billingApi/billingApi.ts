@@ -4,26 +4,13 @@
  * in the preview the same import is a fetch against the local service.
  */
 import send from '@salesforce/apex/BillingServiceProxy.send';
-import type { paths } from './serviceTypes';
+import type { Answer, PathParams, RequestBody, Route } from './serviceRoutes';
+
+export type { Answer, RequestBody, Route };
 
 export const API_PREFIX = '/api/v1';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
-
-/** A route of the service as its OpenAPI document names it, without the `/api/v1` prefix. */
-export type Route = {
-    [P in keyof paths]: P extends `${typeof API_PREFIX}${infer R}` ? R : never;
-}[keyof paths];
-type Method = 'get' | 'post' | 'put';
-type Operation<R extends Route, M extends Method> = NonNullable<paths[`${typeof API_PREFIX}${R}`][M]>;
-/** What the service answers 200 with, generated from its OpenAPI document (serviceTypes.ts). */
-export type Answer<R extends Route, M extends Method = 'get'> =
-    Operation<R, M> extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
-/** The JSON body the service accepts. */
-export type RequestBody<R extends Route, M extends Method> =
-    Operation<R, M> extends { requestBody: { content: { 'application/json': infer T } } } ? T : never;
-type PathParams<R extends Route, M extends Method> =
-    Operation<R, M> extends { parameters: { path: infer T } } ? T : Record<string, never>;
 
 /** What the admin typed and accepted in the authorization footer (R9). */
 export type Authorization = RequestBody<'/accounts/{accountId}/cancellation', 'post'>['authorization'];
