@@ -50,10 +50,12 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
     const clock = systemClock;
     const processor = createProcessor(env, pool);
     const demo = await seedDemo(pool, clock, processor);
+    const salesforce = loadSalesforceConfig(env);
+    const serviceSecret = await loadServiceSecret(env, dataDir, salesforce.mode);
     const identity = await createIdentity({
         pool,
         clock,
-        config: loadSalesforceConfig(env),
+        config: salesforce,
         demoOrgId: DEMO_ORG_ID,
         keyDir: path.join(dataDir, 'local-issuer')
     });
@@ -63,7 +65,7 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         clock,
         processor,
         logger,
-        serviceSecret: await loadServiceSecret(env, dataDir),
+        serviceSecret,
         ...identity,
         // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
         mailer: smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp)

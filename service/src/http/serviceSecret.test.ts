@@ -28,4 +28,8 @@ describe('the server secret that keys idempotency hashes', () => {
             'SERVICE_SECRET must be at least 32 characters'
         );
     });
+
+    it('is required with a real org, where several servers share the database', async () => {
+        await expect(loadServiceSecret({}, dir, 'salesforce')).rejects.toThrow('Set SERVICE_SECRET');
+    });
 });

@@ -7,10 +7,15 @@ const SECRET_FILE = 'service-secret';
 
 /**
  * The key of the idempotency request hashes (an HMAC, so a stored hash says nothing about a card
- * number in the body). SERVICE_SECRET when set; in local mode (no SERVICE_SECRET) one is generated
- * into `<dataDir>/service-secret` on the first start and reused after, so stored keys keep matching.
+ * number in the body). SERVICE_SECRET when set; in local mode without it, one is generated into
+ * `<dataDir>/service-secret` on the first start and reused after, so stored keys keep matching.
+ * With a real org it is required: servers sharing a database must hash with the same key.
  */
-export async function loadServiceSecret(env: NodeJS.ProcessEnv, dataDir: string): Promise<string> {
+export async function loadServiceSecret(
+    env: NodeJS.ProcessEnv,
+    dataDir: string,
+    mode: 'local' | 'salesforce' = 'local'
+): Promise<string> {
     const configured = env.SERVICE_SECRET;
     if (configured !== undefined && configured !== '') {
         if (configured.length < MIN_SECRET_LENGTH) {
@@ -19,6 +24,11 @@ export async function loadServiceSecret(env: NodeJS.ProcessEnv, dataDir: string)
             );
         }
         return configured;
+    }
+    if (mode === 'salesforce') {
+        throw new Error(
+            'Set SERVICE_SECRET (at least 32 characters, e.g. openssl rand -base64 32) in Salesforce mode.'
+        );
     }
     const file = path.join(dataDir, SECRET_FILE);
     await mkdir(dataDir, { recursive: true });
