@@ -24,28 +24,54 @@ export const BILLING_ERROR_STATUS = {
 
 export type BillingErrorCode = keyof typeof BILLING_ERROR_STATUS;
 
-/** A refusal a person can act on: stable snake_case `code`, an HTTP status, and a full sentence. */
-export class BillingError extends Error {
-    override readonly name = 'BillingError';
-    readonly code: BillingErrorCode;
-    readonly httpStatus: number;
-    readonly details: Readonly<Record<string, unknown>> | undefined;
+type Details = Readonly<Record<string, unknown>>;
 
-    constructor(code: BillingErrorCode, message: string, details?: Readonly<Record<string, unknown>>) {
+/**
+ * A refusal a person can act on: stable snake_case `code`, an HTTP status, and a full sentence.
+ * The one error type of the system: core's rules use the codes above; the service adds its own
+ * codes (who may call, idempotency, payments) with its own registry of statuses, so one error
+ * handler answers every refusal the same way.
+ */
+export class BillingError<Code extends string = BillingErrorCode> extends Error {
+    override readonly name = 'BillingError';
+    readonly code: Code;
+    readonly httpStatus: number;
+    readonly details: Details | undefined;
+
+    constructor(code: Code & BillingErrorCode, message: string, details?: Details);
+    constructor(
+        code: Code,
+        message: string,
+        details: Details | undefined,
+        statuses: Readonly<Record<Code, number>>
+    );
+    constructor(code: Code, message: string, details?: Details, statuses?: Readonly<Record<Code, number>>) {
         super(message);
         this.code = code;
-        this.httpStatus = BILLING_ERROR_STATUS[code];
+        this.httpStatus =
+            statuses === undefined ? BILLING_ERROR_STATUS[code as BillingErrorCode] : statuses[code];
         this.details = details;
     }
 
-    toJSON(): { code: BillingErrorCode; message: string; details?: Readonly<Record<string, unknown>> } {
+    toJSON(): { code: Code; message: string; details?: Details } {
         return this.details === undefined
             ? { code: this.code, message: this.message }
             : { code: this.code, message: this.message, details: this.details };
     }
 }
 
-export function isBillingError(value: unknown): value is BillingError {
+/**
+ * `new BillingError(code, message, details, statuses)` for a registry of codes outside core:
+ * `const serviceError = errorsOf(SERVICE_ERROR_STATUS)`.
+ */
+export function errorsOf<Code extends string>(
+    statuses: Readonly<Record<Code, number>>
+): (code: Code, message: string, details?: Details) => BillingError<Code> {
+    return (code, message, details) => new BillingError<Code>(code, message, details, statuses);
+}
+
+/** Any refusal, core's or the service's. */
+export function isBillingError(value: unknown): value is BillingError<string> {
     return value instanceof BillingError;
 }
 

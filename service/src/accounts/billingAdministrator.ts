@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import type { MutationContext } from '../http/runMutation';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import type { UserDirectory } from '../identity/caller';
 import type { BillingAccount } from './billingAccountRepository';
 
@@ -38,7 +38,7 @@ export async function changeBillingAdministrator(
     if (account === undefined) throw new Error('changeBillingAdministrator runs with the account locked');
     const user = await directory.getUser(account.orgId, userId);
     if (user?.active !== true || !user.isAdmin) {
-        throw new ServiceError(
+        throw serviceError(
             'not_an_admin',
             'The billing administrator must be an active Salesforce user with administrative rights (Modify All Data or System Administrator).',
             { userId }

@@ -1,7 +1,7 @@
 import { planCancellation, type CancellationPlan } from '../../../core/index';
 import type { Queryable } from '../db/pool';
 import type { MutationContext } from '../http/runMutation';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
 import type { BillingAccount } from './billingAccountRepository';
 
@@ -23,7 +23,7 @@ export async function cancelAccount(
     const { account, tx, now, caller } = context;
     if (account === undefined) throw new Error('cancelAccount runs with the account locked');
     if (account.status !== 'active') {
-        throw new ServiceError(
+        throw serviceError(
             'account_cancelling',
             `This account is already being cancelled; it ends on ${account.cancelEffectiveOn ?? 'the end of its term'}.`
         );

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/pool';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import type { BankAccountDetails, CardDetails, PaymentProcessor } from '../payments/processor';
 import { findSourceByRole, insertFundingSource, type FundingSource } from './fundingSources';
 import { validateBankAccount, validateCard } from './validation';
@@ -15,7 +15,7 @@ export async function addFundingSource(
 ): Promise<FundingSource> {
     const { details } = input;
     const problem = details.kind === 'card' ? validateCard(details, input.now) : validateBankAccount(details);
-    if (problem !== undefined) throw new ServiceError(problem.code, problem.message);
+    if (problem !== undefined) throw serviceError(problem.code, problem.message);
     const tokenized = await processor.tokenize(details);
     const role =
         (await findSourceByRole(tx, input.accountId, 'primary')) === undefined

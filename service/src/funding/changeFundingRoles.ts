@@ -1,5 +1,5 @@
 import type { Tx } from '../db/pool';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { getFundingSource, isSourceExpired, listFundingSources, type FundingSource } from './fundingSources';
 
 /**
@@ -13,7 +13,7 @@ export async function makePrimary(
     const target = await getFundingSource(tx, input.accountId, input.fundingSourceId);
     if (target.role === 'primary') return;
     if (isSourceExpired(target, input.now)) {
-        throw new ServiceError(
+        throw serviceError(
             'funding_source_expired',
             `The ${target.brand} card ending ${target.last4} has expired and cannot be the primary funding source.`
         );
@@ -40,7 +40,7 @@ export async function removeFundingSource(
     );
     const validOthers = others.filter((source) => !isSourceExpired(source, input.now));
     if (!isSourceExpired(target, input.now) && validOthers.length === 0) {
-        throw new ServiceError(
+        throw serviceError(
             'last_valid_source',
             'This is the last valid funding source of the account: add another card or bank account before removing it.'
         );

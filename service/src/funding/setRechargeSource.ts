@@ -1,6 +1,6 @@
 import type { Tx } from '../db/pool';
 import { getFundingSource, isSourceExpired } from './fundingSources';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 
 /** R7.4: which funding source pays for dialer minutes (the secondary, typically). */
 export async function setRechargeSource(
@@ -9,7 +9,7 @@ export async function setRechargeSource(
 ): Promise<void> {
     const source = await getFundingSource(tx, input.accountId, input.fundingSourceId);
     if (isSourceExpired(source, input.now)) {
-        throw new ServiceError(
+        throw serviceError(
             'funding_source_expired',
             `The ${source.brand} card ending ${source.last4} has expired and cannot pay for minute recharges.`
         );

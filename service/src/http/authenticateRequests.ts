@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import './fastifyTypes';
-import { ServiceError } from './serviceError';
+import { serviceError } from './serviceError';
 
 export const NOT_PERMITTED_MESSAGE = 'Billing is for Salesforce admins.';
 
@@ -19,8 +19,8 @@ export function authenticateRequests(app: FastifyInstance): void {
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
     const { orgId, userId } = await app.deps.authenticator.authenticate(request.headers);
     const user = await app.deps.directory.getUser(orgId, userId);
-    if (user === undefined) throw new ServiceError('not_permitted', NOT_PERMITTED_MESSAGE);
+    if (user === undefined) throw serviceError('not_permitted', NOT_PERMITTED_MESSAGE);
     request.caller = { orgId, userId, user };
     const mayCall = request.routeOptions.config.allowNonAdmin === true || (user.active && user.isAdmin);
-    if (!mayCall) throw new ServiceError('not_permitted', NOT_PERMITTED_MESSAGE);
+    if (!mayCall) throw serviceError('not_permitted', NOT_PERMITTED_MESSAGE);
 }

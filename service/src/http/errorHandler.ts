@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isBillingError } from '../../../core/errors';
-import { ServiceError, type ServiceErrorCode } from './serviceError';
+import { isBillingError, type BillingError } from '../../../core/errors';
+import { serviceError, type ServiceErrorCode } from './serviceError';
 
 export const errorResponseSchema = z
     .object({
@@ -46,22 +46,20 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 function toErrorResponse(error: FastifyError): { status: number; body: ErrorResponse } | undefined {
-    if (isBillingError(error) || error instanceof ServiceError) {
-        const body: ErrorResponse = { code: error.code, message: error.message };
-        if (error.details !== undefined) body.details = { ...error.details };
-        return { status: error.httpStatus, body };
-    }
+    if (isBillingError(error)) return fromBillingError(error);
     if (hasZodFastifySchemaValidationErrors(error)) return validationResponse(error);
     const framing = FRAMING_ERRORS[error.code];
-    if (framing !== undefined) return fromServiceError(new ServiceError(...framing));
+    if (framing !== undefined) return fromBillingError(serviceError(...framing));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
         return { status: error.statusCode, body: { code: 'invalid_request', message: error.message } };
     }
     return undefined;
 }
 
-function fromServiceError(error: ServiceError): { status: number; body: ErrorResponse } {
-    return { status: error.httpStatus, body: { code: error.code, message: error.message } };
+function fromBillingError(error: BillingError<string>): { status: number; body: ErrorResponse } {
+    const body: ErrorResponse = { code: error.code, message: error.message };
+    if (error.details !== undefined) body.details = { ...error.details };
+    return { status: error.httpStatus, body };
 }
 
 function validationResponse(error: {
@@ -73,8 +71,8 @@ function validationResponse(error: {
         where === 'body' &&
         error.validation.some((issue) => issue.instancePath.startsWith('/authorization'))
     ) {
-        return fromServiceError(
-            new ServiceError(
+        return fromBillingError(
+            serviceError(
                 'authorization_required',
                 'Type your first and last name and accept the terms to authorise this change.'
             )

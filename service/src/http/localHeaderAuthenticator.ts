@@ -1,5 +1,5 @@
 import type { Authenticator, Caller } from '../identity/caller';
-import { ServiceError } from './serviceError';
+import { serviceError } from './serviceError';
 
 const SALESFORCE_ID = /^[a-zA-Z0-9]{18}$/;
 
@@ -18,7 +18,7 @@ export const localHeaderAuthenticator: Authenticator = {
             !SALESFORCE_ID.test(userId)
         ) {
             return Promise.reject(
-                new ServiceError(
+                serviceError(
                     'not_authenticated',
                     'Sign in through Salesforce: this request does not say who you are.'
                 )

@@ -6,7 +6,7 @@ import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import type { AppDeps } from './appDeps';
 import type { AuthenticatedCaller } from './fastifyTypes';
-import { ServiceError } from './serviceError';
+import { serviceError } from './serviceError';
 import { TERMS_VERSION, type Authorization } from './terms';
 
 export interface MutationContext {
@@ -110,7 +110,7 @@ export async function runMutation<T>(
 function readIdempotencyKey(request: FastifyRequest): string {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || key.trim() === '' || key.length > MAX_KEY_LENGTH) {
-        throw new ServiceError(
+        throw serviceError(
             'idempotency_key_required',
             `Send an Idempotency-Key header (1 to ${MAX_KEY_LENGTH} characters, unique per change) with every change.`
         );
@@ -120,7 +120,7 @@ function readIdempotencyKey(request: FastifyRequest): string {
 
 function checkTermsVersion(authorization: Authorization): void {
     if (authorization.termsVersion !== TERMS_VERSION) {
-        throw new ServiceError(
+        throw serviceError(
             'terms_version_outdated',
             `The terms changed (version ${TERMS_VERSION}); read and accept the current terms to authorise this change.`,
             { currentVersion: TERMS_VERSION }
@@ -176,13 +176,13 @@ async function claimKey(
     );
     const row = stored.rows[0];
     if (row === undefined || row.response_status === null) {
-        throw new ServiceError(
+        throw serviceError(
             'idempotency_request_in_progress',
             'This change is still being made; retry in a moment.'
         );
     }
     if (row.request_hash !== requestHash) {
-        throw new ServiceError(
+        throw serviceError(
             'idempotency_key_reused',
             'This Idempotency-Key was already used for a different change; use a new key for a new change.'
         );

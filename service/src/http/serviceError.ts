@@ -1,7 +1,9 @@
+import { BillingError, errorsOf } from '../../../core/errors';
+
 /**
- * Refusals that belong to the service rather than to the billing rules (those are core's
- * BillingError): who may call, request framing, idempotency and authorization. Same shape as
- * BillingError (`code`, `httpStatus`, `message`, `details`), so one error handler answers both.
+ * The service's codes of core's one error type, BillingError: refusals that belong to the service
+ * rather than to the billing rules (who may call, request framing, idempotency, authorization,
+ * payments). The one error handler answers them exactly like core's.
  */
 export const SERVICE_ERROR_STATUS = {
     invalid_request: 400,
@@ -53,20 +55,16 @@ export const SERVICE_ERROR_STATUS = {
 
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_STATUS;
 
-export class ServiceError extends Error {
-    override readonly name = 'ServiceError';
-    readonly code: ServiceErrorCode;
-    readonly httpStatus: number;
-    readonly details: Readonly<Record<string, unknown>> | undefined;
+/** A refusal of the service: `throw serviceError('not_found', 'A sentence.')`. */
+export const serviceError = errorsOf(SERVICE_ERROR_STATUS);
 
-    constructor(code: ServiceErrorCode, message: string, details?: Readonly<Record<string, unknown>>) {
-        super(message);
-        this.code = code;
-        this.httpStatus = SERVICE_ERROR_STATUS[code];
-        this.details = details;
-    }
+export type ServiceError = BillingError<ServiceErrorCode>;
+
+/** A service refusal with this code (e.g. a declined charge to back off from). */
+export function isServiceError(value: unknown, code: ServiceErrorCode): value is ServiceError {
+    return value instanceof BillingError && value.code === code;
 }
 
 export function notFound(what: string): ServiceError {
-    return new ServiceError('not_found', `There is no ${what} with that id in your company.`);
+    return serviceError('not_found', `There is no ${what} with that id in your company.`);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isCents, type Cents } from '../../../core/money/cents';
 import type { Tx } from '../db/pool';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { LEDGER_ACCOUNTS, type LedgerAccountCode } from './ledgerAccounts';
 import { countLedgerTransfer } from './ledgerMetrics';
 
@@ -94,7 +94,7 @@ export async function insertTransfer(tx: Tx, transfer: TransferRow): Promise<Tra
         );
         if (existing.rows[0]?.payload_hash === payloadHash)
             return { id: transfer.id, status: 'already_done' };
-        throw new ServiceError(
+        throw serviceError(
             'transfer_id_reused',
             `Ledger transfer ${transfer.id} was already posted with other amounts.`
         );

@@ -1,6 +1,6 @@
 import { unwrap, type LicenseQuantities, type QuantityChangePlan } from '../../../core/index';
 import type { MutationContext } from '../http/runMutation';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { recordPurchase, type RecordedPurchase } from '../transactions/recordPurchase';
 import { saveQuantities } from './licenseRepository';
 import { planQuantities } from './planQuantities';
@@ -23,7 +23,7 @@ export async function applyQuantityChange(
     const { current, result } = await planQuantities(tx, account, requested, now);
     const plan = unwrap(result);
     if (plan.lines.length === 0) {
-        throw new ServiceError(
+        throw serviceError(
             'nothing_to_change',
             'These are already the quantities of this account; nothing changes.'
         );

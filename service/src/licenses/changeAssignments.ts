@@ -6,7 +6,7 @@ import {
 } from '../../../core/index';
 import type { UserDirectory } from '../identity/caller';
 import type { MutationContext } from '../http/runMutation';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { assignmentsView, type AssignmentsView } from './listAssignments';
 import { loadAssignments, loadQuantities, saveAssignmentChanges } from './licenseRepository';
 
@@ -35,12 +35,12 @@ export async function changeAssignments(
     for (const change of requested) {
         const user = byId.get(change.userId);
         if (user === undefined && change.assigned) {
-            throw new ServiceError('unknown_user', `There is no user ${change.userId} in your company.`, {
+            throw serviceError('unknown_user', `There is no user ${change.userId} in your company.`, {
                 userId: change.userId
             });
         }
         if (user !== undefined && !user.active && change.assigned) {
-            throw new ServiceError(
+            throw serviceError(
                 'user_inactive',
                 `${user.name} is deactivated in Salesforce and cannot be given ${change.license}.`,
                 {

@@ -1,7 +1,7 @@
 import { shouldRecharge } from '../../../core/index';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import { ServiceError } from '../http/serviceError';
+import { isServiceError } from '../http/serviceError';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { loadMinuteSettings } from './minuteSettings';
 import { minutesBalance } from './minutesBalance';
@@ -74,7 +74,7 @@ export async function runMinuteRecharge(
                 amountCents: purchase.totalCents
             };
         } catch (error) {
-            if (!(error instanceof ServiceError) || error.code !== 'payment_declined') throw error;
+            if (!isServiceError(error, 'payment_declined')) throw error;
             await finish('failed');
             return { status: 'declined', period, reason: error.message };
         }

@@ -1,5 +1,5 @@
 import type { Mailer } from '../http/appDeps';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import type { TransactionDetail } from '../transactions/transactionQueries';
 import { receiptContent } from './receiptContent';
 import { renderReceiptHtml } from './renderReceiptHtml';
@@ -10,7 +10,7 @@ type MailMessage = Parameters<Mailer['send']>[0];
 /** The mailer, or a 502 before anything is recorded when this server has none (no SMTP_URL). */
 export function requireMailer(mailer: Mailer | undefined): Mailer {
     if (mailer === undefined) {
-        throw new ServiceError(
+        throw serviceError(
             'email_failed',
             'E-mail is not set up on this server (SMTP_URL), so the receipt was not sent.'
         );

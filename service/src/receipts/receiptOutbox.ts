@@ -1,6 +1,6 @@
 import type { Pool, Tx } from '../db/pool';
 import type { Clock, Mailer } from '../http/appDeps';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import type { TransactionDetail } from '../transactions/transactionQueries';
 import { composeReceiptEmail } from './emailReceipt';
 
@@ -57,7 +57,7 @@ export async function deliverReceiptEmail(
             "UPDATE receipt_emails SET status = 'failed', failure_reason = $2 WHERE id = $1 AND status = 'sending'",
             [input.emailId, reason]
         );
-        throw new ServiceError(
+        throw serviceError(
             'email_failed',
             'The mail server did not accept the receipt, so it was not sent. Send the same request again (same Idempotency-Key) to retry.',
             { reason }
@@ -80,7 +80,7 @@ async function alreadyClaimed(pool: Pool, emailId: string): Promise<SentReceipt>
     if (mail?.status === 'sent' && mail.sent_at !== null) {
         return { sent: true, sentTo: mail.to_address, sentAt: mail.sent_at.toISOString() };
     }
-    throw new ServiceError(
+    throw serviceError(
         'idempotency_request_in_progress',
         'This receipt is being sent right now; retry in a moment.'
     );

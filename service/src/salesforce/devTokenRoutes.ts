@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoutes } from '../http/defineRoutes';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { TOKEN_LIFETIME_SECONDS } from './localIssuer';
 import { toSalesforceId18 } from './salesforceId';
 
@@ -24,13 +24,13 @@ export const devTokenRoutes = defineRoutes((app) => {
             if (issuer === undefined) throw new Error('devTokenRoutes is mounted without a local issuer');
             const userId = toSalesforceId18(request.body.userId, 'user');
             if (userId === undefined) {
-                throw new ServiceError(
+                throw serviceError(
                     'invalid_salesforce_id',
                     'userId must be a 15- or 18-character Salesforce user id.'
                 );
             }
             if ((await app.deps.directory.getUser(issuer.orgId, userId)) === undefined) {
-                throw new ServiceError('unknown_user', 'The demo org has no user with that id.');
+                throw serviceError('unknown_user', 'The demo org has no user with that id.');
             }
             return { token: await issuer.issueToken(userId), expiresInSeconds: TOKEN_LIFETIME_SECONDS };
         }

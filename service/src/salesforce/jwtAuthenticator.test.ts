@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { exportJWK } from 'jose';
 import { fixedClock } from '../http/appDeps';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
-import { ServiceError } from '../http/serviceError';
+import { isBillingError } from '../../../core/errors';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { saveOrgRegistration } from './orgRegistrations';
 import { createTestSigner, signTestToken, type TestSigner, type TestTokenClaims } from './testTokens';
@@ -48,7 +48,7 @@ async function refusalCode(token: string, auth = authenticator): Promise<string>
     try {
         await auth.authenticate({ authorization: `Bearer ${token}` });
     } catch (error) {
-        if (error instanceof ServiceError) return error.code;
+        if (isBillingError(error)) return error.code;
         throw error;
     }
     throw new Error('the token was accepted');

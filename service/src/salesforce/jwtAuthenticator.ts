@@ -12,7 +12,7 @@ import {
 import type { Pool } from '../db/pool';
 import type { Clock } from '../http/appDeps';
 import type { Authenticator, Caller } from '../identity/caller';
-import { ServiceError } from '../http/serviceError';
+import { serviceError, type ServiceError } from '../http/serviceError';
 import { findOrgRegistration, type OrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 import { forgetExpiredTokenIds, recordTokenId } from './seenTokenIds';
@@ -51,7 +51,7 @@ export class JwtAuthenticator implements Authenticator {
         if (orgId === undefined) throw invalid('The token does not name a Salesforce org as its issuer.');
         const registration = await findOrgRegistration(this.pool, orgId);
         if (registration === undefined) {
-            throw new ServiceError(
+            throw serviceError(
                 'org_not_registered',
                 `The Salesforce org ${orgId} is not registered with PowerDialer Billing. An administrator must register its certificate first.`
             );
@@ -94,7 +94,7 @@ export class JwtAuthenticator implements Authenticator {
         if (jti.length === 0 || jti.length > 200) throw invalid('The token has no usable unique id (jti).');
         const expiresAt = new Date(((payload.exp ?? 0) + CLOCK_SKEW_SECONDS) * 1000);
         if (!(await recordTokenId(this.pool, orgId, jti, expiresAt))) {
-            throw new ServiceError(
+            throw serviceError(
                 'token_replayed',
                 'This token was already used. Each request needs a new token.'
             );
@@ -132,7 +132,7 @@ function bearerToken(header: string | string[] | undefined): string {
     const value = Array.isArray(header) ? header[0] : header;
     const match = /^Bearer\s+([A-Za-z0-9_\-.]+)\s*$/i.exec(value ?? '');
     if (match?.[1] === undefined) {
-        throw new ServiceError(
+        throw serviceError(
             'token_missing',
             'Sign in through Salesforce: the request carries no bearer token.'
         );
@@ -149,23 +149,23 @@ function unverifiedIssuer(token: string): unknown {
 }
 
 function invalid(message: string): ServiceError {
-    return new ServiceError('token_invalid', message);
+    return serviceError('token_invalid', message);
 }
 
 function toAccessError(error: unknown): ServiceError {
     if (error instanceof errors.JWTExpired) {
-        return new ServiceError('token_expired', 'The token has expired. Reload the page to get a new one.');
+        return serviceError('token_expired', 'The token has expired. Reload the page to get a new one.');
     }
     if (error instanceof errors.JWTClaimValidationFailed) {
         if (error.reason === 'missing') return invalid(`The token has no ${error.claim} claim.`);
         if (error.claim === 'nbf' || error.claim === 'iat') {
-            return new ServiceError(
+            return serviceError(
                 'token_not_yet_valid',
                 'The token is not valid yet. Check the server clocks.'
             );
         }
         if (error.claim === 'aud') {
-            return new ServiceError(
+            return serviceError(
                 'token_wrong_audience',
                 'The token was issued for another service (wrong audience).'
             );

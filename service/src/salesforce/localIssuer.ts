@@ -4,7 +4,7 @@ import path from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT, type KeyLike } from 'jose';
 import type { Pool } from '../db/pool';
 import type { Clock } from '../http/appDeps';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { saveOrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 
@@ -62,7 +62,7 @@ export class LocalIssuer {
     async issueToken(userId: string): Promise<string> {
         const subject = toSalesforceId18(userId, 'user');
         if (subject === undefined) {
-            throw new ServiceError(
+            throw serviceError(
                 'invalid_salesforce_id',
                 'userId must be a 15- or 18-character Salesforce user id.'
             );

@@ -2,7 +2,7 @@ import { Connection, type HttpRequest, type StreamPromise } from 'jsforce';
 import type { Pool } from '../db/pool';
 import type { Clock } from '../http/appDeps';
 import type { DirectoryUser, UserDirectory } from '../identity/caller';
-import { ServiceError } from '../http/serviceError';
+import { serviceError, type ServiceError } from '../http/serviceError';
 import { findOrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';
@@ -140,7 +140,7 @@ export class SalesforceDirectory implements UserDirectory {
                 );
             }
             throw withCause(
-                new ServiceError(
+                serviceError(
                     'salesforce_unavailable',
                     'Salesforce cannot be reached right now. Try again in a few minutes.'
                 ),
@@ -200,7 +200,7 @@ function refreshAccessToken(
 function requireId(value: string, kind: 'organization' | 'user'): string {
     const id = toSalesforceId18(value, kind);
     if (id === undefined) {
-        throw new ServiceError(
+        throw serviceError(
             'invalid_salesforce_id',
             `"${value.slice(0, 40)}" is not a Salesforce ${kind} id.`
         );
@@ -220,7 +220,7 @@ function toDirectoryUser(record: UserRecord, hasModifyAllData: boolean): Directo
 
 function notConnected(reason: string, cause?: unknown): ServiceError {
     const message = `${reason} An administrator must connect PowerDialer Billing to Salesforce again (the install step).`;
-    return withCause(new ServiceError('salesforce_not_connected', message), cause);
+    return withCause(serviceError('salesforce_not_connected', message), cause);
 }
 
 /** Keeps what jsforce said for the logs; the caller's answer stays `{ code, message }`. */

@@ -35,7 +35,7 @@ import {
 } from '../funding/fundingSources';
 import type { LedgerEntryInput } from '../ledger/postTransfer';
 import { postTransfer } from '../ledger/postTransfer';
-import { ServiceError } from '../http/serviceError';
+import { serviceError, type ServiceError } from '../http/serviceError';
 import type { ChargeResult, PaymentProcessor } from '../payments/processor';
 import { countPayment } from '../payments/paymentMetrics';
 import { sidePoolFor } from '../payments/sidePool';
@@ -113,7 +113,7 @@ export async function recordPurchase(
 }
 
 function checkedTotal(lines: readonly PurchaseLine[]): Cents {
-    if (lines.length === 0) throw new ServiceError('invalid_purchase', 'A purchase needs at least one line.');
+    if (lines.length === 0) throw serviceError('invalid_purchase', 'A purchase needs at least one line.');
     let total = 0;
     for (const line of lines) {
         const valid =
@@ -124,7 +124,7 @@ function checkedTotal(lines: readonly PurchaseLine[]): Cents {
             Number.isSafeInteger(line.quantity) &&
             line.quantity > 0;
         if (!valid) {
-            throw new ServiceError(
+            throw serviceError(
                 'invalid_purchase',
                 `The line "${line.description}" has an invalid quantity, price or amount.`
             );
@@ -132,7 +132,7 @@ function checkedTotal(lines: readonly PurchaseLine[]): Cents {
         total += line.amountCents;
     }
     if (!isCents(total) || total <= 0)
-        throw new ServiceError('invalid_purchase', 'A purchase must total more than $0.00.');
+        throw serviceError('invalid_purchase', 'A purchase must total more than $0.00.');
     return total;
 }
 
@@ -142,7 +142,7 @@ function declinedError(
     message: string,
     totalCents: Cents
 ): ServiceError {
-    return new ServiceError(
+    return serviceError(
         'payment_declined',
         `The payment of ${formatUsd(totalCents)} was declined: ${message}`,
         {
@@ -165,7 +165,7 @@ async function findEarlierPurchase(
     const row = found.rows[0];
     if (row === undefined) return undefined;
     if (row.kind !== input.kind || row.total_cents !== totalCents) {
-        throw new ServiceError(
+        throw serviceError(
             'purchase_key_reused',
             `This request key was already used for another purchase (${formatTransactionNumber(row.number)}).`
         );
@@ -208,7 +208,7 @@ async function sourcesToTry(db: Queryable, input: PurchaseInput): Promise<Fundin
         input.kind === 'cycle' ? await findSourceByRole(db, input.accountId, 'secondary') : undefined;
     const sources = [primary, secondary].filter((source): source is FundingSource => source !== undefined);
     if (sources.length === 0) {
-        throw new ServiceError(
+        throw serviceError(
             'no_funding_source',
             'This account has no funding source to charge. Add a card or bank account first.'
         );

@@ -11,7 +11,7 @@ import { findCallerAccount } from '../accounts/findCallerAccount';
 import { defineRoutes } from '../http/defineRoutes';
 import { runAccountMutation } from '../http/runMutation';
 import { accountParamsSchema } from '../http/schemas';
-import { ServiceError } from '../http/serviceError';
+import { serviceError } from '../http/serviceError';
 import { authorizationSchema } from '../http/terms';
 import { requireMailer } from '../receipts/emailReceipt';
 import { deliverReceiptEmail, queueReceiptEmail } from '../receipts/receiptOutbox';
@@ -133,7 +133,7 @@ export const transactionRoutes = defineRoutes((app) => {
                     86_400_000 +
                 1;
             if (days < 1 || days > MAX_RANGE_DAYS) {
-                throw new ServiceError(
+                throw serviceError(
                     'invalid_request',
                     `Choose a "from" day on or before "to", at most ${MAX_RANGE_DAYS} days apart.`
                 );
