@@ -1,8 +1,10 @@
+import type { FundingSource } from '../funding/fundingSources';
 import { addTestCard } from '../funding/testing';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
+import { concreteUrl, documentedRoutes } from '../testing/documentedRoutes';
 import { fuzzEndpoints, type FuzzRoute } from '../testing/fuzzEndpoints';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { useTestApp } from '../testing/useTestApp';
@@ -10,6 +12,7 @@ import { useTestApp } from '../testing/useTestApp';
 describe('bad input: 4xx with a code, never a 5xx, nothing changed', () => {
     const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));
     let acme: TestAccount;
+    let card: FundingSource;
     beforeAll(async () => {
         acme = await makeAccount(t.db.pool, {
             users: 4,
@@ -19,7 +22,7 @@ describe('bad input: 4xx with a code, never a 5xx, nothing changed', () => {
                 DIALER: { quantity: 1 }
             }
         });
-        await addTestCard(t.db.pool, createLocalProcessor(t.db.pool), acme.accountId, TEST_NOW);
+        card = await addTestCard(t.db.pool, createLocalProcessor(t.db.pool), acme.accountId, TEST_NOW);
     });
     const headers = () => as({ orgId: acme.orgId, userId: acme.admin.id });
     const account = () => `/api/v1/accounts/${acme.accountId}`;
@@ -74,18 +77,20 @@ describe('bad input: 4xx with a code, never a 5xx, nothing changed', () => {
         expect([text.statusCode, text.json<{ code: string }>().code]).toEqual([400, 'invalid_request']);
     });
 
-    it('never answers a generated request with a 5xx (fast-check)', async () => {
-        const routes: FuzzRoute[] = [
-            { method: 'POST', url: `${account()}/quantities/preview`, fields: ['quantities'] },
-            { method: 'POST', url: `${account()}/quantities`, fields: ['quantities'] },
-            { method: 'POST', url: `${account()}/assignments`, fields: ['changes'] },
-            { method: 'PUT', url: `${account()}/billing-administrator`, fields: ['userId'] },
-            { method: 'POST', url: `${account()}/cancellation/preview` },
-            { method: 'POST', url: `${account()}/services/purchases`, fields: ['service', 'quantity'] },
-            { method: 'GET', url: `${account()}/licenses` },
-            { method: 'GET', url: '/api/v1/accounts/00000000-0000-4000-8000-000000000000/storage' }
-        ];
-        const failures = await fuzzEndpoints({ app: t.app, routes, headers: headers(), numRuns: 40 });
+    it('never answers a generated request to any documented route with a 5xx (fast-check)', async () => {
+        const ids = {
+            accountId: acme.accountId,
+            fundingSourceId: card.id,
+            number: 'TRX-000001'
+        };
+        const documented = documentedRoutes(t.app);
+        expect(documented.length).toBeGreaterThanOrEqual(30);
+        const routes: FuzzRoute[] = documented.map((route) => ({
+            method: route.method,
+            url: concreteUrl(route, ids),
+            fields: route.fields
+        }));
+        const failures = await fuzzEndpoints({ app: t.app, routes, headers: headers(), numRuns: 25 });
         expect(failures).toEqual([]);
         expect(await verifyLedger(t.db.pool)).toEqual([]);
     });

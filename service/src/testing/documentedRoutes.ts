@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
+
+/** One operation of the served OpenAPI document. */
+export interface DocumentedRoute {
+    method: Method;
+    /** OpenAPI form, e.g. `/api/v1/accounts/{accountId}/licenses`. */
+    path: string;
+    /** `METHOD path`, a stable name for tables keyed by route. */
+    name: string;
+    /** Top-level fields of the JSON body. */
+    fields: string[];
+    /** A change (not a GET, not a preview): needs R9 authorization and an Idempotency-Key. */
+    mutating: boolean;
+    /** Under one billing account (`{accountId}` in the path): another company gets 404. */
+    accountScoped: boolean;
+}
+
+interface OpenApiOperation {
+    requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+}
+
+/**
+ * Every operation of the app's OpenAPI document, so tests cover every route, including routes
+ * added later, instead of a hand-kept list.
+ */
+export function documentedRoutes(app: FastifyInstance): DocumentedRoute[] {
+    const document = app.swagger() as { paths?: Record<string, Record<string, OpenApiOperation>> };
+    const routes: DocumentedRoute[] = [];
+    for (const [path, operations] of Object.entries(document.paths ?? {})) {
+        for (const [key, operation] of Object.entries(operations)) {
+            const method = METHODS.find((candidate) => candidate.toLowerCase() === key);
+            if (method === undefined) continue;
+            const schema = operation.requestBody?.content?.['application/json']?.schema;
+            routes.push({
+                method,
+                path,
+                name: `${method} ${path}`,
+                fields: Object.keys(schema?.properties ?? {}),
+                mutating: method !== 'GET' && !path.endsWith('/preview'),
+                accountScoped: path.includes('{accountId}')
+            });
+        }
+    }
+    return routes;
+}
+
+/** The route's path with each `{param}` replaced by `ids[param]` (throws on a parameter without an id). */
+export function concreteUrl(route: DocumentedRoute, ids: Readonly<Record<string, string>>): string {
+    return route.path.replace(/\{(\w+)\}/g, (_whole, param: string) => {
+        const id = ids[param];
+        if (id === undefined) throw new Error(`no id for {${param}} of ${route.name}`);
+        return encodeURIComponent(id);
+    });
+}
