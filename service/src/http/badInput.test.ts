@@ -1,6 +1,12 @@
 import type { FundingSource } from '../funding/fundingSources';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createOutboxMailer } from '../receipts/outboxMailer';
 import { addTestCard } from '../funding/testing';
 import { verifyLedger } from '../ledger/verifyLedger';
+import { seedMoney } from '../transactions/seedMoney';
+import { fixedClock } from './appDeps';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
@@ -9,10 +15,16 @@ import { fuzzEndpoints, type FuzzRoute } from '../testing/fuzzEndpoints';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { useTestApp } from '../testing/useTestApp';
 
+const OUTBOX = path.join(tmpdir(), `bad-input-outbox-${process.pid}`);
+
 describe('bad input: 4xx with a code, never a 5xx, nothing changed', () => {
-    const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));
+    const t = useTestApp((pool) => ({
+        processor: createLocalProcessor(pool),
+        mailer: createOutboxMailer(OUTBOX)
+    }));
     let acme: TestAccount;
     let card: FundingSource;
+    let transactionNumber: string;
     beforeAll(async () => {
         acme = await makeAccount(t.db.pool, {
             users: 4,
@@ -23,6 +35,12 @@ describe('bad input: 4xx with a code, never a 5xx, nothing changed', () => {
             }
         });
         card = await addTestCard(t.db.pool, createLocalProcessor(t.db.pool), acme.accountId, TEST_NOW);
+        await seedMoney(t.db.pool, acme.accountId, fixedClock(TEST_NOW));
+        const listed = await t.app.inject({ url: `${account()}/transactions`, headers: headers() });
+        transactionNumber = listed.json<{ transactions: { number: string }[] }>().transactions[0]!.number;
+    });
+    afterAll(async () => {
+        await rm(OUTBOX, { recursive: true, force: true });
     });
     const headers = () => as({ orgId: acme.orgId, userId: acme.admin.id });
     const account = () => `/api/v1/accounts/${acme.accountId}`;
@@ -81,14 +99,15 @@ describe('bad input: 4xx with a code, never a 5xx, nothing changed', () => {
         const ids = {
             accountId: acme.accountId,
             fundingSourceId: card.id,
-            number: 'TRX-000001'
+            number: transactionNumber
         };
         const documented = documentedRoutes(t.app);
         expect(documented.length).toBeGreaterThanOrEqual(30);
         const routes: FuzzRoute[] = documented.map((route) => ({
             method: route.method,
             url: concreteUrl(route, ids),
-            fields: route.fields
+            fields: route.fields,
+            query: route.query
         }));
         const failures = await fuzzEndpoints({ app: t.app, routes, headers: headers(), numRuns: 25 });
         expect(failures).toEqual([]);

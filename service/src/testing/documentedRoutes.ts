@@ -12,6 +12,8 @@ export interface DocumentedRoute {
     name: string;
     /** Top-level fields of the JSON body. */
     fields: string[];
+    /** Query string parameters. */
+    query: string[];
     /** A change (not a GET, not a preview): needs R9 authorization and an Idempotency-Key. */
     mutating: boolean;
     /** Under one billing account (`{accountId}` in the path): another company gets 404. */
@@ -19,6 +21,7 @@ export interface DocumentedRoute {
 }
 
 interface OpenApiOperation {
+    parameters?: { in: string; name: string }[];
     requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
 }
 
@@ -39,6 +42,7 @@ export function documentedRoutes(app: FastifyInstance): DocumentedRoute[] {
                 path,
                 name: `${method} ${path}`,
                 fields: Object.keys(schema?.properties ?? {}),
+                query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
                 mutating: method !== 'GET' && !path.endsWith('/preview'),
                 accountScoped: path.includes('{accountId}')
             });

@@ -8,6 +8,8 @@ export interface FuzzRoute {
     url: string;
     /** Field names the route reads: generated bodies use them, with values of every type. */
     fields?: readonly string[];
+    /** Query parameters the route reads: generated requests add them with values of every kind. */
+    query?: readonly string[];
 }
 
 /** Values of every JSON type, including the nasty ones (huge, negative, fractional, long strings). */
@@ -44,6 +46,20 @@ export function bodyFor(route: FuzzRoute): fc.Arbitrary<unknown> {
         : fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: anyValue });
 }
 
+/** A query string for `route` (empty when it reads none): its parameters, some left out, with any text. */
+function queryFor(route: FuzzRoute): fc.Arbitrary<string> {
+    const names = route.query ?? [];
+    if (names.length === 0) return fc.constant('');
+    const value = fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.jsonValue().map((inner) => JSON.stringify(inner))
+    );
+    return fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length }).map((params) => {
+        const search = new URLSearchParams(params).toString();
+        return search === '' ? '' : `?${search}`;
+    });
+}
+
 /**
  * Throws generated requests at every route (bodies of every shape, raw non-JSON payloads, odd
  * idempotency keys) and returns every answer that was a 5xx: a 5xx is a bug, so tests expect [].
@@ -64,7 +80,8 @@ export async function fuzzEndpoints(input: {
             fc.asyncProperty(
                 payloads,
                 fc.option(fc.string({ maxLength: 250 })),
-                async ({ raw, body }, key) => {
+                queryFor(route),
+                async ({ raw, body }, key, query) => {
                     const headers: Record<string, string> = {
                         ...input.headers,
                         'content-type': 'application/json'
@@ -72,7 +89,7 @@ export async function fuzzEndpoints(input: {
                     if (key !== null) headers['idempotency-key'] = key;
                     const response = await input.app.inject({
                         method: route.method,
-                        url: route.url,
+                        url: route.url + query,
                         headers,
                         ...(route.method === 'GET'
                             ? {}
@@ -80,7 +97,7 @@ export async function fuzzEndpoints(input: {
                     });
                     if (response.statusCode >= 500) {
                         failures.push({
-                            route: `${route.method} ${route.url}`,
+                            route: `${route.method} ${route.url}${query}`,
                             body,
                             status: response.statusCode,
                             answer: response.body

@@ -1,9 +1,7 @@
 import { fixedClock } from '../http/appDeps';
-import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { fuzzEndpoints, type FuzzRoute } from '../testing/fuzzEndpoints';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { useTestApp } from '../testing/useTestApp';
 import { seedMoney } from './seedMoney';
@@ -12,20 +10,9 @@ import { testCard } from '../funding/testing';
 describe('R7 R5 R8 bad input on the money endpoints: 4xx with a code, never a 5xx, nothing changed', () => {
     const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));
     let acme: TestAccount;
-    let sourceId: string;
-    let number: string;
     beforeAll(async () => {
         acme = await makeAccount(t.db.pool);
         await seedMoney(t.db.pool, acme.accountId, fixedClock(TEST_NOW));
-        const sources = await t.db.pool.query<{ id: string }>(
-            'SELECT id FROM funding_sources WHERE billing_account_id = $1',
-            [acme.accountId]
-        );
-        sourceId = sources.rows[0]!.id;
-        const transactions = await t.db.pool.query<{ number: number }>(
-            'SELECT number FROM sales_transactions LIMIT 1'
-        );
-        number = `TRX-${String(transactions.rows[0]!.number).padStart(6, '0')}`;
     });
     const headers = () => as({ orgId: acme.orgId, userId: acme.admin.id });
     const account = () => `/api/v1/accounts/${acme.accountId}`;
@@ -87,23 +74,5 @@ describe('R7 R5 R8 bad input on the money endpoints: 4xx with a code, never a 5x
         expect(response.statusCode).toBe(status);
         expect(response.json()).toMatchObject({ code, message: expect.any(String) as unknown });
         expect(await snapshotDatabase(t.db.pool)).toEqual(before);
-    });
-
-    it('never answers a generated request with a 5xx (fast-check)', async () => {
-        const routes: FuzzRoute[] = [
-            { method: 'POST', url: `${account()}/funding-sources`, fields: ['source'] },
-            { method: 'POST', url: `${account()}/funding-sources/${sourceId}/make-primary` },
-            { method: 'POST', url: `${account()}/funding-sources/${sourceId}/remove` },
-            { method: 'PUT', url: `${account()}/recharge-source`, fields: ['fundingSourceId'] },
-            { method: 'POST', url: `${account()}/minutes/purchases`, fields: ['amountCents'] },
-            { method: 'PUT', url: `${account()}/minutes/recharge`, fields: ['enabled'] },
-            { method: 'POST', url: `${account()}/transactions/${number}/email`, fields: ['to'] },
-            { method: 'GET', url: `${account()}/minutes/usage?days=-3` },
-            { method: 'GET', url: `${account()}/transactions?from=2026-13-01&kind=minutes` },
-            { method: 'GET', url: `${account()}/transactions/TRX-0000000000000000001/receipt.pdf` }
-        ];
-        const failures = await fuzzEndpoints({ app: t.app, routes, headers: headers(), numRuns: 40 });
-        expect(failures).toEqual([]);
-        expect(await verifyLedger(t.db.pool)).toEqual([]);
     });
 });
