@@ -100,6 +100,32 @@ describe('R3.5 removals earn no credit', () => {
     });
 });
 
+describe('R3.5 licenses removed this month stay paid until the next cycle', () => {
+    it('charges only the licenses above what this month already paid for when some are added back', () => {
+        // CRM was 15 on November 1 (paid by the cycle), lowered to 12; now raised to 16.
+        const result = planQuantityChange(
+            input({ requested: { CRM: 16, FLEX_PORT: 3 }, paidThisMonth: { CRM: 15 } })
+        );
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        // 1 CRM above the 15 paid: $65 × 9/30 = $19.50; FLEX_PORT has no earlier payment: 1 × $45 × 9/30.
+        expect(result.value.lines).toEqual([
+            expect.objectContaining({
+                license: 'CRM',
+                added: 4,
+                charged: 1,
+                chargeNow: 1950,
+                prorationDays: 9
+            }),
+            expect.objectContaining({ license: 'FLEX_PORT', added: 1, charged: 1, chargeNow: 1350 })
+        ]);
+        const back = planQuantityChange(input({ requested: { CRM: 15 }, paidThisMonth: { CRM: 15 } }));
+        expect(back.ok && back.value.lines).toEqual([
+            expect.objectContaining({ license: 'CRM', added: 3, charged: 0, chargeNow: 0, prorationDays: 0 })
+        ]);
+    });
+});
+
 describe('R3.2 contract floors', () => {
     it('refuses going below a floor during the term, naming the floor and the term end', () => {
         const errors = errorsOf(planQuantityChange(input({ requested: { DIALER: 4 } })));

@@ -23,6 +23,12 @@ export interface QuantityChangeInput {
     readonly contract: Contract | null;
     /** Users holding each license now (R3.3 binds per-user licenses). */
     readonly holders: Partial<Record<LicenseCode, number>>;
+    /**
+     * The most licenses already paid for this billing month (the cycle charge and earlier additions),
+     * when more than `current`: a license removed this month stays paid until the next cycle (R3.5),
+     * so adding it back within the month is not charged twice.
+     */
+    readonly paidThisMonth?: LicenseQuantities;
 }
 
 export interface QuantityChangeLine {
@@ -32,6 +38,8 @@ export interface QuantityChangeLine {
     readonly newQuantity: number;
     readonly added: number;
     readonly removed: number;
+    /** Added licenses charged now: those above what this month already paid for (R3.5). */
+    readonly charged: number;
     readonly unitPrice: Cents;
     /** Days charged for the added licenses (today included) out of `daysInMonth`. */
     readonly prorationDays: number;
@@ -119,10 +127,12 @@ export function planQuantityChange(input: QuantityChangeInput): Result<QuantityC
             const currentQuantity = quantityOf(input.current, license);
             const newQuantity = quantityOf(newQuantities, license);
             const added = Math.max(0, newQuantity - currentQuantity);
+            const paid = Math.max(currentQuantity, quantityOf(input.paidThisMonth ?? {}, license));
+            const charged = Math.max(0, newQuantity - paid);
             const unitPrice = priceOf(input.prices, license);
             const proration = prorate({
                 unitPrice,
-                quantity: added,
+                quantity: charged,
                 now: input.now,
                 timeZone: input.timeZone
             });
@@ -133,8 +143,9 @@ export function planQuantityChange(input: QuantityChangeInput): Result<QuantityC
                 newQuantity,
                 added,
                 removed: Math.max(0, currentQuantity - newQuantity),
+                charged,
                 unitPrice,
-                prorationDays: added > 0 ? proration.daysLeft : 0,
+                prorationDays: charged > 0 ? proration.daysLeft : 0,
                 daysInMonth: proration.daysInMonth,
                 chargeNow: proration.amount,
                 monthlyTotal: multiplyCents(unitPrice, newQuantity)

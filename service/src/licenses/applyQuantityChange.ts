@@ -42,8 +42,8 @@ export async function applyQuantityChange(
                       now,
                       lines: chargedLines.map((line) => ({
                           productCode: line.license,
-                          description: `${line.name}, ${line.added} added (${line.prorationDays} of ${line.daysInMonth} days)`,
-                          quantity: line.added,
+                          description: `${line.name}, ${line.charged} added (${line.prorationDays} of ${line.daysInMonth} days)`,
+                          quantity: line.charged,
                           unitPriceCents: line.unitPrice,
                           prorationDays: { days: line.prorationDays, daysInMonth: line.daysInMonth },
                           amountCents: line.chargeNow

@@ -57,6 +57,30 @@ export async function loadQuantities(db: Queryable, accountId: string): Promise<
     return quantities;
 }
 
+/**
+ * R3.5: the most of each license held this billing month (account time zone), from the quantity
+ * changes since the 1st: the cycle paid for the quantity held on the 1st and each raise was charged
+ * at once, so every quantity held this month is paid until the next cycle.
+ */
+export async function loadPaidThisMonth(
+    db: Queryable,
+    input: { accountId: string; timeZone: string; now: Date }
+): Promise<LicenseQuantities> {
+    const result = await db.query<{ license_code: string; paid: number }>(
+        `SELECT license_code, max(GREATEST(old_quantity, new_quantity))::int AS paid
+         FROM license_quantity_changes
+         WHERE billing_account_id = $1 AND changed_at <= $2
+           AND changed_at >= date_trunc('month', $2::timestamptz AT TIME ZONE $3) AT TIME ZONE $3
+         GROUP BY license_code`,
+        [input.accountId, input.now, input.timeZone]
+    );
+    const paid: LicenseQuantities = {};
+    for (const row of result.rows) {
+        if (isLicenseCode(row.license_code)) paid[row.license_code] = row.paid;
+    }
+    return paid;
+}
+
 export async function loadAssignments(db: Queryable, accountId: string): Promise<Assignment[]> {
     const result = await db.query<{ user_id: string; license_code: string }>(
         'SELECT user_id, license_code FROM license_assignments WHERE billing_account_id = $1 ORDER BY user_id, license_code',

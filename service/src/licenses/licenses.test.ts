@@ -123,6 +123,34 @@ describe('R2 R3 licenses over HTTP', () => {
         expect(change.rows).toEqual([{ billed_from: '2026-12-01' }]);
     });
 
+    it('R3.5 adding back licenses removed earlier this month charges only those above what the month paid', async () => {
+        const acme = await acmeWithCard();
+        const apply = (quantities: object) =>
+            post(acme, '/quantities', { quantities, authorization: AUTHORIZATION });
+        expect((await apply({ DIALER_TAB: 1 })).json()).toMatchObject({
+            plan: { chargeNow: 0 },
+            purchase: null
+        });
+        // Back to 2 (paid by the November cycle): nothing to pay; then 3: one license, 9 of 30 days of $20.
+        const back = await apply({ DIALER_TAB: 2 });
+        expect(back.json()).toMatchObject({
+            plan: { chargeNow: 0, lines: [{ license: 'DIALER_TAB', added: 1, charged: 0 }] },
+            purchase: null
+        });
+        const more = await apply({ DIALER_TAB: 3 });
+        expect(more.json()).toMatchObject({
+            plan: {
+                chargeNow: 600,
+                lines: [{ license: 'DIALER_TAB', added: 1, charged: 1, chargeNow: 600 }]
+            },
+            purchase: { totalCents: 600 }
+        });
+        // Down and up again: 3 stays paid for November.
+        await apply({ DIALER_TAB: 1 });
+        const preview = await post(acme, '/quantities/preview', { quantities: { DIALER_TAB: 4 } }, null);
+        expect(preview.json()).toMatchObject({ plan: { chargeNow: 600, lines: [{ added: 3, charged: 1 }] } });
+    });
+
     it('R3.2 refuses going below the floor, naming the floor and the end of the term', async () => {
         const acme = await acmeWithCard();
         const response = await post(acme, '/quantities', {

@@ -6,7 +6,13 @@ import {
 } from '../../../core/index';
 import type { BillingAccount } from '../accounts/billingAccountRepository';
 import type { Queryable } from '../db/pool';
-import { countHolders, loadAssignments, loadContractTerms, loadQuantities } from './licenseRepository';
+import {
+    countHolders,
+    loadAssignments,
+    loadContractTerms,
+    loadPaidThisMonth,
+    loadQuantities
+} from './licenseRepository';
 
 export interface LoadedPlan {
     current: LicenseQuantities;
@@ -24,6 +30,11 @@ export async function planQuantities(
     const { contract, prices } = await loadContractTerms(db, account.id);
     const current = await loadQuantities(db, account.id);
     const assignments = await loadAssignments(db, account.id);
+    const paidThisMonth = await loadPaidThisMonth(db, {
+        accountId: account.id,
+        timeZone: account.timeZone,
+        now
+    });
     const result = planQuantityChange({
         now,
         timeZone: account.timeZone,
@@ -31,7 +42,8 @@ export async function planQuantities(
         current,
         requested,
         contract,
-        holders: countHolders(assignments)
+        holders: countHolders(assignments),
+        paidThisMonth
     });
     return { current, result };
 }

@@ -86,6 +86,12 @@ export const quantityPlanSchema = z.object({
                 newQuantity: z.number().int(),
                 added: z.number().int(),
                 removed: z.number().int(),
+                charged: z
+                    .number()
+                    .int()
+                    .describe(
+                        'Added licenses charged now: those above what this month already paid for (R3.5)'
+                    ),
                 unitPrice: cents,
                 prorationDays: z.number().int(),
                 daysInMonth: z.number().int(),

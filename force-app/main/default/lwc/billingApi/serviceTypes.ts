@@ -764,6 +764,8 @@ export interface paths {
                                     newQuantity: number;
                                     added: number;
                                     removed: number;
+                                    /** @description Added licenses charged now: those above what this month already paid for (R3.5) */
+                                    charged: number;
                                     unitPrice: number;
                                     prorationDays: number;
                                     daysInMonth: number;
@@ -864,6 +866,8 @@ export interface paths {
                                     newQuantity: number;
                                     added: number;
                                     removed: number;
+                                    /** @description Added licenses charged now: those above what this month already paid for (R3.5) */
+                                    charged: number;
                                     unitPrice: number;
                                     prorationDays: number;
                                     daysInMonth: number;
