@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { formatTransactionNumber } from '../transactions/transactionNumber';
+import { recentTransactions } from '../transactions/transactionQueries';
 
 export interface RecentPurchase {
     transactionId: string;
@@ -10,33 +10,19 @@ export interface RecentPurchase {
     at: string;
 }
 
-/**
- * R1.1 recent purchases of an account, newest first. JOIN POINT: reads the money engineer's
- * `sales_transactions` table; swap for their listing use case when it exports one.
- */
+/** R1.1 recent purchases of an account, newest first, as the summary shows them. */
 export async function recentPurchases(
     db: Queryable,
     accountId: string,
     limit = 5
 ): Promise<RecentPurchase[]> {
-    const result = await db.query<{
-        id: string;
-        number: number;
-        kind: string;
-        status: string;
-        total_cents: number;
-        created_at: Date;
-    }>(
-        `SELECT id, number, kind, status, total_cents, created_at FROM sales_transactions
-         WHERE billing_account_id = $1 ORDER BY created_at DESC, number DESC LIMIT $2`,
-        [accountId, limit]
-    );
-    return result.rows.map((row) => ({
-        transactionId: row.id,
-        number: formatTransactionNumber(row.number),
-        kind: row.kind,
-        status: row.status,
-        totalCents: row.total_cents,
-        at: row.created_at.toISOString()
+    const transactions = await recentTransactions(db, accountId, limit);
+    return transactions.map((transaction) => ({
+        transactionId: transaction.id,
+        number: transaction.number,
+        kind: transaction.kind,
+        status: transaction.status,
+        totalCents: transaction.totalCents,
+        at: transaction.at.toISOString()
     }));
 }

@@ -1,14 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { useTestDatabase } from '../testing/useTestDatabase';
 import { createPool } from './pool';
 
 describe('database pool', () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-        db = await createTestDatabase();
-    });
-    afterAll(async () => {
-        await db.cleanup();
-    });
+    const t = useTestDatabase();
 
     it('survives the server dropping an idle connection, and keeps answering', async () => {
         let reportLoss: (error: Error) => void = () => undefined;
@@ -16,8 +10,8 @@ describe('database pool', () => {
             reportLoss = resolve;
         });
         const pool = createPool({
-            connectionString: db.databaseUrl,
-            schema: db.schema,
+            connectionString: t.db.databaseUrl,
+            schema: t.db.schema,
             max: 1,
             onIdleError: (error) => {
                 reportLoss(error);
@@ -27,10 +21,10 @@ describe('database pool', () => {
             const client = await pool.connect();
             const backend = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
             client.release();
-            await db.pool.query('SELECT pg_terminate_backend($1)', [backend.rows[0]!.pid]);
+            await t.db.pool.query('SELECT pg_terminate_backend($1)', [backend.rows[0]!.pid]);
             expect((await lost).message).toMatch(/terminat/);
             const answer = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
-            expect(answer.rows[0]!.schema).toBe(db.schema);
+            expect(answer.rows[0]!.schema).toBe(t.db.schema);
         } finally {
             await pool.end();
         }

@@ -1,23 +1,17 @@
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { useTestDatabase } from '../testing/useTestDatabase';
 import { makeCompany, makeUser } from '../testing/factories';
 import { localDirectory } from './localDirectory';
 
 describe('R1.3 R1.4 local user directory', () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-        db = await createTestDatabase();
-    });
-    afterAll(async () => {
-        await db.cleanup();
-    });
+    const t = useTestDatabase();
 
     it('finds an org’s users with their admin and active flags, and never another org’s', async () => {
-        const acme = await makeCompany(db.pool);
-        const other = await makeCompany(db.pool);
-        const admin = await makeUser(db.pool, acme, { name: 'Ada Admin', isAdmin: true });
-        const leaver = await makeUser(db.pool, acme, { name: 'Bob Leaver', active: false });
-        const outsider = await makeUser(db.pool, other, { name: 'Olga Outsider', isAdmin: true });
-        const directory = localDirectory(db.pool);
+        const acme = await makeCompany(t.db.pool);
+        const other = await makeCompany(t.db.pool);
+        const admin = await makeUser(t.db.pool, acme, { name: 'Ada Admin', isAdmin: true });
+        const leaver = await makeUser(t.db.pool, acme, { name: 'Bob Leaver', active: false });
+        const outsider = await makeUser(t.db.pool, other, { name: 'Olga Outsider', isAdmin: true });
+        const directory = localDirectory(t.db.pool);
 
         expect(await directory.getUser(acme, admin.id)).toEqual(admin);
         expect(await directory.getUser(acme, outsider.id)).toBeUndefined();

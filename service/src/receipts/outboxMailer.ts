@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mailer } from '../http/appDeps';
+import { mailOptions } from './smtpMailer';
 
 /**
  * Local mode without SMTP_URL: each message is written as a complete `.eml` file (headers, HTML,
@@ -12,15 +13,7 @@ export function createOutboxMailer(dir: string, from = 'PowerDialer Billing <bil
     const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     return {
         async send(message) {
-            const info = await transport.sendMail({
-                from,
-                to: message.to,
-                subject: message.subject,
-                ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
-                text: message.text,
-                ...(message.html === undefined ? {} : { html: message.html }),
-                attachments: (message.attachments ?? []) as nodemailer.SendMailOptions['attachments']
-            });
+            const info = await transport.sendMail(mailOptions(from, message));
             await mkdir(dir, { recursive: true });
             await writeFile(path.join(dir, `receipt-${randomBytes(6).toString('hex')}.eml`), info.message);
         }

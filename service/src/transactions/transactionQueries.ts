@@ -96,6 +96,21 @@ export async function listTransactions(
     return { transactions, totals };
 }
 
+/** R1.1: the account's latest transactions, newest first. */
+export async function recentTransactions(
+    db: Queryable,
+    accountId: string,
+    limit: number
+): Promise<(TransactionSummary & { id: string })[]> {
+    const rows = await db.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS}
+         FROM sales_transactions t LEFT JOIN funding_sources f ON f.id = t.funding_source_id
+         WHERE t.billing_account_id = $1 ORDER BY t.created_at DESC, t.number DESC LIMIT $2`,
+        [accountId, limit]
+    );
+    return rows.rows.map((row) => ({ id: row.id, ...toSummary(row) }));
+}
+
 /** R8.1/R8.3: one transaction of the caller's company with its lines, or 404. */
 export async function loadTransaction(
     db: Queryable,
