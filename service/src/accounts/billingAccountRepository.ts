@@ -13,6 +13,14 @@ export interface BillingAccount {
     cancelEffectiveOn: string | null;
 }
 
+/**
+ * SQL: the account (alias `a`) is still in service at the instant `$now`: active, or cancelling with
+ * its effective date not yet past in its own time zone (R4.3: cancelling takes effect at term end).
+ */
+export function inServiceAt(now: string): string {
+    return `(a.status = 'active' OR (a.status = 'cancelling' AND a.cancel_effective_on >= (${now}::timestamptz AT TIME ZONE a.time_zone)::date))`;
+}
+
 const COLUMNS = `id, org_id, name, time_zone, sms_rate_cents, status, billing_administrator_user_id,
     cancel_requested_at, to_char(cancel_effective_on, 'YYYY-MM-DD') AS cancel_effective_on`;
 

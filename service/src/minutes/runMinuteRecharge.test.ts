@@ -103,6 +103,25 @@ describe('R5.4 the automatic minute recharge job', () => {
         expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 });
     });
 
+    it('R4.3 keeps recharging a cancelling account until its effective date, and stops after', async () => {
+        const accountId = await accountBelowThreshold();
+        const cancel = (effectiveOn: string) =>
+            db.pool.query(
+                "UPDATE billing_accounts SET status = 'cancelling', cancel_effective_on = $2 WHERE id = $1",
+                [accountId, effectiveOn]
+            );
+        // TEST_NOW is November 22 in New York: an account ending on November 21 is out of service.
+        await cancel('2026-11-21');
+        expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toEqual({ status: 'not_needed' });
+        const none = await runMinuteRecharges(deps, TEST_NOW);
+        expect(none.map((result) => result.accountId)).not.toContain(accountId);
+        await cancel('2026-11-22');
+        expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toMatchObject({
+            status: 'recharged'
+        });
+        expect(await verifyLedger(db.pool)).toEqual([]);
+    });
+
     it('records a decline as a failed run and transaction, leaves the balance, and retries in the next window', async () => {
         const accountId = await accountBelowThreshold();
         const declining = await addTestCard(db.pool, deps.processor, accountId, TEST_NOW, {

@@ -1,4 +1,5 @@
 import { shouldRecharge } from '../../../core/index';
+import { inServiceAt } from '../accounts/billingAccountRepository';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { isServiceError } from '../http/serviceError';
@@ -38,8 +39,8 @@ export async function runMinuteRecharge(
     const period = rechargePeriod(input.now);
     return withTransaction(deps.pool, async (tx) => {
         const locked = await tx.query<{ id: string; time_zone: string }>(
-            "SELECT id, time_zone FROM billing_accounts WHERE id = $1 AND status = 'active' FOR UPDATE",
-            [input.accountId]
+            `SELECT a.id, a.time_zone FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$2')} FOR UPDATE`,
+            [input.accountId, input.now]
         );
         const account = locked.rows[0];
         if (account === undefined) return { status: 'not_needed' };
@@ -81,14 +82,15 @@ export async function runMinuteRecharge(
     });
 }
 
-/** R5.4: every active account with recharge on; one account's failure does not stop the others. */
+/** R5.4: every account in service (R4.3: cancelling ones until their effective date) with recharge on; one account's failure does not stop the others. */
 export async function runMinuteRecharges(
     deps: MoneyDeps & { pool: Pool },
     now: Date
 ): Promise<{ accountId: string; outcome: RechargeOutcome | { status: 'error'; message: string } }[]> {
     const accounts = await deps.pool.query<{ billing_account_id: string }>(
         `SELECT s.billing_account_id FROM minute_settings s JOIN billing_accounts a ON a.id = s.billing_account_id
-         WHERE s.recharge_enabled AND a.status = 'active' ORDER BY s.billing_account_id`
+         WHERE s.recharge_enabled AND ${inServiceAt('$1')} ORDER BY s.billing_account_id`,
+        [now]
     );
     const results = [];
     for (const { billing_account_id: accountId } of accounts.rows) {
