@@ -239,23 +239,38 @@ describe('every documented route', () => {
         }
     });
 
-    it('R9.2 accepts each change once authorized and audits it: user, typed name, time, terms version, before/after', async () => {
+    it('R9.2 accepts each change once authorized, audits it (user, typed name, time, terms version, before/after), replays its key, refuses the key for another payload', async () => {
         const order = Object.keys(CHANGES);
         const byName = new Map(mutating().map((route) => [route.name, route]));
         for (const name of order) {
             const route = byName.get(name)!;
             const { url, body } = change(route);
             const key = `accepted-${name}`;
-            const response = await t.app.inject({
-                method: route.method,
-                url,
-                headers: as(admin(), key),
-                payload: {
-                    ...body,
-                    authorization: { ...AUTHORIZATION, firstName: 'Grace', lastName: 'Hopper' }
-                }
-            });
+            const send = (firstName: string) =>
+                t.app.inject({
+                    method: route.method,
+                    url,
+                    headers: as(admin(), key),
+                    payload: { ...body, authorization: { ...AUTHORIZATION, firstName, lastName: 'Hopper' } }
+                });
+            const response = await send('Grace');
             expect([name, response.statusCode < 300]).toEqual([name, true]);
+            // The same key and payload again: the first answer, nothing changed; another payload: 409.
+            const before = await snapshotDatabase(t.db.pool);
+            const replay = await send('Grace');
+            expect([name, replay.statusCode, replay.json()]).toEqual([
+                name,
+                response.statusCode,
+                response.json()
+            ]);
+            expect(replay.headers['idempotent-replayed']).toBe('true');
+            const reused = await send('Ada');
+            expect([name, reused.statusCode, reused.json<{ code: string }>().code]).toEqual([
+                name,
+                409,
+                'idempotency_key_reused'
+            ]);
+            expect(await snapshotDatabase(t.db.pool)).toEqual(before);
             const audit = await t.db.pool.query<{
                 user_id: string;
                 first_name: string;
