@@ -29,6 +29,7 @@ type FundingSources = Answer<'/accounts/{accountId}/funding-sources'>;
 type Minutes = Answer<'/accounts/{accountId}/minutes'>;
 type TransactionList = Answer<'/accounts/{accountId}/transactions'>;
 type Recharge = Answer<'/accounts/{accountId}/minutes/recharge'>;
+type BillingAdministrator = Answer<'/accounts/{accountId}/billing-administrator'>;
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');
@@ -123,8 +124,16 @@ async function seedUsage(pool: Pool, accountId: string): Promise<void> {
 }
 
 /** Ticks the users × licenses box the way a person does: on its SLDS faux checkbox. */
-async function tick(products: Locator, userId: string, license: string): Promise<void> {
-    await products.locator(`lightning-input[data-key="${userId}|${license}"] .slds-checkbox_faux`).click();
+async function tick(dialog: Locator, userId: string, license: string): Promise<void> {
+    await dialog.locator(`lightning-input[data-key="${userId}|${license}"] .slds-checkbox_faux`).click();
+}
+
+/** Presses `button` in `panel` and returns the dialog (a lightning/modal) it opens, once its heading shows. */
+async function openDialog(panel: Locator, button: string, heading = button): Promise<Locator> {
+    await panel.getByRole('button', { name: button }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: heading }).waitFor();
+    return dialog;
 }
 
 async function screenshot(name: string, target: Page | Locator = page): Promise<void> {
@@ -217,10 +226,12 @@ describe('preview: the billing panels in a browser against the real service', ()
     it('R2.4 R9.2 assigns a license after Accept; the service then holds it', async () => {
         const products = page.locator('c-products-panel');
         const ben = account.users[2]!;
-        await products.getByRole('button', { name: 'Assign Licenses' }).click();
-        await tick(products, ben.id, 'DIALER_TAB');
-        await products.getByRole('button', { name: 'Review changes' }).click();
-        await authorize(products);
+        const dialog = await openDialog(products, 'Assign Licenses');
+        await dialog.getByRole('columnheader', { name: 'Dialer Tab (pool of 3)' }).waitFor();
+        await tick(dialog, ben.id, 'DIALER_TAB');
+        await dialog.getByRole('button', { name: 'Review changes' }).click();
+        await authorize(dialog);
+        await dialog.waitFor({ state: 'detached' });
         await products.getByText(`assign DIALER_TAB to ${ben.name}: authorised by Ada Admin`).waitFor();
         const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
         expect(assignments.users.find((user) => user.id === ben.id)?.licenses).toContain('DIALER_TAB');
@@ -229,22 +240,25 @@ describe('preview: the billing panels in a browser against the real service', ()
     it('R2.4 refuses a license whose prerequisite is missing, inline, and changes nothing', async () => {
         const products = page.locator('c-products-panel');
         const cy = account.users[3]!;
-        await tick(products, cy.id, 'DIALER');
-        await products.getByRole('button', { name: 'Review changes' }).click();
-        await authorize(products);
-        await products.getByText('The change was refused.').waitFor();
-        expect(await products.locator('c-error-panel').last().innerText()).toMatch(/Dialer Tab/);
-        await screenshot('products-refused', products);
+        const dialog = await openDialog(products, 'Assign Licenses');
+        await tick(dialog, cy.id, 'DIALER');
+        await dialog.getByRole('button', { name: 'Review changes' }).click();
+        await authorize(dialog);
+        await dialog.getByText('The change was refused.').waitFor();
+        expect(await dialog.locator('c-error-panel').last().innerText()).toMatch(/Dialer Tab/);
+        await screenshot('products-refused');
         const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
         expect(assignments.users.find((user) => user.id === cy.id)?.licenses).not.toContain('DIALER');
-        await products.locator('c-authorization-footer').getByRole('button', { name: 'Cancel' }).click();
+        await dialog.locator('c-authorization-footer').getByRole('button', { name: 'Cancel' }).click();
+        await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
     });
 
     it('R3.1 R3.4 buys licenses after previewing the prorated charge and new monthly total', async () => {
         const products = page.locator('c-products-panel');
-        await products.getByRole('button', { name: 'Purchase Product Licenses' }).click();
-        await products.getByLabel('CRM (now 5, floor 3)').fill('7');
-        await products.getByRole('button', { name: 'Preview charge' }).click();
+        const dialog = await openDialog(products, 'Purchase Product Licenses');
+        await dialog.getByLabel('CRM (now 5, floor 3)').fill('7');
+        await dialog.getByRole('button', { name: 'Preview charge' }).click();
         const expected = await api<QuantityPreview>(
             'POST',
             `/accounts/${account.accountId}/quantities/preview`,
@@ -254,13 +268,21 @@ describe('preview: the billing panels in a browser against the real service', ()
         );
         // 2 × $65.00 × 9 days left of 30 (22 Nov, today included) = $39.00
         expect(expected.plan?.chargeNow).toBe(3900);
-        await products.getByText('Charge now: $39.00').waitFor();
-        expect(await products.locator('.preview-totals').innerText()).toContain(
+        await dialog.getByText('Charge now: $39.00').waitFor();
+        expect(await dialog.locator('.preview-totals').innerText()).toContain(
             formatUsd(expected.plan?.monthlyRecurringTotal ?? 0)
         );
-        await products.getByRole('button', { name: 'Purchase', exact: true }).click();
-        await authorize(products);
-        await products.getByText('authorised by Ada Admin').waitFor();
+        await mkdir(DOCS_SCREENSHOTS, { recursive: true });
+        // The dialog over the page, as in Lightning, once the last step's toast has gone.
+        await page.locator('#toasts .slds-notify').first().waitFor({ state: 'detached' });
+        await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'purchase-licenses.png') });
+        await dialog.getByRole('button', { name: 'Purchase', exact: true }).click();
+        await authorize(dialog);
+        await dialog.waitFor({ state: 'detached' });
+        await products.getByText('new monthly total').waitFor();
+        expect(await products.locator('c-authorization-footer .authorised').innerText()).toContain(
+            'charge now $39.00'
+        );
         const licenses = await api<Licenses>('GET', `/accounts/${account.accountId}/licenses`);
         expect(licenses.licenses.find((line) => line.code === 'CRM')?.purchased).toBe(7);
         await screenshot('products', products);
@@ -268,15 +290,19 @@ describe('preview: the billing panels in a browser against the real service', ()
 
     it('R7.1 R7.4 adds a card and makes it primary', async () => {
         const preferences = page.locator('c-billing-preferences-panel');
-        await preferences.getByRole('button', { name: 'Add Funding Source' }).click();
-        await preferences.getByLabel('Holder first name').fill('Grace');
-        await preferences.getByLabel('Holder last name').fill('Hopper');
-        await preferences.getByLabel('Card number').fill('5555 5555 5555 4444');
-        await preferences.getByLabel('Exp. month').fill('12');
-        await preferences.getByLabel('Exp. year').fill('2031');
-        await preferences.getByLabel('Security code').fill('123');
-        await preferences.getByRole('button', { name: 'Add', exact: true }).click();
-        await authorize(preferences);
+        const dialog = await openDialog(preferences, 'Add Funding Source');
+        await dialog.getByLabel('Holder first name').fill('Grace');
+        await dialog.getByLabel('Holder last name').fill('Hopper');
+        await dialog.getByLabel('Card number').fill('5555 5555 5555 4444');
+        await dialog.getByLabel('Exp. month').fill('12');
+        await dialog.getByLabel('Exp. year').fill('2031');
+        await dialog.getByLabel('Security code').fill('123');
+        await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+        await authorize(dialog);
+        await dialog.waitFor({ state: 'detached' });
+        await preferences
+            .getByText('Add card ending 4444 held by Grace Hopper: authorised by Ada Admin')
+            .waitFor();
         await preferences.getByText('Mastercard ending 4444').waitFor();
         let sources = await api<FundingSources>('GET', `/accounts/${account.accountId}/funding-sources`);
         const added = sources.fundingSources.find((source) => source.last4 === '4444');
@@ -291,6 +317,28 @@ describe('preview: the billing panels in a browser against the real service', ()
         sources = await api<FundingSources>('GET', `/accounts/${account.accountId}/funding-sources`);
         expect(sources.fundingSources.find((source) => source.last4 === '4444')?.role).toBe('primary');
         await screenshot('billing-preferences', preferences);
+    });
+
+    it('R1.3 offers active users in the record picker and refuses a non-admin as billing administrator, inline', async () => {
+        const preferences = page.locator('c-billing-preferences-panel');
+        const nora = account.users[1]!;
+        await preferences
+            .getByRole('combobox', { name: 'New billing administrator (Salesforce admins only)' })
+            .click();
+        await preferences.getByRole('option', { name: `${nora.name} (${nora.email})` }).click();
+        await preferences.getByRole('button', { name: 'Change', exact: true }).click();
+        await preferences.getByText(`Authorize: Make ${nora.name} the billing administrator`).waitFor();
+        await authorize(preferences);
+        await preferences.getByText('The change was refused.').waitFor();
+        expect(await preferences.locator('c-authorization-footer c-error-panel').innerText()).toMatch(
+            /admin/i
+        );
+        const administrator = await api<BillingAdministrator>(
+            'GET',
+            `/accounts/${account.accountId}/billing-administrator`
+        );
+        expect(administrator.userId).not.toBe(nora.id);
+        await preferences.locator('c-authorization-footer').getByRole('button', { name: 'Cancel' }).click();
     });
 
     it('R5.2 buys dialer minutes and R5.3 turns on automatic recharge at the amounts shown', async () => {

@@ -45,3 +45,13 @@ export async function fillAndPress(element, inputSelector, detail, buttonSelecto
     button.click();
     await flushPromises();
 }
+
+/**
+ * Listens for a billing dialog closing (the jest stand-in of lightning/modal fires `modalclose`
+ * with the result); returns the results seen so far.
+ */
+export function closedWith(element) {
+    const results = [];
+    element.addEventListener('modalclose', (event) => results.push(event.detail));
+    return results;
+}

@@ -26,6 +26,46 @@ export interface ChangeState {
     authorised: string;
 }
 
+/** The pending change for `summary`, with a fresh idempotency key for this user action. */
+export function startedChange(summary: string, send: PendingChange['send']): PendingChange {
+    return { summary, idempotencyKey: newIdempotencyKey(), send };
+}
+
+/** What the authorization footer shows for `pending` under `terms`. */
+export function changeState(
+    pending: PendingChange | null,
+    terms: Terms | undefined,
+    busy: boolean,
+    error: unknown,
+    authorised: string
+): ChangeState {
+    return {
+        summary: pending?.summary ?? '',
+        termsText: terms?.text ?? '',
+        termsVersion: terms?.version ?? '',
+        busy,
+        error,
+        authorised
+    };
+}
+
+/** The "what was authorised" line for an accepted change (R9.2). */
+export function authorisedLine(summary: string, authorization: Authorization): string {
+    return `${summary}: authorised by ${authorization.firstName} ${authorization.lastName}, terms version ${authorization.termsVersion}.`;
+}
+
+/** What a billing dialog (c/billingModal) closes with. */
+export interface DialogResult {
+    /** The accepted change, in words. */
+    summary?: string;
+    authorised?: string;
+}
+
+/** A LightningModal subclass as the panels open it. */
+interface Dialog {
+    open(options: Record<string, unknown>): Promise<unknown>;
+}
+
 interface RefreshMessage {
     accountId?: string;
 }
@@ -77,19 +117,12 @@ export default class BillingPanel extends LightningElement {
     }
 
     get change(): ChangeState {
-        return {
-            summary: this.pending?.summary ?? '',
-            termsText: this.terms?.text ?? '',
-            termsVersion: this.terms?.version ?? '',
-            busy: this.sending,
-            error: this.changeError,
-            authorised: this.authorised
-        };
+        return changeState(this.pending, this.terms, this.sending, this.changeError, this.authorised);
     }
 
     /** Shows the authorization footer for a change; nothing is sent yet. */
     startChange(summary: string, send: PendingChange['send']): void {
-        this.pending = { summary, idempotencyKey: newIdempotencyKey(), send };
+        this.pending = startedChange(summary, send);
         this.changeError = undefined;
         this.authorised = '';
     }
@@ -103,18 +136,35 @@ export default class BillingPanel extends LightningElement {
         try {
             await change.send(authorization, change.idempotencyKey);
             this.pending = null;
-            this.authorised = `${change.summary}: authorised by ${authorization.firstName} ${authorization.lastName}, terms version ${authorization.termsVersion}.`;
-            this.dispatchEvent(
-                new ShowToastEvent({ title: 'Change accepted', message: change.summary, variant: 'success' })
-            );
-            publish(this.messageContext, BILLING_REFRESH, { accountId: this.accountId });
-            await this.load();
+            await this.changed(change.summary, authorisedLine(change.summary, authorization));
         } catch (error) {
             // The footer stays with the same key: Accept again retries this same action.
             this.changeError = error;
         } finally {
             this.sending = false;
         }
+    }
+
+    /**
+     * Opens a billing dialog for this panel's account and terms. When it closes with an accepted
+     * change, the panel shows what was authorised and refreshes like after its own changes.
+     */
+    async openDialog(dialog: Dialog, options: Record<string, unknown>): Promise<void> {
+        this.pending = null;
+        this.changeError = undefined;
+        this.authorised = '';
+        const result = (await dialog.open({ accountId: this.accountId, terms: this.terms, ...options })) as
+            DialogResult | undefined;
+        if (result?.authorised) await this.changed(result.summary ?? '', result.authorised);
+    }
+
+    private async changed(summary: string, authorised: string): Promise<void> {
+        this.authorised = authorised;
+        this.dispatchEvent(
+            new ShowToastEvent({ title: 'Change accepted', message: summary, variant: 'success' })
+        );
+        publish(this.messageContext, BILLING_REFRESH, { accountId: this.accountId });
+        await this.load();
     }
 
     handleCancelChange(): void {

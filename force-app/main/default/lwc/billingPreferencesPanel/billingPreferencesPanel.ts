@@ -1,57 +1,38 @@
 import { api } from 'lwc';
 import BillingPanel from 'c/billingPanel';
+import AddFundingSourceModal from 'c/addFundingSourceModal';
+import CancelAccountModal from 'c/cancelAccountModal';
 import {
-    addFundingSource,
-    cancelAccount,
     getBillingAdministrator,
     getFundingSources,
     getUsers,
     makePrimary,
-    newIdempotencyKey,
-    previewCancellation,
     removeFundingSource,
     setBillingAdministrator,
     setRechargeSource,
-    type BankAccountInput,
     type BillingAdministrator,
-    type Cancellation,
-    type CardInput,
     type DirectoryUser,
     type FundingSource,
     type FundingSources
 } from 'c/billingApi';
-import { describeFundingSource, formatCents, formatDate } from 'c/billingFormat';
+import { describeFundingSource } from 'c/billingFormat';
 
-type SourceKind = 'card' | 'bank_account';
-
-const KIND_OPTIONS = [
-    { label: 'Credit card', value: 'card' },
-    { label: 'Bank account (ACH)', value: 'bank_account' }
-];
-const ACCOUNT_TYPE_OPTIONS = [
-    { label: 'Checking', value: 'checking' },
-    { label: 'Savings', value: 'savings' }
-];
+/** The record picker offers active users only; the service refuses one who is not an admin (R1.3). */
+const ACTIVE_USERS = { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
 
 export default class BillingPreferencesPanel extends BillingPanel {
     /** Shown in the card header; defaults to "Billing Preferences". */
     @api title = 'Billing Preferences';
 
-    kindOptions = KIND_OPTIONS;
-    accountTypeOptions = ACCOUNT_TYPE_OPTIONS;
+    activeUsers = ACTIVE_USERS;
 
     sources: FundingSources | undefined;
     error: unknown;
     administrator: BillingAdministrator | undefined;
     administratorError: unknown;
-    admins: DirectoryUser[] = [];
+    users: DirectoryUser[] = [];
+    /** The Salesforce user id chosen in the record picker. */
     chosenAdministrator = '';
-    cancellation: Cancellation | undefined;
-    cancellationError: unknown;
-
-    adding = false;
-    newKind: SourceKind = 'card';
-    form: Record<string, string> = {};
 
     async load(): Promise<void> {
         if (!this.accountId) return;
@@ -68,7 +49,7 @@ export default class BillingPreferencesPanel extends BillingPanel {
                 getUsers()
             ]);
             this.administrator = administrator;
-            this.admins = users.users.filter((user) => user.isAdmin && user.active);
+            this.users = users.users;
             this.administratorError = undefined;
         } catch (error) {
             this.administratorError = error;
@@ -99,24 +80,8 @@ export default class BillingPreferencesPanel extends BillingPanel {
         return this.administrator?.name ?? 'none';
     }
 
-    get administratorOptions() {
-        return this.admins.map((user) => ({ label: `${user.name} (${user.email})`, value: user.id }));
-    }
-
     get noAdministratorChange(): boolean {
         return !this.chosenAdministrator || this.chosenAdministrator === this.administrator?.userId;
-    }
-
-    get isCard(): boolean {
-        return this.newKind === 'card';
-    }
-
-    get cancellationDate(): string {
-        return formatDate(this.cancellation?.plan.effectiveDate);
-    }
-
-    get cancellationOwed(): string {
-        return formatCents(this.cancellation?.plan.remainingOwed ?? 0);
     }
 
     private sourceById(id: string | undefined): FundingSource | undefined {
@@ -152,85 +117,25 @@ export default class BillingPreferencesPanel extends BillingPanel {
         );
     }
 
-    handleAddClick(): void {
-        this.adding = true;
-        this.form = {};
+    handleAddClick(): Promise<void> {
+        return this.openDialog(AddFundingSourceModal, { size: 'medium', label: 'Add Funding Source' });
     }
 
-    handleKindChange(event: CustomEvent<{ value: SourceKind }>): void {
-        this.newKind = event.detail.value;
-    }
-
-    handleFieldChange(event: CustomEvent<{ value: string }>): void {
-        const field = (event.target as HTMLElement).dataset.field ?? '';
-        this.form = { ...this.form, [field]: event.detail.value };
-    }
-
-    handleAddSource(): void {
-        const source = this.newSource();
-        const holder = `${source.holderFirstName} ${source.holderLastName}`;
-        const what =
-            source.kind === 'card'
-                ? `card ending ${source.number.slice(-4)}`
-                : `bank account ending ${source.accountNumber.slice(-4)}`;
-        this.startChange(`Add ${what} held by ${holder}`, async (authorization, key) => {
-            await addFundingSource(this.accountId, source, authorization, key);
-            this.adding = false;
-            this.form = {};
-        });
-    }
-
-    handleCloseAdd(): void {
-        this.adding = false;
-    }
-
-    /** The typed fields as the service expects them; it validates numbers, expiry and routing. */
-    private newSource(): CardInput | BankAccountInput {
-        const field = (name: string) => (this.form[name] ?? '').trim();
-        const holder = { holderFirstName: field('holderFirstName'), holderLastName: field('holderLastName') };
-        if (this.newKind === 'card') {
-            return {
-                kind: 'card',
-                number: field('number').replace(/[\s-]/g, ''),
-                expMonth: Number(field('expMonth')),
-                expYear: Number(field('expYear')),
-                cvc: field('cvc'),
-                ...holder
-            };
-        }
-        return {
-            kind: 'bank_account',
-            routingNumber: field('routingNumber'),
-            accountNumber: field('accountNumber'),
-            accountType: field('accountType') === 'savings' ? 'savings' : 'checking',
-            ...holder
-        };
-    }
-
-    handleAdministratorChoice(event: CustomEvent<{ value: string }>): void {
-        this.chosenAdministrator = event.detail.value;
+    handleAdministratorChoice(event: CustomEvent<{ recordId: string | null }>): void {
+        this.chosenAdministrator = event.detail.recordId ?? '';
     }
 
     handleChangeAdministrator(): void {
-        const user = this.admins.find((admin) => admin.id === this.chosenAdministrator);
-        if (!user) return;
-        this.startChange(`Make ${user.name} the billing administrator`, async (authorization, key) => {
-            await setBillingAdministrator(this.accountId, user.id, authorization, key);
+        const userId = this.chosenAdministrator;
+        if (!userId) return;
+        const name = this.users.find((user) => user.id === userId)?.name ?? userId;
+        this.startChange(`Make ${name} the billing administrator`, async (authorization, key) => {
+            await setBillingAdministrator(this.accountId, userId, authorization, key);
             this.chosenAdministrator = '';
         });
     }
 
-    async handleCancelAccountClick(): Promise<void> {
-        try {
-            const preview = await previewCancellation(this.accountId, newIdempotencyKey());
-            this.cancellation = preview;
-            this.cancellationError = undefined;
-            this.startChange(
-                `Cancel the account, effective ${formatDate(preview.plan.effectiveDate)}, with ${formatCents(preview.plan.remainingOwed)} still owed under the contract`,
-                (authorization, key) => cancelAccount(this.accountId, authorization, key)
-            );
-        } catch (error) {
-            this.cancellationError = error;
-        }
+    handleCancelAccountClick(): Promise<void> {
+        return this.openDialog(CancelAccountModal, { size: 'small', label: 'Cancel Account' });
     }
 }

@@ -1,0 +1,119 @@
+import PurchaseLicensesModal from 'c/purchaseLicensesModal';
+import * as api from 'c/billingApi';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
+import { authorize, changeErrorText, fireChange, pendingSummary } from '../../../../../test/utils/authorize';
+import {
+    ACCOUNT_ID,
+    AUTHORIZATION,
+    cleanUpAfterEach,
+    closedWith,
+    mountPanel,
+    serviceError
+} from '../../../../../test/utils/panel';
+import LICENSES from '../../productsPanel/__tests__/data/licenses.json';
+import QUANTITY_PREVIEW from './data/quantityPreview.json';
+
+jest.mock('c/billingApi');
+
+const mocked = api as jest.Mocked<typeof api>;
+type Modal = HTMLElement & { shadowRoot: ShadowRoot };
+type Button = HTMLElement & { disabled: boolean };
+
+async function render(): Promise<Modal> {
+    return (await mountPanel('c-purchase-licenses-modal', PurchaseLicensesModal, {
+        licenses: LICENSES
+    })) as Modal;
+}
+
+async function previewCrm(element: Modal, quantity: string): Promise<void> {
+    fireChange(element.shadowRoot.querySelector('lightning-input[data-code="CRM"]'), { value: quantity });
+    await flushPromises();
+    clickOn(element, 'lightning-button.preview-quantities');
+    await flushPromises();
+}
+
+describe('c-purchase-licenses-modal', () => {
+    beforeEach(() => {
+        mocked.newIdempotencyKey.mockReturnValue('key-1');
+        mocked.previewQuantities.mockResolvedValue(QUANTITY_PREVIEW as api.QuantityPreview);
+    });
+
+    cleanUpAfterEach();
+
+    it('R3.2 shows a stepper per license with its floor, and the term end', async () => {
+        const element = await render();
+        const crm = element.shadowRoot.querySelector('lightning-input[data-code="CRM"]') as HTMLElement & {
+            label: string;
+            min: number;
+        };
+        expect(crm.label).toBe('CRM (now 20, floor 10)');
+        expect(crm.min).toBe(10);
+        expect(textOf(element, '.floors')).toContain('Jun 30, 2027');
+        expect((element.shadowRoot.querySelector('lightning-button.buy-licenses') as Button).disabled).toBe(
+            true
+        );
+    });
+
+    it('R3.1 R3.4 previews the prorated charge and new monthly total, buys after Accept and closes', async () => {
+        mocked.applyQuantities.mockResolvedValue({
+            plan: QUANTITY_PREVIEW.plan,
+            purchase: null
+        } as api.QuantityChange);
+        const element = await render();
+        const closed = closedWith(element);
+        await previewCrm(element, '22');
+
+        expect(mocked.previewQuantities).toHaveBeenCalledWith(ACCOUNT_ID, { CRM: 22 }, 'key-1');
+        expect(textOf(element, '.preview-lines')).toContain('9 of 30 days; charged now $27.00');
+        expect(textOf(element, '.preview-totals')).toContain('$27.00');
+        expect(textOf(element, '.preview-totals')).toContain('$1,465.00');
+
+        clickOn(element, 'lightning-button.buy-licenses');
+        await flushPromises();
+        expect(pendingSummary(element.shadowRoot)).toContain('charge now $27.00');
+        expect(mocked.applyQuantities).not.toHaveBeenCalled();
+        await authorize(element.shadowRoot);
+        expect(mocked.applyQuantities).toHaveBeenCalledWith(ACCOUNT_ID, { CRM: 22 }, AUTHORIZATION, 'key-1');
+        expect(closed).toHaveLength(1);
+        expect(closed[0].authorised).toContain('new monthly total $1,465.00: authorised by Ada Admin');
+    });
+
+    it('R3.2 shows a floor refusal from the preview and does not offer Purchase', async () => {
+        mocked.previewQuantities.mockResolvedValue({
+            plan: null,
+            refusals: [{ code: 'license_floor', message: 'CRM cannot go below 10 before Jun 30, 2027.' }]
+        });
+        const element = await render();
+        await previewCrm(element, '5');
+        expect(innerTextOf(element, 'c-error-panel.refusals')).toContain('CRM cannot go below 10');
+        expect((element.shadowRoot.querySelector('lightning-button.buy-licenses') as Button).disabled).toBe(
+            true
+        );
+    });
+
+    it('shows why the preview failed', async () => {
+        mocked.previewQuantities.mockRejectedValue(new Error('Service unavailable'));
+        const element = await render();
+        await previewCrm(element, '22');
+        expect(innerTextOf(element, 'c-error-panel.preview-error')).toContain('Service unavailable');
+    });
+
+    it('R9 shows a refused purchase inline and stays open', async () => {
+        mocked.applyQuantities.mockRejectedValue(serviceError('payment_declined', 'The card was declined.'));
+        const element = await render();
+        const closed = closedWith(element);
+        await previewCrm(element, '22');
+        clickOn(element, 'lightning-button.buy-licenses');
+        await flushPromises();
+        await authorize(element.shadowRoot);
+        expect(changeErrorText(element.shadowRoot)).toContain('The card was declined.');
+        expect(closed).toEqual([]);
+    });
+
+    it('is accessible', async () => {
+        const element = await render();
+        await previewCrm(element, '22');
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,117 @@
+import { api } from 'lwc';
+import BillingModal from 'c/billingModal';
+import {
+    applyQuantities,
+    newIdempotencyKey,
+    previewQuantities,
+    type Licenses,
+    type QuantityPreview
+} from 'c/billingApi';
+import { formatCents, formatDate, formatNumber } from 'c/billingFormat';
+
+/**
+ * Purchase Product Licenses (R3): a stepper per license with its floor and the term end, and a
+ * preview of the prorated charge now and the new monthly total before accepting.
+ */
+export default class PurchaseLicensesModal extends BillingModal {
+    /** The licenses as the panel shows them (current quantities, floors, contract term). */
+    @api licenses: Licenses | undefined;
+
+    quantities: Record<string, number> = {};
+    quantityPreview: QuantityPreview | undefined;
+    quantityPreviewError: unknown;
+
+    get termEnd(): string {
+        return formatDate(this.licenses?.contract?.end);
+    }
+
+    get hasTerm(): boolean {
+        return Boolean(this.licenses?.contract);
+    }
+
+    get quantityRows() {
+        return (this.licenses?.licenses ?? []).map((license) => ({
+            code: license.code,
+            label: `${license.name} (now ${formatNumber(license.purchased)}, floor ${formatNumber(license.floor)})`,
+            floor: license.floor,
+            value: this.quantities[license.code] ?? license.purchased
+        }));
+    }
+
+    get changedQuantities(): Record<string, number> {
+        const current = new Map<string, number>(
+            (this.licenses?.licenses ?? []).map((l) => [l.code, l.purchased])
+        );
+        return Object.fromEntries(
+            Object.entries(this.quantities).filter(([code, qty]) => current.get(code) !== qty)
+        );
+    }
+
+    get noQuantityChanges(): boolean {
+        return Object.keys(this.changedQuantities).length === 0;
+    }
+
+    get previewLines() {
+        return (this.quantityPreview?.plan?.lines ?? []).map((line) => ({
+            code: line.license,
+            description: `${line.name}: ${formatNumber(line.currentQuantity)} → ${formatNumber(line.newQuantity)}`,
+            proration:
+                line.added > 0
+                    ? `${line.prorationDays} of ${line.daysInMonth} days`
+                    : 'no credit; billed lower from the next cycle',
+            chargeNow: formatCents(line.chargeNow)
+        }));
+    }
+
+    get previewChargeNow(): string {
+        return formatCents(this.quantityPreview?.plan?.chargeNow ?? 0);
+    }
+
+    get previewMonthlyTotal(): string {
+        return formatCents(this.quantityPreview?.plan?.monthlyRecurringTotal ?? 0);
+    }
+
+    get previewRefused(): boolean {
+        return (this.quantityPreview?.refusals.length ?? 0) > 0;
+    }
+
+    get previewRefusals(): string[] {
+        return (this.quantityPreview?.refusals ?? []).map((refusal) => refusal.message);
+    }
+
+    get cannotBuy(): boolean {
+        return !this.quantityPreview?.plan || this.previewRefused || this.noQuantityChanges;
+    }
+
+    handleQuantityChange(event: CustomEvent<{ value: string }>): void {
+        const code = (event.target as HTMLElement).dataset.code ?? '';
+        const value = Number(event.detail.value);
+        if (!Number.isInteger(value)) return;
+        this.quantities = { ...this.quantities, [code]: value };
+        this.quantityPreview = undefined;
+        this.pending = null;
+    }
+
+    async handlePreviewQuantities(): Promise<void> {
+        try {
+            this.quantityPreview = await previewQuantities(
+                this.accountId,
+                this.changedQuantities,
+                newIdempotencyKey()
+            );
+            this.quantityPreviewError = undefined;
+        } catch (error) {
+            this.quantityPreview = undefined;
+            this.quantityPreviewError = error;
+        }
+    }
+
+    handleBuyLicenses(): void {
+        const quantities = this.changedQuantities;
+        const lines = this.previewLines.map((line) => line.description).join(', ');
+        this.startChange(
+            `Change licenses ${lines}; charge now ${this.previewChargeNow}; new monthly total ${this.previewMonthlyTotal}`,
+            (authorization, key) => applyQuantities(this.accountId, quantities, authorization, key)
+        );
+    }
+}

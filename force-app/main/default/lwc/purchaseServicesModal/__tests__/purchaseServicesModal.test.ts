@@ -1,0 +1,91 @@
+import PurchaseServicesModal from 'c/purchaseServicesModal';
+import * as api from 'c/billingApi';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import { clickOn, innerTextOf } from '../../../../../test/utils/dom';
+import { authorize, changeErrorText, fireChange } from '../../../../../test/utils/authorize';
+import {
+    ACCOUNT_ID,
+    AUTHORIZATION,
+    cleanUpAfterEach,
+    closedWith,
+    mountPanel,
+    serviceError
+} from '../../../../../test/utils/panel';
+import SERVICES from './data/services.json';
+
+jest.mock('c/billingApi');
+
+const mocked = api as jest.Mocked<typeof api>;
+type Modal = HTMLElement & { shadowRoot: ShadowRoot };
+
+async function render(): Promise<Modal> {
+    return (await mountPanel('c-purchase-services-modal', PurchaseServicesModal)) as Modal;
+}
+
+async function buyStandard(element: Modal): Promise<void> {
+    fireChange(element.shadowRoot.querySelector('lightning-combobox.service-choice'), {
+        value: 'IMPL_STANDARD'
+    });
+    await flushPromises();
+    clickOn(element, 'lightning-button.buy-service');
+    await flushPromises();
+    await authorize(element.shadowRoot);
+}
+
+describe('c-purchase-services-modal', () => {
+    beforeEach(() => {
+        mocked.newIdempotencyKey.mockReturnValue('key-1');
+        mocked.getServices.mockResolvedValue(SERVICES as api.Services);
+    });
+
+    cleanUpAfterEach();
+
+    it('R7.5 offers only the services the panel may sell, with their prices', async () => {
+        const element = await render();
+        expect(mocked.getServices).toHaveBeenCalledWith(ACCOUNT_ID);
+        const choice = element.shadowRoot.querySelector(
+            'lightning-combobox.service-choice'
+        ) as HTMLElement & {
+            options: Array<{ label: string; value: string }>;
+        };
+        expect(choice.options).toEqual([
+            { label: 'Standard implementation ($1,500.00)', value: 'IMPL_STANDARD' }
+        ]);
+    });
+
+    it('R7.5 buys an implementation service after Accept and closes with what was authorised', async () => {
+        mocked.purchaseService.mockResolvedValue({} as Awaited<ReturnType<typeof api.purchaseService>>);
+        const element = await render();
+        const closed = closedWith(element);
+        await buyStandard(element);
+        expect(mocked.purchaseService).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            'IMPL_STANDARD',
+            AUTHORIZATION,
+            'key-1'
+        );
+        expect(closed[0]?.authorised).toContain(
+            'Buy Standard implementation for $1,500.00: authorised by Ada Admin'
+        );
+    });
+
+    it('shows a refused purchase inline and stays open', async () => {
+        mocked.purchaseService.mockRejectedValue(serviceError('payment_declined', 'The card was declined.'));
+        const element = await render();
+        const closed = closedWith(element);
+        await buyStandard(element);
+        expect(changeErrorText(element.shadowRoot)).toContain('The card was declined.');
+        expect(closed).toEqual([]);
+    });
+
+    it('shows the error when the services cannot be loaded', async () => {
+        mocked.getServices.mockRejectedValue(new Error('Service unavailable'));
+        const element = await render();
+        expect(innerTextOf(element, 'c-error-panel.load-error')).toContain('Service unavailable');
+    });
+
+    it('is accessible', async () => {
+        const element = await render();
+        await expect(element).toBeAccessible();
+    });
+});

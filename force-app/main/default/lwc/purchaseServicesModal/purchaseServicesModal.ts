@@ -1,0 +1,46 @@
+import BillingModal from 'c/billingModal';
+import { getServices, purchaseService, type Service } from 'c/billingApi';
+import { formatCents } from 'c/billingFormat';
+
+/** Purchase Services (R7.5): the implementation services the panel may sell, bought after Accept. */
+export default class PurchaseServicesModal extends BillingModal {
+    services: Service[] | undefined;
+    servicesError: unknown;
+    selectedService = '';
+
+    async connectedCallback(): Promise<void> {
+        try {
+            this.services = (await getServices(this.accountId)).services;
+            this.servicesError = undefined;
+        } catch (error) {
+            this.servicesError = error;
+        }
+    }
+
+    get serviceOptions() {
+        return (this.services ?? [])
+            .filter((service) => service.purchasableInPanel && service.priceCents !== null)
+            .map((service) => ({
+                label: `${service.name} (${formatCents(service.priceCents ?? 0)})`,
+                value: service.code
+            }));
+    }
+
+    get noServiceSelected(): boolean {
+        return !this.selectedService;
+    }
+
+    handleServiceChange(event: CustomEvent<{ value: string }>): void {
+        this.selectedService = event.detail.value;
+        this.pending = null;
+    }
+
+    handleBuyService(): void {
+        const service = (this.services ?? []).find((s) => s.code === this.selectedService);
+        if (!service) return;
+        this.startChange(
+            `Buy ${service.name} for ${formatCents(service.priceCents ?? 0)}`,
+            (authorization, key) => purchaseService(this.accountId, service.code, authorization, key)
+        );
+    }
+}

@@ -1,0 +1,40 @@
+import BillingModal from 'c/billingModal';
+import { getStorage, type Storage } from 'c/billingApi';
+import { formatCents, formatMegabytes } from 'c/billingFormat';
+
+/** View Storage (R6.3): usage by kind, the allowance, the monthly fee, and how to lower it. */
+export default class StorageModal extends BillingModal {
+    storage: Storage | undefined;
+    storageError: unknown;
+
+    async connectedCallback(): Promise<void> {
+        try {
+            this.storage = await getStorage(this.accountId);
+            this.storageError = undefined;
+        } catch (error) {
+            this.storageError = error;
+        }
+    }
+
+    get storageRows() {
+        const byKind = this.storage?.byKind;
+        if (!byKind) return [];
+        return [
+            { kind: 'Records', size: formatMegabytes(byKind.records) },
+            { kind: 'Files and call recordings', size: formatMegabytes(byKind.filesAndRecordings) },
+            { kind: 'Data lists', size: formatMegabytes(byKind.dataLists) }
+        ];
+    }
+
+    get storageTotal(): string {
+        return formatMegabytes(this.storage?.usageBytes ?? 0);
+    }
+
+    get storageAllowance(): string {
+        return formatMegabytes(this.storage?.allowanceBytes ?? 0);
+    }
+
+    get storageFee(): string {
+        return formatCents(this.storage?.fee ?? 0);
+    }
+}
