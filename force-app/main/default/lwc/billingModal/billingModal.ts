@@ -27,7 +27,7 @@ export default class BillingModal extends LightningModal {
     changeError: unknown;
 
     get change(): ChangeState {
-        return changeState(this.pending, this.terms, this.sending, this.changeError, '');
+        return changeState(this.pending?.summary ?? '', this.terms, this.sending, this.changeError, '');
     }
 
     /** Shows the authorization footer for a change; nothing is sent yet. */

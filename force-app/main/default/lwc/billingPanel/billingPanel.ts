@@ -31,16 +31,16 @@ export function startedChange(summary: string, send: PendingChange['send']): Pen
     return { summary, idempotencyKey: newIdempotencyKey(), send };
 }
 
-/** What the authorization footer shows for `pending` under `terms`. */
+/** What the authorization footer shows for the change described by `summary` under `terms`. */
 export function changeState(
-    pending: PendingChange | null,
+    summary: string,
     terms: Terms | undefined,
     busy: boolean,
     error: unknown,
     authorised: string
 ): ChangeState {
     return {
-        summary: pending?.summary ?? '',
+        summary,
         termsText: terms?.text ?? '',
         termsVersion: terms?.version ?? '',
         busy,
@@ -117,7 +117,13 @@ export default class BillingPanel extends LightningElement {
     }
 
     get change(): ChangeState {
-        return changeState(this.pending, this.terms, this.sending, this.changeError, this.authorised);
+        return changeState(
+            this.pending?.summary ?? '',
+            this.terms,
+            this.sending,
+            this.changeError,
+            this.authorised
+        );
     }
 
     /** Shows the authorization footer for a change; nothing is sent yet. */

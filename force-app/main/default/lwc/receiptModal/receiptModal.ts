@@ -8,7 +8,7 @@ import {
     type Terms,
     type TransactionDetail
 } from 'c/billingApi';
-import type { ChangeState } from 'c/billingPanel';
+import { changeState, type ChangeState } from 'c/billingPanel';
 import { describeFundingSource, formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
 /** The itemised receipt of one transaction (R8.3), with Print and Email. */
@@ -76,16 +76,10 @@ export default class ReceiptModal extends LightningModal {
     }
 
     get change(): ChangeState {
-        return {
-            summary: this.pendingEmail
-                ? `E-mail receipt ${this.transactionNumber} to ${this.pendingEmail.to}`
-                : '',
-            termsText: this.terms?.text ?? '',
-            termsVersion: this.terms?.version ?? '',
-            busy: this.sending,
-            error: this.emailError,
-            authorised: this.emailSent
-        };
+        const summary = this.pendingEmail
+            ? `E-mail receipt ${this.transactionNumber} to ${this.pendingEmail.to}`
+            : '';
+        return changeState(summary, this.terms, this.sending, this.emailError, this.emailSent);
     }
 
     handleEmailChange(event: CustomEvent<{ value: string }>): void {
