@@ -1,8 +1,9 @@
 import { shouldRecharge } from '../../../core/index';
 import { inServiceAt } from '../accounts/billingAccountRepository';
+import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import { isServiceError } from '../http/serviceError';
+import { claimBillingRun, settleBillingRun } from '../transactions/billingRuns';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { loadMinuteSettings } from './minuteSettings';
 import { minutesBalance } from './minutesBalance';
@@ -49,36 +50,24 @@ export async function runMinuteRecharge(
         const { balanceCents } = await minutesBalance(tx, account.id);
         if (!shouldRecharge(balanceCents, plan.thresholdCents, settings.rechargeEnabled, false))
             return { status: 'not_needed' };
-        const claimed = await tx.query(
-            `INSERT INTO billing_runs (kind, billing_account_id, period, status, started_at) VALUES ($1, $2, $3, 'started', $4)
-             ON CONFLICT DO NOTHING`,
-            [RUN_KIND, account.id, period, input.now]
-        );
-        if (claimed.rowCount === 0) return { status: 'already_ran', period };
-        const finish = (status: 'succeeded' | 'failed') =>
-            tx.query(
-                'UPDATE billing_runs SET status = $4, finished_at = $5 WHERE kind = $1 AND billing_account_id = $2 AND period = $3',
-                [RUN_KIND, account.id, period, status, input.now]
-            );
-        try {
-            const purchase = await chargeMinutes(tx, deps, {
+        const run = { kind: RUN_KIND, accountId: account.id, period, now: input.now } as const;
+        if (!(await claimBillingRun(tx, run, { retryFailed: false })))
+            return { status: 'already_ran', period };
+        const settled = await settleBillingRun(tx, run, () =>
+            chargeMinutes(tx, deps, {
                 accountId: account.id,
                 amountCents: plan.rechargeAmountCents,
                 idempotencyKey: `minute-recharge:${period}`,
                 now: input.now
-            });
-            await finish('succeeded');
-            return {
-                status: 'recharged',
-                period,
-                transactionNumber: purchase.number,
-                amountCents: purchase.totalCents
-            };
-        } catch (error) {
-            if (!isServiceError(error, 'payment_declined')) throw error;
-            await finish('failed');
-            return { status: 'declined', period, reason: error.message };
-        }
+            })
+        );
+        if (!settled.charged) return { status: 'declined', period, reason: settled.reason };
+        return {
+            status: 'recharged',
+            period,
+            transactionNumber: settled.value.number,
+            amountCents: settled.value.totalCents
+        };
     });
 }
 
@@ -86,25 +75,14 @@ export async function runMinuteRecharge(
 export async function runMinuteRecharges(
     deps: MoneyDeps & { pool: Pool },
     now: Date
-): Promise<{ accountId: string; outcome: RechargeOutcome | { status: 'error'; message: string } }[]> {
+): Promise<AccountJobResult<RechargeOutcome>[]> {
     const accounts = await deps.pool.query<{ billing_account_id: string }>(
         `SELECT s.billing_account_id FROM minute_settings s JOIN billing_accounts a ON a.id = s.billing_account_id
          WHERE s.recharge_enabled AND ${inServiceAt('$1')} ORDER BY s.billing_account_id`,
         [now]
     );
-    const results = [];
-    for (const { billing_account_id: accountId } of accounts.rows) {
-        try {
-            results.push({ accountId, outcome: await runMinuteRecharge(deps, { accountId, now }) });
-        } catch (error) {
-            results.push({
-                accountId,
-                outcome: {
-                    status: 'error' as const,
-                    message: error instanceof Error ? error.message : String(error)
-                }
-            });
-        }
-    }
-    return results;
+    return forEachAccount(
+        accounts.rows.map((row) => row.billing_account_id),
+        (accountId) => runMinuteRecharge(deps, { accountId, now })
+    );
 }
