@@ -6,6 +6,7 @@ import {
     type Assignments,
     type LicenseAvailability
 } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { formatNumber } from 'c/billingFormat';
 
 /** Assign Licenses (R2.4): users × licenses check boxes with the available totals beside them. */
@@ -16,12 +17,9 @@ export default class AssignLicensesModal extends BillingModal {
     assignmentEdits: Record<string, boolean> = {};
 
     async connectedCallback(): Promise<void> {
-        try {
-            this.assignments = await getAssignments(this.accountId);
-            this.assignmentsError = undefined;
-        } catch (error) {
-            this.assignmentsError = error;
-        }
+        ({ data: this.assignments, error: this.assignmentsError } = await settle(
+            getAssignments(this.accountId)
+        ));
     }
 
     /** Licenses held by users: per-user and pooled (company features and counts are not). */

@@ -40,3 +40,18 @@ function messagesOf(error: unknown): string[] {
     if (typeof record.statusText === 'string') return [record.statusText];
     return ['Unknown error'];
 }
+
+/** One call's outcome as a component keeps it: `data` when it answered, `error` when it failed. */
+export interface Settled<T> {
+    data: T | undefined;
+    error: unknown;
+}
+
+/** Waits for `call` and gives its data/error pair; never throws, so the error panel can show why. */
+export async function settle<T>(call: Promise<T>): Promise<Settled<T>> {
+    try {
+        return { data: await call, error: undefined };
+    } catch (error) {
+        return { data: undefined, error };
+    }
+}

@@ -15,6 +15,7 @@ import {
     type FundingSource,
     type FundingSources
 } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { describeFundingSource } from 'c/billingFormat';
 
 /** The record picker offers active users only; the service refuses one who is not an admin (R1.3). */
@@ -36,13 +37,7 @@ export default class BillingPreferencesPanel extends BillingPanel {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
-        try {
-            this.sources = await getFundingSources(this.accountId);
-            this.error = undefined;
-        } catch (error) {
-            this.sources = undefined;
-            this.error = error;
-        }
+        ({ data: this.sources, error: this.error } = await settle(getFundingSources(this.accountId)));
         try {
             const [administrator, users] = await Promise.all([
                 getBillingAdministrator(this.accountId),

@@ -1,5 +1,6 @@
 import BillingModal from 'c/billingModal';
 import { cancelAccount, newIdempotencyKey, previewCancellation, type Cancellation } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { formatCents, formatDate } from 'c/billingFormat';
 
 /** Cancel Account (R1.3, R4.3): the effective date and what remains owed, then cancel after Accept. */
@@ -8,17 +9,14 @@ export default class CancelAccountModal extends BillingModal {
     cancellationError: unknown;
 
     async connectedCallback(): Promise<void> {
-        try {
-            const preview = await previewCancellation(this.accountId, newIdempotencyKey());
-            this.cancellation = preview;
-            this.cancellationError = undefined;
-            this.startChange(
-                `Cancel the account, effective ${formatDate(preview.plan.effectiveDate)}, with ${formatCents(preview.plan.remainingOwed)} still owed under the contract`,
-                (authorization, key) => cancelAccount(this.accountId, authorization, key)
-            );
-        } catch (error) {
-            this.cancellationError = error;
-        }
+        ({ data: this.cancellation, error: this.cancellationError } = await settle(
+            previewCancellation(this.accountId, newIdempotencyKey())
+        ));
+        if (!this.cancellation) return;
+        this.startChange(
+            `Cancel the account, effective ${this.cancellationDate}, with ${this.cancellationOwed} still owed under the contract`,
+            (authorization, key) => cancelAccount(this.accountId, authorization, key)
+        );
     }
 
     get cancellationDate(): string {

@@ -8,6 +8,7 @@ import {
     type Minutes,
     type UsageDay
 } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber, parseDollarsToCents } from 'c/billingFormat';
 
 /** R5.2: a manual purchase is at least $100.00. */
@@ -34,20 +35,10 @@ export default class DialerMinutesPanel extends BillingPanel {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
-        try {
-            this.minutes = await getMinutes(this.accountId);
-            this.error = undefined;
-        } catch (error) {
-            this.minutes = undefined;
-            this.error = error;
-        }
-        try {
-            this.usage = (await getMinutesUsage(this.accountId, USAGE_DAYS)).days;
-            this.usageError = undefined;
-        } catch (error) {
-            this.usage = [];
-            this.usageError = error;
-        }
+        ({ data: this.minutes, error: this.error } = await settle(getMinutes(this.accountId)));
+        const usage = await settle(getMinutesUsage(this.accountId, USAGE_DAYS));
+        this.usage = usage.data?.days ?? [];
+        this.usageError = usage.error;
     }
 
     get balance(): string {

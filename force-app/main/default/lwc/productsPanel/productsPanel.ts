@@ -5,6 +5,7 @@ import PurchaseLicensesModal from 'c/purchaseLicensesModal';
 import PurchaseServicesModal from 'c/purchaseServicesModal';
 import StorageModal from 'c/storageModal';
 import { getLicenses, type Licenses } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { formatCents, formatDate } from 'c/billingFormat';
 
 const LICENSE_COLUMNS = [
@@ -27,13 +28,7 @@ export default class ProductsPanel extends BillingPanel {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
-        try {
-            this.licenses = await getLicenses(this.accountId);
-            this.error = undefined;
-        } catch (error) {
-            this.licenses = undefined;
-            this.error = error;
-        }
+        ({ data: this.licenses, error: this.error } = await settle(getLicenses(this.accountId)));
     }
 
     get licenseRows() {

@@ -7,6 +7,7 @@ import {
     type Licenses,
     type QuantityPreview
 } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
 /**
@@ -93,17 +94,9 @@ export default class PurchaseLicensesModal extends BillingModal {
     }
 
     async handlePreviewQuantities(): Promise<void> {
-        try {
-            this.quantityPreview = await previewQuantities(
-                this.accountId,
-                this.changedQuantities,
-                newIdempotencyKey()
-            );
-            this.quantityPreviewError = undefined;
-        } catch (error) {
-            this.quantityPreview = undefined;
-            this.quantityPreviewError = error;
-        }
+        ({ data: this.quantityPreview, error: this.quantityPreviewError } = await settle(
+            previewQuantities(this.accountId, this.changedQuantities, newIdempotencyKey())
+        ));
     }
 
     handleBuyLicenses(): void {

@@ -1,5 +1,6 @@
 import BillingModal from 'c/billingModal';
 import { getServices, purchaseService, type Service } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { formatCents } from 'c/billingFormat';
 
 /** Purchase Services (R7.5): the implementation services the panel may sell, bought after Accept. */
@@ -9,12 +10,9 @@ export default class PurchaseServicesModal extends BillingModal {
     selectedService = '';
 
     async connectedCallback(): Promise<void> {
-        try {
-            this.services = (await getServices(this.accountId)).services;
-            this.servicesError = undefined;
-        } catch (error) {
-            this.servicesError = error;
-        }
+        const answer = await settle(getServices(this.accountId));
+        this.services = answer.data?.services;
+        this.servicesError = answer.error;
     }
 
     get serviceOptions() {

@@ -9,6 +9,7 @@ import {
     type TransactionDetail
 } from 'c/billingApi';
 import { changeState, type ChangeState } from 'c/billingPanel';
+import { settle } from 'c/billingErrors';
 import { describeFundingSource, formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
 /** The itemised receipt of one transaction (R8.3), with Print and Email. */
@@ -32,12 +33,9 @@ export default class ReceiptModal extends LightningModal {
     emailSent = '';
 
     async connectedCallback(): Promise<void> {
-        try {
-            this.receipt = await getTransaction(this.accountId, this.transactionNumber);
-            this.error = undefined;
-        } catch (error) {
-            this.error = error;
-        }
+        ({ data: this.receipt, error: this.error } = await settle(
+            getTransaction(this.accountId, this.transactionNumber)
+        ));
     }
 
     get heading(): string {

@@ -2,6 +2,7 @@ import { api } from 'lwc';
 import BillingPanel from 'c/billingPanel';
 import ReceiptModal from 'c/receiptModal';
 import { getTransactions, type PurchaseKind, type TransactionKind, type Transactions } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { describeFundingSource, formatCents, formatDate, isoDate } from 'c/billingFormat';
 
 const DEFAULT_RANGE_DAYS = 90;
@@ -56,17 +57,9 @@ export default class SalesTransactionsPanel extends BillingPanel {
             this.to = isoDate(end);
             this.from = isoDate(new Date(end.getTime() - DEFAULT_RANGE_DAYS * DAY_MS));
         }
-        try {
-            this.transactions = await getTransactions(this.accountId, {
-                from: this.from,
-                to: this.to,
-                kind: this.kind
-            });
-            this.error = undefined;
-        } catch (error) {
-            this.transactions = undefined;
-            this.error = error;
-        }
+        ({ data: this.transactions, error: this.error } = await settle(
+            getTransactions(this.accountId, { from: this.from, to: this.to, kind: this.kind })
+        ));
     }
 
     get rows() {

@@ -1,5 +1,6 @@
 import BillingModal from 'c/billingModal';
 import { getStorage, type Storage } from 'c/billingApi';
+import { settle } from 'c/billingErrors';
 import { formatCents, formatMegabytes } from 'c/billingFormat';
 
 /** View Storage (R6.3): usage by kind, the allowance, the monthly fee, and how to lower it. */
@@ -8,12 +9,7 @@ export default class StorageModal extends BillingModal {
     storageError: unknown;
 
     async connectedCallback(): Promise<void> {
-        try {
-            this.storage = await getStorage(this.accountId);
-            this.storageError = undefined;
-        } catch (error) {
-            this.storageError = error;
-        }
+        ({ data: this.storage, error: this.storageError } = await settle(getStorage(this.accountId)));
     }
 
     get storageRows() {

@@ -1,4 +1,4 @@
-import { reduceErrors } from 'c/billingErrors';
+import { reduceErrors, settle } from 'c/billingErrors';
 
 describe('c-billing-errors', () => {
     it('reads the message of a service error body', () => {
@@ -12,5 +12,14 @@ describe('c-billing-errors', () => {
             'Network down',
             'Try again'
         ]);
+    });
+
+    it('settles a call into its data/error pair without throwing', async () => {
+        const refusal = { body: { code: 'not_permitted', message: 'Only admins.' } };
+        await expect(settle(Promise.resolve({ minutes: 5 }))).resolves.toEqual({
+            data: { minutes: 5 },
+            error: undefined
+        });
+        await expect(settle(Promise.reject(refusal))).resolves.toEqual({ data: undefined, error: refusal });
     });
 });
