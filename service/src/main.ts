@@ -7,6 +7,7 @@ import { systemClock } from './http/appDeps';
 import { buildApp } from './http/buildApp';
 import { createLogger } from './http/logger';
 import { loadServiceSecret } from './http/serviceSecret';
+import { scheduleBillingJobs } from './jobs/billingJobs';
 import { createProcessor } from './payments/createProcessor';
 import { createOutboxMailer } from './receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from './receipts/smtpMailer';
@@ -60,6 +61,9 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         keyDir: path.join(dataDir, 'local-issuer')
     });
     const smtp = smtpConfigFromEnv(env);
+    // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
+    const mailer =
+        smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp);
     const app = await buildApp({
         pool,
         clock,
@@ -67,8 +71,15 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         logger,
         serviceSecret,
         ...identity,
-        // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
-        mailer: smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp)
+        mailer
+    });
+    const jobs = scheduleBillingJobs({
+        pool,
+        processor,
+        directory: identity.directory,
+        mailer,
+        clock,
+        logger
     });
     const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
     const host = env.HOST ?? '127.0.0.1';
@@ -79,6 +90,7 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         pool,
         demo,
         stop: async () => {
+            await jobs.stop();
             await app.close();
             await pool.end();
             await embedded?.stop();
