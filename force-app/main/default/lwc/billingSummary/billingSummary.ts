@@ -51,7 +51,6 @@ export default class BillingSummary extends LightningElement {
                 number: purchase.number,
                 text: `${purchase.number}, ${formatDate(purchase.at)}, ${purchase.kind}: ${formatCents(purchase.totalCents)}`
             })),
-            selected: account.id === this.selectedAccountId,
             buttonVariant: account.id === this.selectedAccountId ? 'brand' : 'neutral',
             className:
                 account.id === this.selectedAccountId

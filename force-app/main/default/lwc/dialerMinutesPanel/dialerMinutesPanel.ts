@@ -30,8 +30,9 @@ export default class DialerMinutesPanel extends BillingPanel {
     amountText = '100.00';
     amountMessage = '';
 
-    chartWidth = CHART_WIDTH;
     chartHeight = CHART_HEIGHT;
+    /** The bars are laid out in CHART_WIDTH × CHART_HEIGHT units and stretched to the card's width. */
+    chartViewBox = `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`;
 
     async load(): Promise<void> {
         if (!this.accountId) return;
