@@ -31,12 +31,16 @@ describe('every documented route', () => {
     let ids: Record<string, string>;
     let cards: FundingSource[];
     let newAdminId: string;
+    let otherCardId: string;
     beforeAll(async () => {
         acme = await makeAccount(t.db.pool, {
             users: 5,
             licenses: { CRM: { quantity: 6, assignedTo: 4 }, DIALER_TAB: { quantity: 2 } }
         });
         other = await makeAccount(t.db.pool, { users: 2 });
+        otherCardId = (
+            await addTestCard(t.db.pool, createLocalProcessor(t.db.pool), other.accountId, TEST_NOW)
+        ).id;
         await seedMoney(t.db.pool, acme.accountId, fixedClock(TEST_NOW));
         const processor = createLocalProcessor(t.db.pool);
         await addTestCard(t.db.pool, processor, acme.accountId, TEST_NOW, { number: '4000056655665556' });
@@ -216,6 +220,35 @@ describe('every documented route', () => {
                 return response;
             }, 404);
             expect(answer).not.toContain(acme.accountId);
+        }
+    });
+
+    it('R1.2 refuses another company’s user or card named inside a change: 4xx and nothing changed', async () => {
+        const account = `/api/v1/accounts/${acme.accountId}`;
+        const attempts: { method: 'POST' | 'PUT'; url: string; body: object }[] = [
+            { method: 'PUT', url: `${account}/billing-administrator`, body: { userId: other.admin.id } },
+            { method: 'PUT', url: `${account}/recharge-source`, body: { fundingSourceId: otherCardId } },
+            {
+                method: 'POST',
+                url: `${account}/assignments`,
+                body: { changes: [{ userId: other.users[1]!.id, license: 'CRM', assigned: true }] }
+            },
+            { method: 'POST', url: `${account}/funding-sources/${otherCardId}/make-primary`, body: {} },
+            { method: 'POST', url: `${account}/funding-sources/${otherCardId}/remove`, body: {} }
+        ];
+        for (const [index, attempt] of attempts.entries()) {
+            let answer = '';
+            await expectRefusedAndUnchanged(async () => {
+                const response = await t.app.inject({
+                    method: attempt.method,
+                    url: attempt.url,
+                    headers: as(admin(), `foreign-${index}`),
+                    payload: { ...attempt.body, authorization: AUTHORIZATION }
+                });
+                answer = response.body;
+                return response;
+            }, 'any 4xx');
+            expect(answer).not.toContain(other.admin.name);
         }
     });
 
