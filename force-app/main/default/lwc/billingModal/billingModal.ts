@@ -4,6 +4,7 @@ import type { Authorization, Terms } from 'c/billingApi';
 import {
     authorisedLine,
     changeState,
+    sendPendingChange,
     startedChange,
     type ChangeState,
     type DialogResult,
@@ -37,24 +38,13 @@ export default class BillingModal extends LightningModal {
     }
 
     async handleAccept(event: CustomEvent<Authorization>): Promise<void> {
-        const change = this.pending;
+        const change = await sendPendingChange(this, event.detail);
         if (!change) return;
-        this.sending = true;
-        this.changeError = undefined;
-        try {
-            await change.send(event.detail, change.idempotencyKey);
-            this.pending = null;
-            const result: DialogResult = {
-                summary: change.summary,
-                authorised: authorisedLine(change.summary, event.detail)
-            };
-            this.close(result);
-        } catch (error) {
-            // The footer stays with the same key: Accept again retries this same action.
-            this.changeError = error;
-        } finally {
-            this.sending = false;
-        }
+        const result: DialogResult = {
+            summary: change.summary,
+            authorised: authorisedLine(change.summary, event.detail)
+        };
+        this.close(result);
     }
 
     handleCancelChange(): void {

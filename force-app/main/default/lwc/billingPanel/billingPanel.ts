@@ -54,6 +54,38 @@ export function authorisedLine(summary: string, authorization: Authorization): s
     return `${summary}: authorised by ${authorization.firstName} ${authorization.lastName}, terms version ${authorization.termsVersion}.`;
 }
 
+/** A panel or a dialog holding one change that waits for the authorization footer. */
+interface ChangeHolder {
+    pending: PendingChange | null;
+    sending: boolean;
+    changeError: unknown;
+}
+
+/**
+ * Sends `holder`'s pending change with the footer's authorization. Returns the change when the
+ * service accepted it; when refused, the refusal stays on `holder` with the change and its key, so
+ * Accept again retries this same action.
+ */
+export async function sendPendingChange(
+    holder: ChangeHolder,
+    authorization: Authorization
+): Promise<PendingChange | null> {
+    const change = holder.pending;
+    if (!change) return null;
+    holder.sending = true;
+    holder.changeError = undefined;
+    try {
+        await change.send(authorization, change.idempotencyKey);
+        holder.pending = null;
+        return change;
+    } catch (error) {
+        holder.changeError = error;
+        return null;
+    } finally {
+        holder.sending = false;
+    }
+}
+
 /** What a billing dialog (c/billingModal) closes with. */
 export interface DialogResult {
     /** The accepted change, in words. */
@@ -134,21 +166,8 @@ export default class BillingPanel extends LightningElement {
     }
 
     async handleAccept(event: CustomEvent<Authorization>): Promise<void> {
-        const change = this.pending;
-        if (!change) return;
-        const authorization = event.detail;
-        this.sending = true;
-        this.changeError = undefined;
-        try {
-            await change.send(authorization, change.idempotencyKey);
-            this.pending = null;
-            await this.changed(change.summary, authorisedLine(change.summary, authorization));
-        } catch (error) {
-            // The footer stays with the same key: Accept again retries this same action.
-            this.changeError = error;
-        } finally {
-            this.sending = false;
-        }
+        const change = await sendPendingChange(this, event.detail);
+        if (change) await this.changed(change.summary, authorisedLine(change.summary, event.detail));
     }
 
     /**
