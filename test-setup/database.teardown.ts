@@ -1,6 +1,9 @@
-import type { RunningPostgres } from '../service/src/db/embeddedPostgres';
+import { rm } from 'node:fs/promises';
+import type { TestDatabaseRun } from './database.global';
 
 export default async function globalTeardown(): Promise<void> {
-    const db = (globalThis as { __embeddedPostgres?: RunningPostgres }).__embeddedPostgres;
-    await db?.stop();
+    const run = (globalThis as { __testDatabase?: TestDatabaseRun }).__testDatabase;
+    if (run === undefined) return;
+    await run.db.stop();
+    await rm(run.dataDir, { recursive: true, force: true });
 }
