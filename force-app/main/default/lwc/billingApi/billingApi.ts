@@ -273,8 +273,6 @@ export const purchaseMinutes = (
         { amountCents, authorization },
         key
     );
-export const getRecharge = (accountId: string) =>
-    read('/accounts/{accountId}/minutes/recharge', { accountId });
 export const setRecharge = (accountId: string, enabled: boolean, authorization: Authorization, key: string) =>
     change('put', '/accounts/{accountId}/minutes/recharge', { accountId }, { enabled, authorization }, key);
 
