@@ -120,6 +120,8 @@ export default class BillingPanel extends LightningElement {
 
     private currentAccountId = '';
     private subscription: Subscription | null = null;
+    /** True while the panel reloads after its own change: its own refresh message is not a second reason. */
+    private reloadingAfterChange = false;
 
     /** The billing account the panel shows; changing it reloads the panel. */
     @api
@@ -188,8 +190,13 @@ export default class BillingPanel extends LightningElement {
         this.dispatchEvent(
             new ShowToastEvent({ title: 'Change accepted', message: summary, variant: 'success' })
         );
-        publish(this.messageContext, BILLING_REFRESH, { accountId: this.accountId });
-        await this.load();
+        this.reloadingAfterChange = true;
+        try {
+            publish(this.messageContext, BILLING_REFRESH, { accountId: this.accountId });
+            await this.load();
+        } finally {
+            this.reloadingAfterChange = false;
+        }
     }
 
     handleCancelChange(): void {
@@ -198,6 +205,7 @@ export default class BillingPanel extends LightningElement {
     }
 
     private handleRefreshMessage(message: RefreshMessage | undefined): void {
-        if (!this.pending && (!message?.accountId || message.accountId === this.accountId)) this.load();
+        if (this.reloadingAfterChange || this.pending) return;
+        if (!message?.accountId || message.accountId === this.accountId) this.load();
     }
 }

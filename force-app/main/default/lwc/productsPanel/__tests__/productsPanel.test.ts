@@ -3,7 +3,7 @@ import AssignLicensesModal from 'c/assignLicensesModal';
 import PurchaseLicensesModal from 'c/purchaseLicensesModal';
 import PurchaseServicesModal from 'c/purchaseServicesModal';
 import StorageModal from 'c/storageModal';
-import { publish } from 'lightning/messageService';
+import { publish, subscribe } from 'lightning/messageService';
 import BILLING_REFRESH from '@salesforce/messageChannel/BillingRefresh__c';
 import TERMS from '../../../../../test/data/terms.json';
 import * as api from 'c/billingApi';
@@ -85,6 +85,20 @@ describe('c-products-panel', () => {
             terms: TERMS
         });
         expect(authorisedText(element.shadowRoot)).toBe(authorised);
+        expect(publish).toHaveBeenCalledWith(undefined, BILLING_REFRESH, { accountId: ACCOUNT_ID });
+        expect(mocked.getLicenses).toHaveBeenCalledTimes(2);
+    });
+
+    it('reloads once after its own change, though the refresh message it publishes reaches it too', async () => {
+        jest.spyOn(PurchaseServicesModal, 'open').mockResolvedValue({
+            summary: 'Buy X',
+            authorised: 'Buy X: ok'
+        });
+        const element = await render();
+        const listener = (subscribe as jest.Mock).mock.calls[0][2] as (message: unknown) => void;
+        (publish as jest.Mock).mockImplementationOnce((_context, _channel, message) => listener(message));
+        clickOn(element, 'lightning-button.services');
+        await flushPromises();
         expect(publish).toHaveBeenCalledWith(undefined, BILLING_REFRESH, { accountId: ACCOUNT_ID });
         expect(mocked.getLicenses).toHaveBeenCalledTimes(2);
     });
