@@ -13,7 +13,7 @@ async function authHeaders() {
     });
     if (response.ok) {
         const answer = await response.json();
-        return { Authorization: `Bearer ${answer.token ?? answer.accessToken}` };
+        return { Authorization: `Bearer ${answer.token}` };
     }
     // Before /dev/token existed the service accepted these headers in local mode.
     return { 'x-org-id': user.orgId, 'x-user-id': user.id };

@@ -40,10 +40,19 @@ function matches(user: DirectoryUser, filter: { criteria?: Criterion[] } | undef
 }
 
 export default class RecordPicker extends LightningElement {
+    /** The field label above the combobox. */
     @api label = '';
+
+    /** The object picked from; this stand-in knows only `User`. */
     @api objectApiName = 'User';
+
+    /** The chosen record's id. */
     @api value = '';
+
+    /** `{ criteria: [{ fieldPath, operator, value }] }` as the real picker takes it ('eq' or 'ne'). */
     @api filter: { criteria?: Criterion[] } | undefined;
+
+    /** Shown in the combobox while nothing is chosen. */
     @api placeholder = '';
 
     users: DirectoryUser[] = [];
