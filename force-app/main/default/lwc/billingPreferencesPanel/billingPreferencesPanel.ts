@@ -31,24 +31,23 @@ export default class BillingPreferencesPanel extends BillingPanel {
     error: unknown;
     administrator: BillingAdministrator | undefined;
     administratorError: unknown;
+    /** The directory, to name the chosen administrator in the change's summary. */
     users: DirectoryUser[] = [];
+    usersError: unknown;
     /** The Salesforce user id chosen in the record picker. */
     chosenAdministrator = '';
 
     async load(): Promise<void> {
         if (!this.accountId) return;
-        ({ data: this.sources, error: this.error } = await settle(getFundingSources(this.accountId)));
-        try {
-            const [administrator, users] = await Promise.all([
-                getBillingAdministrator(this.accountId),
-                getUsers()
-            ]);
-            this.administrator = administrator;
-            this.users = users.users;
-            this.administratorError = undefined;
-        } catch (error) {
-            this.administratorError = error;
-        }
+        const [sources, administrator, users] = await Promise.all([
+            settle(getFundingSources(this.accountId)),
+            settle(getBillingAdministrator(this.accountId)),
+            settle(getUsers())
+        ]);
+        ({ data: this.sources, error: this.error } = sources);
+        ({ data: this.administrator, error: this.administratorError } = administrator);
+        this.users = users.data?.users ?? [];
+        this.usersError = users.error;
     }
 
     get sourceRows() {

@@ -168,6 +168,16 @@ describe('c-billing-preferences-panel', () => {
         expect(innerTextOf(element, 'c-error-panel')).toContain('Service unavailable');
     });
 
+    it('shows why the administrator or the user list could not be loaded, each on its own', async () => {
+        mocked.getUsers.mockRejectedValue(serviceError('unavailable', 'The directory is unavailable.'));
+        const element = await render();
+        expect(textOf(element, '.administrator')).toContain('Ada Admin');
+        const errors = Array.from(element.shadowRoot.querySelectorAll('c-error-panel')).map(
+            (panel) => panel.shadowRoot?.textContent ?? ''
+        );
+        expect(errors).toEqual([expect.stringContaining('The directory is unavailable.')]);
+    });
+
     it('is accessible', async () => {
         const element = await render();
         await expect(element).toBeAccessible();
