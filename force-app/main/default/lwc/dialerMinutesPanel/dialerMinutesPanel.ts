@@ -36,8 +36,11 @@ export default class DialerMinutesPanel extends BillingPanel {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
-        ({ data: this.minutes, error: this.error } = await settle(getMinutes(this.accountId)));
-        const usage = await settle(getMinutesUsage(this.accountId, USAGE_DAYS));
+        const [minutes, usage] = await Promise.all([
+            settle(getMinutes(this.accountId)),
+            settle(getMinutesUsage(this.accountId, USAGE_DAYS))
+        ]);
+        ({ data: this.minutes, error: this.error } = minutes);
         this.usage = usage.data?.days ?? [];
         this.usageError = usage.error;
     }
