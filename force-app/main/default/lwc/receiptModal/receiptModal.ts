@@ -3,12 +3,17 @@ import LightningModal from 'lightning/modal';
 import {
     emailReceipt,
     getTransaction,
-    newIdempotencyKey,
     type Authorization,
     type Terms,
     type TransactionDetail
 } from 'c/billingApi';
-import { changeState, type ChangeState } from 'c/billingPanel';
+import {
+    changeState,
+    sendPendingChange,
+    startedChange,
+    type ChangeState,
+    type PendingChange
+} from 'c/billingPanel';
 import { settle } from 'c/billingErrors';
 import { describeFundingSource, formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
@@ -26,10 +31,10 @@ export default class ReceiptModal extends LightningModal {
     receipt: TransactionDetail | undefined;
     error: unknown;
     emailTo = '';
-    /** The address waiting for Accept, with its idempotency key (kept for a retry). */
-    pendingEmail: { to: string; key: string } | null = null;
+    /** The e-mail waiting for Accept, with its idempotency key (kept for a retry). */
+    pending: PendingChange | null = null;
     sending = false;
-    emailError: unknown;
+    changeError: unknown;
     emailSent = '';
 
     async connectedCallback(): Promise<void> {
@@ -74,10 +79,13 @@ export default class ReceiptModal extends LightningModal {
     }
 
     get change(): ChangeState {
-        const summary = this.pendingEmail
-            ? `E-mail receipt ${this.transactionNumber} to ${this.pendingEmail.to}`
-            : '';
-        return changeState(summary, this.terms, this.sending, this.emailError, this.emailSent);
+        return changeState(
+            this.pending?.summary ?? '',
+            this.terms,
+            this.sending,
+            this.changeError,
+            this.emailSent
+        );
     }
 
     handleEmailChange(event: CustomEvent<{ value: string }>): void {
@@ -87,31 +95,25 @@ export default class ReceiptModal extends LightningModal {
     handleEmail(): void {
         const to = this.emailTo.trim();
         if (!to) return;
+        const summary = `E-mail receipt ${this.transactionNumber} to ${to}`;
         // Same address, same action: a retry reuses the key.
-        if (this.pendingEmail?.to !== to) this.pendingEmail = { to, key: newIdempotencyKey() };
-        this.emailError = undefined;
+        if (this.pending?.summary !== summary) {
+            this.pending = startedChange(summary, async (authorization, key) => {
+                await emailReceipt(this.accountId, this.transactionNumber, to, authorization, key);
+                this.emailSent = `Receipt sent to ${to}: authorised by ${authorization.firstName} ${authorization.lastName}.`;
+            });
+        }
+        this.changeError = undefined;
         this.emailSent = '';
     }
 
     async handleAccept(event: CustomEvent<Authorization>): Promise<void> {
-        const pending = this.pendingEmail;
-        if (!pending) return;
-        this.sending = true;
-        try {
-            await emailReceipt(this.accountId, this.transactionNumber, pending.to, event.detail, pending.key);
-            this.emailSent = `Receipt sent to ${pending.to}: authorised by ${event.detail.firstName} ${event.detail.lastName}.`;
-            this.pendingEmail = null;
-            this.emailError = undefined;
-        } catch (error) {
-            this.emailError = error;
-        } finally {
-            this.sending = false;
-        }
+        await sendPendingChange(this, event.detail);
     }
 
     handleCancelEmail(): void {
-        this.pendingEmail = null;
-        this.emailError = undefined;
+        this.pending = null;
+        this.changeError = undefined;
     }
 
     handlePrint(): void {
