@@ -1,4 +1,6 @@
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
+import { MessageContext, subscribe, unsubscribe, type Subscription } from 'lightning/messageService';
+import BILLING_REFRESH from '@salesforce/messageChannel/BillingRefresh__c';
 import { getMe, getSummary, getTerms, type Me, type Summary, type Terms } from 'c/billingApi';
 import { isNotPermitted } from 'c/billingErrors';
 import { formatCents, formatDate } from 'c/billingFormat';
@@ -7,6 +9,8 @@ export default class BillingSummary extends LightningElement {
     /** Page title shown above the accounts. */
     @api title = 'PowerDialer Billing';
 
+    @wire(MessageContext) messageContext: unknown;
+
     me: Me | undefined;
     summary: Summary | undefined;
     terms: Terms | undefined;
@@ -14,8 +18,11 @@ export default class BillingSummary extends LightningElement {
     notPermitted = false;
     loaded = false;
     selectedAccountId = '';
+    private subscription: Subscription | null = null;
 
     async connectedCallback(): Promise<void> {
+        // A change in any panel changes the totals and recent purchases shown here.
+        this.subscription = subscribe(this.messageContext, BILLING_REFRESH, () => this.handleRefresh());
         try {
             this.me = await getMe();
             if (!this.me.isAdmin) {
@@ -31,6 +38,20 @@ export default class BillingSummary extends LightningElement {
             this.error = this.notPermitted ? undefined : error;
         } finally {
             this.loaded = true;
+        }
+    }
+
+    disconnectedCallback(): void {
+        if (this.subscription) unsubscribe(this.subscription);
+        this.subscription = null;
+    }
+
+    async handleRefresh(): Promise<void> {
+        if (!this.showBilling) return;
+        try {
+            this.summary = await getSummary();
+        } catch (error) {
+            this.error = error;
         }
     }
 

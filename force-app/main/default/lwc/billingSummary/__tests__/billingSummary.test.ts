@@ -1,4 +1,5 @@
 import BillingSummary from 'c/billingSummary';
+import { subscribe } from 'lightning/messageService';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
 import { innerTextOf, mount } from '../../../../../test/utils/dom';
@@ -42,6 +43,19 @@ describe('c-billing-summary', () => {
         expect(accounts[0].querySelector('.billed-licenses')?.textContent).toBe('CRM: 20 × $45.00 = $900.00');
         expect(accounts[0].querySelector('.recent-purchases')?.textContent).toContain(
             'TRX-000102, Nov 12, 2026'
+        );
+    });
+
+    it('R1.1 reloads its totals when a panel announces a change', async () => {
+        const element = await render();
+        const listener = (subscribe as jest.Mock).mock.calls[0][2] as (message: unknown) => void;
+        const updated = JSON.parse(JSON.stringify(SUMMARY)) as api.Summary;
+        updated.accounts[0]!.recurringTotalCents = 150000;
+        mocked.getSummary.mockResolvedValue(updated);
+        listener({ accountId: 'acc-1' });
+        await flushPromises();
+        expect(element.shadowRoot.querySelector('article.account .recurring')?.textContent).toContain(
+            '$1,500.00'
         );
     });
 
