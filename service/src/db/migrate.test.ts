@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { useTestDatabase } from '../testing/useTestDatabase';
 import { migrate } from './migrate';
 
@@ -16,5 +17,31 @@ describe('migrations', () => {
         );
         const applied = await t.db.pool.query('SELECT name FROM pgmigrations');
         expect(applied.rowCount).toBeGreaterThanOrEqual(1);
+    });
+
+    it('lets several servers migrate at once: the same schema one after the other, other schemas side by side', async () => {
+        const fresh = [`${t.db.schema}_a`, `${t.db.schema}_b`];
+        try {
+            await Promise.all([
+                migrate(t.db.databaseUrl, fresh[0]),
+                migrate(t.db.databaseUrl, fresh[0]),
+                migrate(t.db.databaseUrl, fresh[1]),
+                migrate(t.db.databaseUrl, fresh[1])
+            ]);
+            for (const schema of fresh) {
+                const applied = await t.db.pool.query<{ count: string }>(
+                    `SELECT count(*) FROM "${schema}".pgmigrations`
+                );
+                const files = await t.db.pool.query<{ count: string }>(
+                    `SELECT count(*) FROM "${t.db.schema}".pgmigrations`
+                );
+                expect(applied.rows[0]?.count).toBe(files.rows[0]?.count);
+            }
+        } finally {
+            const client = new Client({ connectionString: t.db.databaseUrl });
+            await client.connect();
+            for (const schema of fresh) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+            await client.end();
+        }
     });
 });
