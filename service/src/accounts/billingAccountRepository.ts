@@ -14,15 +14,26 @@ export interface BillingAccount {
 }
 
 /**
- * SQL: the account (alias `a`) is still in service at the instant `$now`: active, or cancelling with
- * its effective date not yet past in its own time zone (R4.3: cancelling takes effect at term end).
+ * SQL: the status of the account (alias `a`) at the instant `$now`, the one place it is decided.
+ * R4.3: a cancelling account is cancelled once its effective date (the last day of its term) has
+ * passed in its own time zone; the stored row keeps 'cancelling' and that date.
  */
-export function inServiceAt(now: string): string {
-    return `(a.status = 'active' OR (a.status = 'cancelling' AND a.cancel_effective_on >= (${now}::timestamptz AT TIME ZONE a.time_zone)::date))`;
+export function statusAt(now: string): string {
+    return `(CASE WHEN a.status = 'cancelling' AND a.cancel_effective_on < (${now}::timestamptz AT TIME ZONE a.time_zone)::date
+             THEN 'cancelled' ELSE a.status END)`;
 }
 
-const COLUMNS = `id, org_id, name, time_zone, sms_rate_cents, status, billing_administrator_user_id,
-    cancel_requested_at, to_char(cancel_effective_on, 'YYYY-MM-DD') AS cancel_effective_on`;
+/** SQL: the account (alias `a`) is still in service (billed, recharged) at the instant `$now`. */
+export function inServiceAt(now: string): string {
+    return `(${statusAt(now)} <> 'cancelled')`;
+}
+
+/** The columns of `billing_accounts a`, with the status at the instant `$now`. */
+function columns(now: string): string {
+    return `a.id, a.org_id, a.name, a.time_zone, a.sms_rate_cents, ${statusAt(now)} AS status,
+        a.billing_administrator_user_id, a.cancel_requested_at,
+        to_char(a.cancel_effective_on, 'YYYY-MM-DD') AS cancel_effective_on`;
+}
 
 interface Row {
     id: string;
@@ -40,11 +51,12 @@ interface Row {
 export async function findBillingAccount(
     db: Queryable,
     orgId: string,
-    accountId: string
+    accountId: string,
+    now: Date
 ): Promise<BillingAccount> {
     const result = await db.query<Row>(
-        `SELECT ${COLUMNS} FROM billing_accounts WHERE org_id = $1 AND id = $2`,
-        [orgId, accountId]
+        `SELECT ${columns('$3')} FROM billing_accounts a WHERE a.org_id = $1 AND a.id = $2`,
+        [orgId, accountId, now]
     );
     return toAccount(result.rows[0]);
 }
@@ -53,18 +65,27 @@ export async function findBillingAccount(
  * Locks the account row (`FOR UPDATE`) for the rest of the transaction: every mutation of an
  * account takes this lock first, so two admins' changes to one account run one after the other.
  */
-export async function lockBillingAccount(tx: Tx, orgId: string, accountId: string): Promise<BillingAccount> {
+export async function lockBillingAccount(
+    tx: Tx,
+    orgId: string,
+    accountId: string,
+    now: Date
+): Promise<BillingAccount> {
     const result = await tx.query<Row>(
-        `SELECT ${COLUMNS} FROM billing_accounts WHERE org_id = $1 AND id = $2 FOR UPDATE`,
-        [orgId, accountId]
+        `SELECT ${columns('$3')} FROM billing_accounts a WHERE a.org_id = $1 AND a.id = $2 FOR UPDATE`,
+        [orgId, accountId, now]
     );
     return toAccount(result.rows[0]);
 }
 
-export async function listBillingAccounts(db: Queryable, orgId: string): Promise<BillingAccount[]> {
+export async function listBillingAccounts(
+    db: Queryable,
+    orgId: string,
+    now: Date
+): Promise<BillingAccount[]> {
     const result = await db.query<Row>(
-        `SELECT ${COLUMNS} FROM billing_accounts WHERE org_id = $1 ORDER BY name, id`,
-        [orgId]
+        `SELECT ${columns('$2')} FROM billing_accounts a WHERE a.org_id = $1 ORDER BY a.name, a.id`,
+        [orgId, now]
     );
     return result.rows.map((row) => toAccount(row));
 }

@@ -9,8 +9,8 @@ import type { summaryResponseSchema } from './schemas';
 export type Summary = z.infer<typeof summaryResponseSchema>;
 
 /** R1.1: every account of the company with the licenses billed on it and its recent purchases. */
-export async function buildSummary(db: Queryable, orgId: string): Promise<Summary> {
-    const accounts = await listBillingAccounts(db, orgId);
+export async function buildSummary(db: Queryable, orgId: string, now: Date): Promise<Summary> {
+    const accounts = await listBillingAccounts(db, orgId, now);
     const summaries = await Promise.all(
         accounts.map(async (account) => {
             const [{ prices }, quantities, purchases] = await Promise.all([

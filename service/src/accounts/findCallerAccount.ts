@@ -6,5 +6,6 @@ import { findBillingAccount, type BillingAccount } from './billingAccountReposit
 export function findCallerAccount(
     request: FastifyRequest & { params: { accountId: string } }
 ): Promise<BillingAccount> {
-    return findBillingAccount(request.server.deps.pool, request.caller.orgId, request.params.accountId);
+    const { pool, clock } = request.server.deps;
+    return findBillingAccount(pool, request.caller.orgId, request.params.accountId, clock.now());
 }

@@ -19,7 +19,7 @@ export const accountRoutes = defineRoutes((app) => {
     app.get(
         '/summary',
         { schema: { tags: ['accounts'], response: { 200: summaryResponseSchema } } },
-        (request) => buildSummary(app.deps.pool, request.caller.orgId)
+        (request) => buildSummary(app.deps.pool, request.caller.orgId, app.deps.clock.now())
     );
 
     app.get(

@@ -35,6 +35,8 @@ export interface MutationOptions {
     accountId?: string;
     /** HTTP status of a success, default 200. */
     status?: number;
+    /** Run even when the account is cancelled (R4.3): for work that does not change it, e.g. e-mailing a receipt. */
+    allowCancelled?: boolean;
 }
 
 const MAX_KEY_LENGTH = 200;
@@ -69,7 +71,13 @@ export async function runMutation<T>(
         const account =
             options.accountId === undefined
                 ? undefined
-                : await lockBillingAccount(tx, caller.orgId, options.accountId);
+                : await lockBillingAccount(tx, caller.orgId, options.accountId, now);
+        if (account?.status === 'cancelled' && options.allowCancelled !== true) {
+            throw serviceError(
+                'account_cancelled',
+                `This account was cancelled: its service ended on ${account.cancelEffectiveOn ?? 'the end of its term'}, so it can no longer be changed.`
+            );
+        }
         let audited = 0;
         const body = await work({
             tx,
@@ -201,7 +209,7 @@ export function runAccountMutation<T>(
     request: AccountMutationRequest,
     reply: FastifyReply,
     work: (context: MutationContext) => Promise<T>,
-    options: { status?: number } = {}
+    options: { status?: number; allowCancelled?: boolean } = {}
 ): Promise<T> {
     const { authorization } = request.body;
     return runMutation(

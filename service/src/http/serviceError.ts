@@ -25,6 +25,7 @@ export const SERVICE_ERROR_STATUS = {
     user_inactive: 422,
     nothing_to_change: 422,
     account_cancelling: 409,
+    account_cancelled: 409,
     // Money movement and funding sources (service/src/payments, funding, transactions, receipts).
     card_number_invalid: 400,
     card_expired: 400,

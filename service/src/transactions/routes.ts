@@ -201,20 +201,25 @@ export const transactionRoutes = defineRoutes((app) => {
             const mailer = requireMailer(app.deps.mailer);
             // Recorded with the audit row and the key; sent after commit (a replay sends a mail
             // that is still pending or failed, and never one already sent).
-            const queued = await runAccountMutation(request, reply, async (context) => {
-                const detail = await load(request);
-                const emailId = await queueReceiptEmail(context.tx, {
-                    transactionId: detail.id,
-                    to: request.body.to,
-                    now: context.now
-                });
-                await context.audit({
-                    action: 'receipt.email',
-                    before: null,
-                    after: { transaction: detail.number, to: request.body.to }
-                });
-                return { emailId };
-            });
+            const queued = await runAccountMutation(
+                request,
+                reply,
+                async (context) => {
+                    const detail = await load(request);
+                    const emailId = await queueReceiptEmail(context.tx, {
+                        transactionId: detail.id,
+                        to: request.body.to,
+                        now: context.now
+                    });
+                    await context.audit({
+                        action: 'receipt.email',
+                        before: null,
+                        after: { transaction: detail.number, to: request.body.to }
+                    });
+                    return { emailId };
+                },
+                { allowCancelled: true }
+            );
             return deliverReceiptEmail(app.deps.pool, mailer, {
                 emailId: queued.emailId,
                 detail: await load(request),

@@ -12,8 +12,11 @@ export interface HeldLicense {
 }
 
 /** R2.7: the company's users, their licenses on every account, and which inactive users still hold paid licenses. */
-export async function listCompanyUsers(db: Queryable, directory: UserDirectory, orgId: string) {
-    const [users, accounts] = await Promise.all([directory.listUsers(orgId), listBillingAccounts(db, orgId)]);
+export async function listCompanyUsers(db: Queryable, directory: UserDirectory, orgId: string, now: Date) {
+    const [users, accounts] = await Promise.all([
+        directory.listUsers(orgId),
+        listBillingAccounts(db, orgId, now)
+    ]);
     const held = new Map<string, HeldLicense[]>();
     for (const account of accounts) {
         for (const { userId, license } of await loadAssignments(db, account.id)) {

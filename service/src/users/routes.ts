@@ -31,6 +31,6 @@ const usersResponseSchema = z.object({
 /** R2.7 the company's users. */
 export const userRoutes = defineRoutes((app) => {
     app.get('/users', { schema: { tags: ['users'], response: { 200: usersResponseSchema } } }, (request) =>
-        listCompanyUsers(app.deps.pool, app.deps.directory, request.caller.orgId)
+        listCompanyUsers(app.deps.pool, app.deps.directory, request.caller.orgId, app.deps.clock.now())
     );
 });
