@@ -65,9 +65,9 @@ export async function runMutation<T>(
         body: request.body
     });
     const outcome = await withTransaction(deps.pool, async (tx) => {
-        const replay = await claimKey(tx, caller.orgId, idempotencyKey, requestHash, deps.clock.now());
-        if (replay !== undefined) return replay;
         const now = deps.clock.now();
+        const replay = await claimKey(tx, caller.orgId, idempotencyKey, requestHash, now);
+        if (replay !== undefined) return replay;
         const account =
             options.accountId === undefined
                 ? undefined
