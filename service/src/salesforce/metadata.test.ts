@@ -35,7 +35,8 @@ const ARRAY_ELEMENTS = new Set([
     'flexiPageRegions',
     'itemInstances',
     'target',
-    'tabs'
+    'tabs',
+    'values'
 ]);
 
 type Xml = Record<string, unknown>;
@@ -89,7 +90,11 @@ describe('issue 4: the Salesforce package, checked offline', () => {
     });
 
     it('converts with every component of the package in package.xml', () => {
-        expect(packageTypes.get('ApexClass')).toEqual(['BillingServiceProxy', 'BillingServiceProxyTest']);
+        expect(packageTypes.get('ApexClass')).toEqual([
+            'BillingServiceProxy',
+            'BillingServiceProxyTest',
+            'BillingServiceToken'
+        ]);
         expect(packageTypes.get('PermissionSet')).toEqual(['PowerDialer_Billing_Admin']);
         expect(packageTypes.get('CustomPermission')).toEqual(['PowerDialer_Billing_Admin']);
         expect(packageTypes.get('CustomTab')).toEqual(['PowerDialer_Billing']);
@@ -97,7 +102,10 @@ describe('issue 4: the Salesforce package, checked offline', () => {
         expect(packageTypes.get('CustomApplication')).toEqual(['PowerDialer_Billing']);
         expect(packageTypes.get('NamedCredential')).toEqual(['PowerDialer_Billing']);
         expect(packageTypes.get('ExternalCredential')).toEqual(['PowerDialer_Billing']);
-        expect(packageTypes.get('Certificate')).toEqual(['PowerDialer_Billing_Signing']);
+        // Issue 12: a packaged certificate would get a new key pair in every org; the org makes its own.
+        expect(packageTypes.has('Certificate')).toBe(false);
+        expect(packageTypes.get('CustomObject')).toEqual(['PowerDialer_Billing_Setting__mdt']);
+        expect(packageTypes.get('CustomMetadata')).toEqual(['PowerDialer_Billing_Setting.Default']);
         expect(packageTypes.get('LightningMessageChannel')).toEqual(['BillingRefresh']);
         expect(packageTypes.get('LightningComponentBundle')).toContain('billingSummary');
     });
@@ -108,6 +116,50 @@ describe('issue 4: the Salesforce package, checked offline', () => {
         for (const bundle of packageTypes.get('LightningComponentBundle') ?? []) {
             expect(converted).toContain(path.join(outputDir, 'lwc', bundle, `${bundle}.js`));
         }
+    });
+
+    it('issue 12: after npm run build, every LWC bundle that deploys has its compiled .js next to its meta XML', async () => {
+        const bundles = (await readdir(path.join(DEFAULT, 'lwc'), { withFileTypes: true })).filter((entry) =>
+            entry.isDirectory()
+        );
+        expect(bundles.length).toBeGreaterThan(10);
+        const missing: string[] = [];
+        for (const bundle of bundles) {
+            const files = await readdir(path.join(DEFAULT, 'lwc', bundle.name));
+            if (files.includes(`${bundle.name}.js-meta.xml`) && !files.includes(`${bundle.name}.js`)) {
+                missing.push(bundle.name);
+            }
+        }
+        expect(missing).toEqual([]);
+    });
+
+    it('issue 12: a namespaced managed package whose version and scratch-org scripts build the LWCs first', async () => {
+        const project = JSON.parse(await readFile(path.join(ROOT, 'sfdx-project.json'), 'utf8')) as {
+            namespace: string;
+            packageAliases: Record<string, string>;
+            packageDirectories: { path: string; package: string; versionNumber: string }[];
+        };
+        expect(project.namespace).toMatch(/^[a-z][a-z0-9]{0,14}$/);
+        expect(project.packageAliases).toBeInstanceOf(Object);
+        expect(project.packageDirectories[0]).toMatchObject({
+            path: 'force-app',
+            package: 'PowerDialer Billing'
+        });
+        const script = path.join(ROOT, 'scripts/package-version.sh');
+        await run('bash', ['-n', script]);
+        const text = await readFile(script, 'utf8');
+        const steps = [
+            'sf package create --name "$PACKAGE" --package-type Managed',
+            'npm run build',
+            'sf package version create --package "$PACKAGE" --installation-key-bypass --code-coverage',
+            'if [ "$promote" = true ]',
+            'sf package version promote --package "$version"'
+        ];
+        const positions = steps.map((step) => text.indexOf(step));
+        expect(positions.every((position) => position >= 0)).toBe(true);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+        const common = await readFile(path.join(ROOT, 'scripts/sf-common.sh'), 'utf8');
+        expect(common).toContain('PERMISSION_SET=$(qualified PowerDialer_Billing_Admin)');
     });
 
     it('every meta XML under force-app, and every converted XML, is well-formed', async () => {
@@ -155,48 +207,85 @@ describe('issue 4: the Salesforce package, checked offline', () => {
             .map((parameter) => `PowerDialer_Billing-${parameter.parameterName}`);
         expect(principals.map((access) => access.externalCredentialPrincipal)).toEqual(principalNames);
         expect(permissionSet).not.toHaveProperty('userPermissions');
+        // Issue 12: the named principal needs no per-user credential records.
+        expect(permissionSet).not.toHaveProperty('objectPermissions');
     });
 
-    it('the External Credential signs RS256 JWTs with org id, user id, audience and a jti, with a packaged certificate', async () => {
+    it('issue 12: the External Credential only gates callouts by permission set; it signs nothing', async () => {
         const credential = await metadata(
             'externalCredentials',
             'PowerDialer_Billing.externalCredential-meta.xml',
             'ExternalCredential'
         );
-        expect(credential.authenticationProtocol).toBe('Jwt');
-        const parameters = list<{
-            parameterName: string;
-            parameterType: string;
-            parameterValue?: string;
-            certificate?: string;
-        }>(credential.externalCredentialParameters);
-        const claims = Object.fromEntries(
-            parameters
-                .filter((parameter) => parameter.parameterType === 'JwtBodyClaim')
-                .map((parameter) => [parameter.parameterName, parameter.parameterValue])
+        expect(credential.authenticationProtocol).toBe('Custom');
+        const parameters = list<{ parameterName: string; parameterType: string }>(
+            credential.externalCredentialParameters
         );
-        expect(claims).toMatchObject({ iss: '{!$Organization.Id}', sub: '{!$User.Id}' });
-        expect(claims.aud).toMatch(/^https:\/\//);
-        expect(claims.jti).toContain('$User.Id');
-        const signing = parameters.find((parameter) => parameter.parameterType === 'SigningCertificate');
-        expect(packageTypes.get('Certificate')).toContain(signing?.certificate);
+        expect(parameters.map((parameter) => parameter.parameterType)).toEqual(['NamedPrincipal']);
+        expect(JSON.stringify(credential.externalCredentialParameters)).not.toMatch(
+            /certificate|JwtBodyClaim/i
+        );
     });
 
-    it('the Apex proxy calls the packaged Named Credential, which uses the External Credential', async () => {
-        const apex = await readFile(path.join(DEFAULT, 'classes/BillingServiceProxy.cls'), 'utf8');
-        expect(apex).toContain("'callout:PowerDialer_Billing'");
-        expect(apex).toContain('@AuraEnabled');
+    it('issue 12: the Apex proxy mints a fresh JWT per callout and sets it on the Named Credential request', async () => {
+        const proxy = await readFile(path.join(DEFAULT, 'classes/BillingServiceProxy.cls'), 'utf8');
+        expect(proxy).toContain("'callout:' + qualified('PowerDialer_Billing')");
+        expect(proxy).toContain("request.setHeader('Authorization', 'Bearer ' + BillingServiceToken.mint())");
+        expect(proxy).toContain('@AuraEnabled');
+        const token = await readFile(path.join(DEFAULT, 'classes/BillingServiceToken.cls'), 'utf8');
+        expect(token).toContain('new Auth.JWT()');
+        expect(token).toContain('new Auth.JWS(claims, certificateName)');
+        expect(token).toContain("'jti' => UUID.randomUUID().toString()");
+        expect(token).toContain('claims.setIss(UserInfo.getOrganizationId())');
+        expect(token).toContain('claims.setSub(UserInfo.getUserId())');
+        const lifetime = /LIFETIME_SECONDS = (\d+);/.exec(token)?.[1];
+        expect(Number(lifetime)).toBeLessThanOrEqual(120);
         const named = await metadata(
             'namedCredentials',
             'PowerDialer_Billing.namedCredential-meta.xml',
             'NamedCredential'
         );
         expect(named.namedCredentialType).toBe('SecuredEndpoint');
-        expect(named.generateAuthorizationHeader).toBe(true);
+        expect(named.generateAuthorizationHeader).toBe(false);
+        expect(named.allowMergeFieldsInHeader).toBe(false);
         const authentication = list<{ parameterType: string; externalCredential?: string }>(
             named.namedCredentialParameters
         ).find((parameter) => parameter.parameterType === 'Authentication');
         expect(authentication?.externalCredential).toBe('PowerDialer_Billing');
+    });
+
+    it('issue 12: the certificate is named by a subscriber-editable setting whose default the post-install step creates', async () => {
+        const token = await readFile(path.join(DEFAULT, 'classes/BillingServiceToken.cls'), 'utf8');
+        const packagedDefault = /DEFAULT_SIGNER = '(\w+)'/.exec(token)?.[1];
+        const record = await metadata(
+            'customMetadata',
+            'PowerDialer_Billing_Setting.Default.md-meta.xml',
+            'CustomMetadata'
+        );
+        const values = Object.fromEntries(
+            list<{ field: string; value: string }>(record.values).map((value) => [value.field, value.value])
+        );
+        expect(values.Signing_Certificate__c).toBe(packagedDefault);
+        expect(values.Audience__c).toMatch(/^https:\/\//);
+        const field = await metadata(
+            'objects/PowerDialer_Billing_Setting__mdt/fields',
+            'Signing_Certificate__c.field-meta.xml',
+            'CustomField'
+        );
+        expect(field.fieldManageability).toBe('SubscriberControlled');
+        const postInstall = await readXml(path.join(ROOT, 'config/post-install/package.xml'));
+        expect(JSON.stringify(postInstall)).toContain(
+            `"members":["${packagedDefault}"],"name":"Certificate"`
+        );
+    });
+
+    it('issue 12: the message channel is private to the package', async () => {
+        const channel = await metadata(
+            'messageChannels',
+            'BillingRefresh.messageChannel-meta.xml',
+            'LightningMessageChannel'
+        );
+        expect(channel.isExposed).toBe(false);
     });
 
     it('the tab opens the Lightning App Page, which holds c-billing-summary (an App Page component)', async () => {
@@ -219,7 +308,7 @@ describe('issue 4: the Salesforce package, checked offline', () => {
         expect(app.tabs).toEqual(['PowerDialer_Billing']);
     });
 
-    it('scripts/scratch-org.sh is valid bash and runs create, build, deploy, permission set, Apex tests, delete in order', async () => {
+    it('scripts/scratch-org.sh is valid bash and runs create, build, deploy, certificate, permission set, Apex tests, delete in order', async () => {
         const script = path.join(ROOT, 'scripts/scratch-org.sh');
         await run('bash', ['-n', script]);
         const text = await readFile(script, 'utf8');
@@ -228,8 +317,9 @@ describe('issue 4: the Salesforce package, checked offline', () => {
         const steps = [
             'sf org create scratch -f config/project-scratch-def.json -a "$ALIAS" -d -y 1',
             'npm run build',
-            'sf project deploy start',
-            'sf org assign permset -n PowerDialer_Billing_Admin',
+            'sf project deploy start --target-org',
+            'sf project deploy start --metadata-dir config/post-install',
+            'sf org assign permset -n "$PERMISSION_SET"',
             'sf apex run test',
             'sf org delete scratch --target-org "$ALIAS" -p\ncreated=false'
         ];
