@@ -13,6 +13,7 @@ import { documentIdempotencyKey } from './documentIdempotencyKey';
 import { installErrorHandler } from './errorHandler';
 import '../kernel/fastifyTypes';
 import { healthRoutes } from './healthRoutes';
+import { connectRoutes } from '../salesforce/connectRoutes';
 import { devTokenRoutes } from '../salesforce/devTokenRoutes';
 import { createLogger } from '../kernel/logger';
 import { installMetrics } from './metrics';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     installMetrics(app);
     await app.register(healthRoutes);
     if (deps.localIssuer !== undefined) await app.register(devTokenRoutes);
+    if (deps.orgConnector !== undefined) await app.register(connectRoutes);
     app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     for (const routes of CAPABILITY_ROUTES) {
         await app.register(routes, { prefix: API_PREFIX });

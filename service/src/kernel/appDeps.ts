@@ -12,6 +12,23 @@ export interface DevTokenIssuer {
     issueToken(userId: string): Promise<string>;
 }
 
+/**
+ * Salesforce mode: an org's admin connects it from the billing page (issue 12). `start` begins
+ * the OAuth web-server flow (PKCE); `finish` takes Salesforce's answer and registers the org.
+ */
+export interface OrgConnector {
+    start(request: { orgId?: string; certificateName?: string }): Promise<{
+        authorizeUrl: string;
+        /** Binds the flow to this browser (a cookie until the callback). */
+        browserNonce: string;
+    }>;
+    finish(request: {
+        state: string;
+        code: string;
+        browserNonce: string | undefined;
+    }): Promise<{ orgId: string }>;
+}
+
 /** What the app assembly hands every capability (`app.deps`): the outside world, behind interfaces. */
 export interface AppDeps {
     pool: Pool;
@@ -26,6 +43,8 @@ export interface AppDeps {
     serviceSecret: string;
     /** Local mode only: signs demo users' tokens at POST /dev/token. Never set with a real org. */
     localIssuer?: DevTokenIssuer;
+    /** Salesforce mode only: mounts /connect/salesforce (self-service registration of an org). */
+    orgConnector?: OrgConnector;
     /** Pino logger (or options); default: pino at 'info', silent when NODE_ENV is 'test'. */
     logger?: Logger;
 }

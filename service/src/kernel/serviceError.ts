@@ -49,6 +49,11 @@ export const SERVICE_ERROR_STATUS = {
     token_wrong_audience: 401,
     token_replayed: 401,
     org_not_registered: 401,
+    // Connecting an org (issue 12): the browser flow expired or was refused, or the org lacks a piece.
+    connect_expired: 400,
+    connect_refused: 400,
+    connect_wrong_org: 400,
+    certificate_missing: 422,
     invalid_salesforce_id: 400,
     salesforce_not_connected: 503,
     salesforce_unavailable: 503

@@ -1,10 +1,12 @@
 import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
+import type { OrgConnector } from '../kernel/appDeps';
 import type { Authenticator, UserDirectory } from '../kernel/caller';
 import { localDirectory } from '../identity/localDirectory';
 import type { SalesforceConfig } from './config';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { LocalIssuer } from './localIssuer';
+import { SalesforceConnector } from './salesforceConnector';
 import { SalesforceDirectory } from './salesforceDirectory';
 import { TokenCipher } from './tokenCipher';
 
@@ -13,6 +15,8 @@ export interface Identity {
     directory: UserDirectory;
     /** Local mode only: mounts POST /dev/token. */
     localIssuer?: LocalIssuer;
+    /** Salesforce mode only: mounts /connect/salesforce. */
+    orgConnector?: OrgConnector;
 }
 
 /**
@@ -30,16 +34,25 @@ export async function createIdentity(options: {
     keyDir: string;
 }): Promise<Identity> {
     const { pool, clock, config } = options;
-    const authenticator = new JwtAuthenticator({ pool, clock });
     if (config.mode === 'salesforce') {
-        const directory = new SalesforceDirectory({
+        const cipher = new TokenCipher(config.tokenKey);
+        const oauth = { clientId: config.clientId, clientSecret: config.clientSecret };
+        const directory = new SalesforceDirectory({ pool, clock, cipher, oauth });
+        const orgConnector = new SalesforceConnector({
             pool,
             clock,
-            cipher: new TokenCipher(config.tokenKey),
-            oauth: { clientId: config.clientId, clientSecret: config.clientSecret }
+            cipher,
+            oauth,
+            loginUrl: config.loginUrl,
+            serviceUrl: config.serviceUrl,
+            onConnected: (orgId) => {
+                directory.forget(orgId);
+            }
         });
-        return { authenticator, directory };
+        const authenticator = new JwtAuthenticator({ pool, clock, serviceUrl: config.serviceUrl });
+        return { authenticator, directory, orgConnector };
     }
+    const authenticator = new JwtAuthenticator({ pool, clock });
     const localIssuer = await LocalIssuer.start({
         pool,
         clock,

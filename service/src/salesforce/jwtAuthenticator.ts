@@ -14,6 +14,7 @@ import type { Clock } from '../kernel/clock';
 import type { Authenticator, Caller } from '../kernel/caller';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
 import { findOrgRegistration, type OrgRegistration } from './orgRegistrations';
+import { connectUrl } from './salesforceConnector';
 import { toSalesforceId18 } from './salesforceId';
 import { forgetExpiredTokenIds, recordTokenId } from './seenTokenIds';
 
@@ -27,6 +28,8 @@ const FORGET_EVERY_MS = 60_000;
 export interface JwtAuthenticatorOptions {
     pool: Pool;
     clock: Clock;
+    /** Salesforce mode: an unregistered org's refusal carries the Connect address under it. */
+    serviceUrl?: string;
 }
 
 /**
@@ -37,31 +40,39 @@ export interface JwtAuthenticatorOptions {
 export class JwtAuthenticator implements Authenticator {
     private readonly pool: Pool;
     private readonly clock: Clock;
+    private readonly serviceUrl: string | undefined;
     private readonly keys = new Map<string, Promise<KeyLike> | JWTVerifyGetKey>();
     private lastForgotAt = 0;
 
     constructor(options: JwtAuthenticatorOptions) {
         this.pool = options.pool;
         this.clock = options.clock;
+        this.serviceUrl = options.serviceUrl;
     }
 
     async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Caller> {
         const token = bearerToken(headers.authorization);
-        const orgId = toSalesforceId18(unverifiedIssuer(token), 'organization');
+        const claims = unverifiedClaims(token);
+        const orgId = toSalesforceId18(claims.iss, 'organization');
         if (orgId === undefined) throw invalid('The token does not name a Salesforce org as its issuer.');
         const registration = await findOrgRegistration(this.pool, orgId);
-        if (registration === undefined) {
-            throw serviceError(
-                'org_not_registered',
-                `The Salesforce org ${orgId} is not registered with PowerDialer Billing. An administrator must register its certificate first.`
-            );
-        }
+        if (registration === undefined) throw this.notRegistered(orgId, claims.certificate);
         const now = this.clock.now();
         const payload = await this.verify(token, registration, now);
         const userId = toSalesforceId18(payload.sub, 'user');
         if (userId === undefined) throw invalid('The token does not name a Salesforce user as its subject.');
         await this.acceptOnce(orgId, payload, now);
         return { orgId, userId };
+    }
+
+    /** Unsigned claims only choose what the refusal suggests: the org's own Connect page. */
+    private notRegistered(orgId: string, certificateName: unknown): ServiceError {
+        const message = `The Salesforce org ${orgId} is not connected to PowerDialer Billing yet. A Salesforce admin must click Connect on the billing page.`;
+        return this.serviceUrl === undefined
+            ? serviceError('org_not_registered', message)
+            : serviceError('org_not_registered', message, {
+                  connectUrl: connectUrl(this.serviceUrl, orgId, certificateName)
+              });
     }
 
     private async verify(token: string, registration: OrgRegistration, now: Date): Promise<JWTPayload> {
@@ -140,9 +151,9 @@ function bearerToken(header: string | string[] | undefined): string {
     return match[1];
 }
 
-function unverifiedIssuer(token: string): unknown {
+function unverifiedClaims(token: string): JWTPayload {
     try {
-        return decodeJwt(token).iss;
+        return decodeJwt(token);
     } catch {
         throw invalid('The bearer token is not a well-formed JWT.');
     }

@@ -165,7 +165,7 @@ export class SalesforceDirectory implements UserDirectory {
  * should hear "Salesforce is unavailable" sooner. And jsforce's own refresh function rewraps the
  * OAuth error, so this one remembers when Salesforce refused the refresh token itself.
  */
-class DirectoryConnection extends Connection {
+export class DirectoryConnection extends Connection {
     refreshTokenRefused = false;
 
     constructor(config: ConstructorParameters<typeof Connection>[0]) {

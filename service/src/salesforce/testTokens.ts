@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { exportSPKI, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { exportSPKI, generateKeyPair, importPKCS8, importX509, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { generate } from 'selfsigned';
 
 /** Test helper: an org's signing key, and tokens shaped like the External Credential's. */
 export interface TestSigner {
@@ -11,6 +12,17 @@ export interface TestSigner {
 export async function createTestSigner(): Promise<TestSigner> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     return { privateKey, publicKey, publicKeyPem: await exportSPKI(publicKey) };
+}
+
+/** A self-signed certificate as an org's Certificate and Key Management holds it, with its key. */
+export async function createTestCertificate(): Promise<TestSigner & { certificatePem: string }> {
+    const pems = await generate([{ name: 'commonName', value: 'PowerDialer Billing Signing' }], {
+        keySize: 2048,
+        algorithm: 'sha256'
+    });
+    const privateKey = await importPKCS8(pems.private, 'RS256');
+    const publicKey = await importX509(pems.cert, 'RS256');
+    return { privateKey, publicKey, publicKeyPem: pems.public, certificatePem: pems.cert.trim() };
 }
 
 export interface TestTokenClaims {
