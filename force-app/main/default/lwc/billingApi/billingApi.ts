@@ -142,9 +142,13 @@ function withServiceError(error: unknown): unknown {
     const body = (error as { body?: { message?: unknown } } | null)?.body;
     if (!body || typeof body.message !== 'string') return error;
     try {
-        const parsed = JSON.parse(body.message) as Partial<ServiceError>;
+        const parsed = JSON.parse(body.message) as Partial<ServiceError> & { details?: unknown };
         if (typeof parsed.message === 'string') {
-            return { ...(error as object), body: { code: parsed.code, message: parsed.message } };
+            const { code, message, details } = parsed;
+            return {
+                ...(error as object),
+                body: details === undefined ? { code, message } : { code, message, details }
+            };
         }
     } catch {
         // not JSON: the message is already a sentence

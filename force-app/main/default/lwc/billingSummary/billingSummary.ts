@@ -4,6 +4,7 @@ import BILLING_REFRESH from '@salesforce/messageChannel/BillingRefresh__c';
 import { getMe, getSummary, getTerms, type Me, type Summary, type Terms } from 'c/billingApi';
 import { isNotPermitted } from 'c/billingErrors';
 import { formatCents, formatDate } from 'c/billingFormat';
+import { isSetupProblem } from 'c/setupStatus';
 
 export default class BillingSummary extends LightningElement {
     /** Page title shown above the accounts. */
@@ -15,6 +16,8 @@ export default class BillingSummary extends LightningElement {
     summary: Summary | undefined;
     terms: Terms | undefined;
     error: unknown;
+    /** A setup step still to do (not connected, no certificate, ...): c-setup-status says which. */
+    setupProblem: unknown;
     notPermitted = false;
     loaded = false;
     selectedAccountId = '';
@@ -23,6 +26,17 @@ export default class BillingSummary extends LightningElement {
     async connectedCallback(): Promise<void> {
         // A change in any panel changes the totals and recent purchases shown here.
         this.subscription = subscribe(this.messageContext, BILLING_REFRESH, () => this.handleRefresh());
+        await this.load();
+    }
+
+    /** The admin finished a setup step (e.g. Connect) and checks again. */
+    async handleRetry(): Promise<void> {
+        this.setupProblem = undefined;
+        this.loaded = false;
+        await this.load();
+    }
+
+    private async load(): Promise<void> {
         try {
             this.me = await getMe();
             if (!this.me.isAdmin) {
@@ -35,7 +49,8 @@ export default class BillingSummary extends LightningElement {
             this.selectedAccountId = summary.accounts[0]?.id ?? '';
         } catch (error) {
             this.notPermitted = isNotPermitted(error);
-            this.error = this.notPermitted ? undefined : error;
+            this.setupProblem = isSetupProblem(error) ? error : undefined;
+            this.error = this.notPermitted || this.setupProblem !== undefined ? undefined : error;
         } finally {
             this.loaded = true;
         }

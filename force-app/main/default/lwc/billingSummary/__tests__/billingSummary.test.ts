@@ -90,6 +90,30 @@ describe('c-billing-summary', () => {
         expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
     });
 
+    it('issue 12: an org not connected yet shows the setup status with Connect; Check again loads the billing', async () => {
+        const notConnected = {
+            body: {
+                code: 'org_not_registered',
+                message: 'Not connected yet.',
+                details: {
+                    connectUrl:
+                        'https://billing.powerdialer.example/connect/salesforce?org=00D000000000001AAA'
+                }
+            }
+        };
+        mocked.getMe.mockRejectedValueOnce(notConnected);
+        const element = await render();
+        const status = element.shadowRoot.querySelector('c-setup-status');
+        expect(status).not.toBeNull();
+        expect(status?.shadowRoot?.querySelector('lightning-button.connect')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
+        expect(mocked.getSummary).not.toHaveBeenCalled();
+        status?.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        expect(element.shadowRoot.querySelector('c-setup-status')).toBeNull();
+        expect(element.shadowRoot.querySelectorAll('article.account')).toHaveLength(2);
+    });
+
     it('shows any other error in the error panel', async () => {
         mocked.getSummary.mockRejectedValue(new Error('Unable to reach the billing service.'));
         const element = await render();
