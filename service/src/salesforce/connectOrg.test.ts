@@ -26,6 +26,7 @@ describe('issue 12: self-service Connect', () => {
     let app: FastifyInstance;
     let salesforce: FakeSalesforce;
     let cipher: TokenCipher;
+    let directory: SalesforceDirectory;
     let acme: TestAccount;
     let key: TestSigner & { certificatePem: string };
     let admin: FakeSalesforceUser;
@@ -56,7 +57,13 @@ describe('issue 12: self-service Connect', () => {
         }).start();
         cipher = new TokenCipher(randomBytes(32).toString('base64'));
         const clock = { now: () => TEST_NOW };
-        const directory = new SalesforceDirectory({ pool: db.pool, cipher, oauth: CLIENT, clock });
+        directory = new SalesforceDirectory({
+            pool: db.pool,
+            cipher,
+            oauth: CLIENT,
+            clock,
+            serviceUrl: SERVICE_URL
+        });
         app = await buildTestApp(db.pool, {
             authenticator: new JwtAuthenticator({ pool: db.pool, clock, serviceUrl: SERVICE_URL }),
             directory,
@@ -168,6 +175,23 @@ describe('issue 12: self-service Connect', () => {
         expect(second).not.toBe(first);
         expect((await callMe(key)).json()).toMatchObject({ code: 'token_invalid' });
         expect((await callMe(rotated)).statusCode).toBe(200);
+    }, 60_000);
+
+    it('a revoked connection says so with the Connect address; connecting again mends it', async () => {
+        const url = await connectUrlOfRefusal();
+        expect((await connectInBrowser(url)).answer.statusCode).toBe(200);
+        expect((await callMe()).statusCode).toBe(200);
+        salesforce.refreshTokens.splice(0);
+        salesforce.expireAccessToken();
+        directory.forget(acme.orgId); // as when its cached answers run out
+        const lost = await callMe();
+        expect(lost.statusCode).toBe(503);
+        expect(lost.json()).toMatchObject({
+            code: 'salesforce_not_connected',
+            details: { connectUrl: `${SERVICE_URL}/connect/salesforce?org=${acme.orgId}` }
+        });
+        expect((await connectInBrowser(url)).answer.statusCode).toBe(200);
+        expect((await callMe()).statusCode).toBe(200);
     }, 60_000);
 
     it('refusals register nothing: a non-admin, a denial, another org, a missing certificate', async () => {

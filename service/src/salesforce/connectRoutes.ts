@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isBillingError } from '../../../core/errors';
 import type { OrgConnector } from '../kernel/appDeps';
 import { defineRoutes } from '../kernel/defineRoutes';
-import { CONNECT_PATH } from './salesforceConnector';
+import { CONNECT_PATH } from './connectUrl';
 
 const COOKIE = 'pdb_connect';
 const COOKIE_MAX_AGE_SECONDS = 600;

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/createTestData
 import { makeCompany, makeUser, TEST_NOW } from '../testing/factories';
 import { loadSalesforceConfig } from './config';
 import { createIdentity } from './createIdentity';
+import { SalesforceConnector } from './salesforceConnector';
 import { SalesforceDirectory } from './salesforceDirectory';
 
 describe('issue 4: one verification path in both modes', () => {
@@ -49,6 +50,12 @@ describe('issue 4: one verification path in both modes', () => {
         const identity = await createIdentity({ pool: db.pool, clock, config, demoOrgId: 'unused', keyDir });
         expect(identity.localIssuer).toBeUndefined();
         expect(identity.directory).toBeInstanceOf(SalesforceDirectory);
+        expect(config).toMatchObject({
+            loginUrl: 'https://login.salesforce.com',
+            serviceUrl: 'https://billing.powerdialer.example'
+        });
+        // Issue 12: admins connect their org themselves (mounts /connect/salesforce).
+        expect(identity.orgConnector).toBeInstanceOf(SalesforceConnector);
     });
 
     it('Salesforce mode with a missing setting says which ones', () => {

@@ -37,7 +37,13 @@ export async function createIdentity(options: {
     if (config.mode === 'salesforce') {
         const cipher = new TokenCipher(config.tokenKey);
         const oauth = { clientId: config.clientId, clientSecret: config.clientSecret };
-        const directory = new SalesforceDirectory({ pool, clock, cipher, oauth });
+        const directory = new SalesforceDirectory({
+            pool,
+            clock,
+            cipher,
+            oauth,
+            serviceUrl: config.serviceUrl
+        });
         const orgConnector = new SalesforceConnector({
             pool,
             clock,

@@ -14,7 +14,7 @@ import type { Clock } from '../kernel/clock';
 import type { Authenticator, Caller } from '../kernel/caller';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
 import { findOrgRegistration, type OrgRegistration } from './orgRegistrations';
-import { connectUrl } from './salesforceConnector';
+import { connectUrl } from './connectUrl';
 import { toSalesforceId18 } from './salesforceId';
 import { forgetExpiredTokenIds, recordTokenId } from './seenTokenIds';
 

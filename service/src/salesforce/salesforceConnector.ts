@@ -5,6 +5,7 @@ import type { Pool } from '../db/pool';
 import type { OrgConnector } from '../kernel/appDeps';
 import type { Clock } from '../kernel/clock';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
+import { CERTIFICATE_NAME, CONNECT_PATH } from './connectUrl';
 import { forgetExpiredConnectAttempts, saveConnectAttempt, takeConnectAttempt } from './connectAttempts';
 import { readOrgCertificate } from './orgCertificate';
 import { registerOrg } from './registerOrg';
@@ -18,7 +19,6 @@ import type { TokenCipher } from './tokenCipher';
 
 /** The package's default; the org's token names its own (custom metadata PowerDialer_Billing_Setting). */
 export const DEFAULT_CERTIFICATE_NAME = 'PowerDialer_Billing_Signing';
-export const CONNECT_PATH = '/connect/salesforce';
 /**
  * `api` for the REST and Metadata API calls (User and PermissionSetAssignment reads; the
  * certificate once, now), `refresh_token` to keep reading users after the admin leaves.
@@ -26,7 +26,6 @@ export const CONNECT_PATH = '/connect/salesforce';
 export const CONNECT_SCOPES = 'api refresh_token';
 const ATTEMPT_LIFETIME_MS = 10 * 60_000;
 const SALESFORCE_WAIT_MS = 15_000;
-const CERTIFICATE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 export interface SalesforceConnectorOptions {
     pool: Pool;
@@ -39,16 +38,6 @@ export interface SalesforceConnectorOptions {
     serviceUrl: string;
     /** Called after an org (re)connects, so cached connections use the new refresh token. */
     onConnected?: (orgId: string) => void;
-}
-
-/** Where the billing page sends an admin whose org is not registered yet. */
-export function connectUrl(serviceUrl: string, orgId: string, certificateName: unknown): string {
-    const url = new URL(CONNECT_PATH, serviceUrl);
-    url.searchParams.set('org', orgId);
-    if (typeof certificateName === 'string' && CERTIFICATE_NAME.test(certificateName)) {
-        url.searchParams.set('certificate', certificateName);
-    }
-    return url.toString();
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Clock } from '../kernel/clock';
 import type { DirectoryUser, UserDirectory } from '../kernel/caller';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
 import { findOrgRegistration } from './orgRegistrations';
+import { connectUrl } from './connectUrl';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';
 
@@ -23,6 +24,8 @@ export interface SalesforceDirectoryOptions {
     oauth: SalesforceOAuthClient;
     clock: Clock;
     cacheTtlMs?: number;
+    /** The service's public address: a lost connection's refusal carries the org's Connect page. */
+    serviceUrl?: string;
 }
 
 interface UserRecord {
@@ -114,7 +117,10 @@ export class SalesforceDirectory implements UserDirectory {
         if (existing !== undefined) return existing;
         const registration = await findOrgRegistration(this.options.pool, orgId);
         if (registration?.refreshTokenEncrypted === undefined) {
-            throw notConnected('PowerDialer Billing has no Salesforce connection for this org yet.');
+            throw this.notConnected(
+                orgId,
+                'PowerDialer Billing has no Salesforce connection for this org yet.'
+            );
         }
         const connection = new DirectoryConnection({
             oauth2: { ...this.options.oauth, loginUrl: registration.instanceUrl },
@@ -134,7 +140,8 @@ export class SalesforceDirectory implements UserDirectory {
         } catch (error) {
             if (connection.refreshTokenRefused) {
                 this.connections.delete(orgId);
-                throw notConnected(
+                throw this.notConnected(
+                    orgId,
                     'Salesforce refused the stored authorisation (it was revoked or expired).',
                     error
                 );
@@ -147,6 +154,14 @@ export class SalesforceDirectory implements UserDirectory {
                 error
             );
         }
+    }
+
+    private notConnected(orgId: string, reason: string, cause?: unknown): ServiceError {
+        const message = `${reason} An administrator must connect PowerDialer Billing to Salesforce again (Connect on the billing page).`;
+        const serviceUrl = this.options.serviceUrl;
+        const details =
+            serviceUrl === undefined ? undefined : { connectUrl: connectUrl(serviceUrl, orgId, undefined) };
+        return withCause(serviceError('salesforce_not_connected', message, details), cause);
     }
 
     private fresh<T>(entry: CacheEntry<T> | undefined): CacheEntry<T> | undefined {
@@ -216,11 +231,6 @@ function toDirectoryUser(record: UserRecord, hasModifyAllData: boolean): Directo
         active: record.IsActive,
         isAdmin: record.IsActive && hasModifyAllData
     };
-}
-
-function notConnected(reason: string, cause?: unknown): ServiceError {
-    const message = `${reason} An administrator must connect PowerDialer Billing to Salesforce again (the install step).`;
-    return withCause(serviceError('salesforce_not_connected', message), cause);
 }
 
 /** Keeps what jsforce said for the logs; the caller's answer stays `{ code, message }`. */

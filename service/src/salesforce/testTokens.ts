@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { exportSPKI, generateKeyPair, importPKCS8, importX509, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import {
+    exportSPKI,
+    generateKeyPair,
+    importPKCS8,
+    importX509,
+    SignJWT,
+    type JWTPayload,
+    type KeyLike
+} from 'jose';
 import { generate } from 'selfsigned';
 
 /** Test helper: an org's signing key, and tokens shaped like the External Credential's. */
