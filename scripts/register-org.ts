@@ -1,6 +1,7 @@
 /*
- * Registers a Salesforce org with the billing service (issue 4, admin step): trusts the External
- * Credential's signing certificate and stores the OAuth refresh token of the install step, encrypted.
+ * Registers a Salesforce org with the billing service by hand, for support (issue 4; installers
+ * use Connect on the billing page instead, issue 12): trusts the org's signing certificate (Setup →
+ * Certificate and Key Management → Download) and stores an OAuth refresh token, encrypted.
  *
  *   DATABASE_URL=… SALESFORCE_TOKEN_KEY=… SALESFORCE_REFRESH_TOKEN=… npx tsx scripts/register-org.ts \
  *       --org-id 00D… --certificate PowerDialer_Billing_Signing.crt \
