@@ -3,7 +3,7 @@ import { fixedClock, type Clock } from '../kernel/clock';
 import type { Mailer } from '../kernel/mailer';
 import { runBillingJobs } from '../jobs/billingJobs';
 import { verifyLedger } from '../ledger/verifyLedger';
-import { saveRechargeEnabled } from '../minutes/minuteSettings';
+import { saveRechargeEnabled } from '../minutes/minuteSettingsRepository';
 import { recordUsage } from '../minutes/recordUsage';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';

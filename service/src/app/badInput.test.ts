@@ -1,4 +1,4 @@
-import type { FundingSource } from '../funding/fundingSources';
+import type { FundingSource } from '../funding/fundingSourceRepository';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addTestCard, testCard } from '../funding/testing';
-import type { FundingSource } from '../funding/fundingSources';
+import type { FundingSource } from '../funding/fundingSourceRepository';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { createOutboxMailer } from '../receipts/outboxMailer';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';

@@ -14,7 +14,12 @@ export interface TransferInput {
     /** Client-chosen and unique (e.g. `purchase:<transaction id>`): a retry with the same payload is a no-op. */
     id: string;
     billingAccountId: string;
-    /** What moved money: 'license_proration', 'minutes_purchase', 'service_purchase', 'payment', ... */
+    /**
+     * What moved money. The kinds written today: `<purchase kind>_sale` (recordPurchase: what a
+     * purchase sold, e.g. `licenses_sale`, `minutes_sale`, `cycle_sale`), `payment` (recordPurchase:
+     * the processor's charge paying it) and `minutes_usage` (recordUsage: prepaid minutes used by
+     * calls and texts). A pending transfer's post or void keeps the pending transfer's kind.
+     */
     kind: string;
     description: string;
     entries: readonly LedgerEntryInput[];

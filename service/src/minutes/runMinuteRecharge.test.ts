@@ -9,7 +9,7 @@ import { makeAccount, TEST_NOW } from '../testing/factories';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { seedMoney } from '../seed/seedMoney';
 import { minutesBalance } from './minutesBalance';
-import { saveRechargeEnabled } from './minuteSettings';
+import { saveRechargeEnabled } from './minuteSettingsRepository';
 import { recordUsage } from './recordUsage';
 import { rechargePeriod, runMinuteRecharge, runMinuteRecharges } from './runMinuteRecharge';
 

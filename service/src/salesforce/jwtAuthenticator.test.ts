@@ -4,7 +4,7 @@ import { fixedClock } from '../kernel/clock';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { isBillingError } from '../../../core/errors';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { saveOrgRegistration } from './orgRegistrations';
+import { saveOrgRegistration } from './orgRegistrationRepository';
 import { createTestSigner, signTestToken, type TestSigner, type TestTokenClaims } from './testTokens';
 
 const ORG = '00D000000000001EAA';

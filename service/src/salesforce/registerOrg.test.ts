@@ -8,7 +8,7 @@ import { importPKCS8 } from 'jose';
 import { fixedClock } from '../kernel/clock';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { findOrgRegistration } from './orgRegistrations';
+import { findOrgRegistration } from './orgRegistrationRepository';
 import { registerOrg } from './registerOrg';
 import { signTestToken } from './testTokens';
 import { TokenCipher } from './tokenCipher';

@@ -6,7 +6,7 @@ import { makeAccount, salesforceId, TEST_NOW, type TestAccount } from '../testin
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { FakeSalesforce, type FakeSalesforceUser } from './fakeSalesforce';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { saveOrgRegistration } from './orgRegistrations';
+import { saveOrgRegistration } from './orgRegistrationRepository';
 import { SalesforceDirectory } from './salesforceDirectory';
 import { createTestSigner, signTestToken, type TestSigner } from './testTokens';
 import { TokenCipher } from './tokenCipher';

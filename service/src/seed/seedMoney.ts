@@ -2,7 +2,7 @@ import { FEE_PER_STARTED_GIGABYTE, SERVICE_CATALOG } from '../../../core/index';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { addFundingSource } from '../funding/addFundingSource';
-import { listFundingSources } from '../funding/fundingSources';
+import { listFundingSources } from '../funding/fundingSourceRepository';
 import type { Clock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
 import type { PaymentProcessor } from '../kernel/paymentProcessor';
