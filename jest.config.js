@@ -29,6 +29,8 @@ module.exports = {
             displayName: 'node',
             rootDir: __dirname,
             testEnvironment: 'node',
+            // A loaded 2-core machine runs several schemas' tests at once: 5 s is too short there.
+            testTimeout: 60_000,
             testMatch: [
                 '<rootDir>/core/**/*.test.ts',
                 '<rootDir>/service/**/*.test.ts',
