@@ -9,7 +9,7 @@ import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { concreteUrl, documentedRoutes, type DocumentedRoute } from '../testing/documentedRoutes';
 import { makeAccount, makeUser, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { fixedClock } from '../kernel/clock';
 import { TERMS_VERSION } from '../kernel/terms';
 import { seedMoney } from '../seed/seedMoney';

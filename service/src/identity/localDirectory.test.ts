@@ -1,4 +1,4 @@
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { makeCompany, makeUser } from '../testing/factories';
 import { localDirectory } from './directoryUserRepository';
 

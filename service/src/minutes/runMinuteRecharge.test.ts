@@ -4,7 +4,7 @@ import { setRechargeSource } from '../funding/setRechargeSource';
 import { fixedClock } from '../kernel/clock';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW } from '../testing/factories';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { seedMoney } from '../seed/seedMoney';

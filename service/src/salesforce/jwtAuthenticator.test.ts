@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { exportJWK } from 'jose';
 import { fixedClock } from '../kernel/clock';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { isBillingError } from '../../../core/errors';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { saveOrgRegistration } from './orgRegistrationRepository';

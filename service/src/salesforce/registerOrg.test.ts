@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { importPKCS8 } from 'jose';
 import { fixedClock } from '../kernel/clock';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { findOrgRegistration } from './orgRegistrationRepository';
 import { registerOrg } from './registerOrg';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { FakeSalesforce, type FakeSalesforceUser } from './fakeSalesforce';
 import { saveOrgRegistration } from './orgRegistrationRepository';
 import { SalesforceDirectory } from './salesforceDirectory';
