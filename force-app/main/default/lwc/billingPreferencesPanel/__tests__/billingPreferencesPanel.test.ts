@@ -169,7 +169,9 @@ describe('c-billing-preferences-panel', () => {
     });
 
     it('shows why the administrator or the user list could not be loaded, each on its own', async () => {
-        mocked.getUsers.mockRejectedValue(serviceError('salesforce_unavailable', 'The directory is unavailable.'));
+        mocked.getUsers.mockRejectedValue(
+            serviceError('salesforce_unavailable', 'The directory is unavailable.')
+        );
         const element = await render();
         expect(textOf(element, '.administrator')).toContain('Ada Admin');
         const errors = Array.from(element.shadowRoot.querySelectorAll('c-error-panel')).map(
