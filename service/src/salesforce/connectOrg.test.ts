@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, salesforceId, TEST_NOW, type TestAccount } from '../testing/factories';
 import { FakeSalesforce, type FakeSalesforceUser } from './fakeSalesforce';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { findOrgRegistration } from './orgRegistrations';
+import { findOrgRegistration } from './orgRegistrationRepository';
 import { SalesforceConnector } from './salesforceConnector';
 import { SalesforceDirectory } from './salesforceDirectory';
 import { createTestCertificate, signTestToken, type TestSigner } from './testTokens';

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import { fixedClock } from '../kernel/clock';
 import { buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { LocalIssuer } from './localIssuer';

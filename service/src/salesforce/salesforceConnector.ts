@@ -6,11 +6,16 @@ import type { OrgConnector } from '../kernel/appDeps';
 import type { Clock } from '../kernel/clock';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
 import { CERTIFICATE_NAME, CONNECT_PATH } from './connectUrl';
-import { forgetExpiredConnectAttempts, saveConnectAttempt, takeConnectAttempt } from './connectAttempts';
+import {
+    forgetExpiredConnectAttempts,
+    saveConnectAttempt,
+    takeConnectAttempt
+} from './connectAttemptRepository';
 import { readOrgCertificate } from './orgCertificate';
 import { registerOrg } from './registerOrg';
 import {
     DirectoryConnection,
+    holdsModifyAllData,
     SALESFORCE_API_VERSION,
     type SalesforceOAuthClient
 } from './salesforceDirectory';
@@ -148,10 +153,7 @@ export class SalesforceConnector implements OrgConnector {
 }
 
 async function assertAdmin(connection: Connection, userId: string): Promise<void> {
-    // Safe to quote: userId is a checked 18-character id.
-    const soql = `SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '${userId}' AND PermissionSet.PermissionsModifyAllData = true LIMIT 1`;
-    const result = await bounded(Promise.resolve(connection.query<{ Id: string }>(soql)));
-    if (result.records.length === 0) {
+    if (!(await bounded(holdsModifyAllData(connection, userId)))) {
         throw serviceError(
             'not_permitted',
             'Only a Salesforce admin (Modify All Data) can connect PowerDialer Billing. Ask one to click Connect.'

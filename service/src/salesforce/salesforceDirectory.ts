@@ -3,8 +3,8 @@ import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
 import type { DirectoryUser, UserDirectory } from '../kernel/caller';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
-import { findOrgRegistration } from './orgRegistrations';
 import { connectUrl } from './connectUrl';
+import { findOrgRegistration } from './orgRegistrationRepository';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';
 
@@ -68,10 +68,7 @@ export class SalesforceDirectory implements UserDirectory {
                 org,
                 `SELECT Id, Name, Email, IsActive FROM User WHERE Id = '${user}' AND UserType = 'Standard' LIMIT 1`
             ),
-            this.query<{ Id: string }>(
-                org,
-                `SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '${user}' AND PermissionSet.PermissionsModifyAllData = true LIMIT 1`
-            )
+            this.query<{ Id: string }>(org, modifyAllDataSoql(user))
         ]);
         const record = userRecords[0];
         const value = record === undefined ? undefined : toDirectoryUser(record, adminAssignments.length > 0);
@@ -173,6 +170,17 @@ export class SalesforceDirectory implements UserDirectory {
     private expiry(): number {
         return this.options.clock.now().getTime() + this.ttlMs;
     }
+}
+
+/** SOQL: does `user` (a checked 18-character id: safe to quote) hold Modify All Data? */
+function modifyAllDataSoql(user: string): string {
+    return `SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '${user}' AND PermissionSet.PermissionsModifyAllData = true LIMIT 1`;
+}
+
+/** Whether `userId` holds Modify All Data, asked over `connection` (e.g. a freshly authorised admin's). */
+export async function holdsModifyAllData(connection: Connection, userId: string): Promise<boolean> {
+    const result = await connection.query<{ Id: string }>(modifyAllDataSoql(requireId(userId, 'user')));
+    return result.records.length > 0;
 }
 
 /**
