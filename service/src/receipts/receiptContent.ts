@@ -28,7 +28,9 @@ const KIND_TITLES: Record<TransactionDetail['kind'], string> = {
     minutes: 'Dialer minutes',
     services: 'Services',
     storage: 'Storage',
-    cycle: 'Monthly bill'
+    cycle: 'Monthly bill',
+    refund: 'Refund',
+    credit: 'Credit from PowerDialer'
 };
 
 export function receiptContent(detail: TransactionDetail): ReceiptContent {

@@ -1,10 +1,21 @@
 import type { LedgerAccountCode } from '../ledger/ledgerAccounts';
 
-export const PURCHASE_KINDS = ['licenses', 'minutes', 'services', 'storage', 'cycle'] as const;
+export const PURCHASE_KINDS = [
+    'licenses',
+    'minutes',
+    'services',
+    'storage',
+    'cycle',
+    'refund',
+    'credit'
+] as const;
 export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
 
-/** The four headings of the transactions panel (R8.2); a cycle charge splits into licenses and storage. */
-export const REPORTED_KINDS = ['licenses', 'minutes', 'services', 'storage'] as const;
+/**
+ * The headings of the transactions panel (R8.2); a cycle charge splits into licenses and storage.
+ * 'credits': refunds and goodwill credits given by PowerDialer (R11.1), money back to the customer.
+ */
+export const REPORTED_KINDS = ['licenses', 'minutes', 'services', 'storage', 'credits'] as const;
 export type ReportedKind = (typeof REPORTED_KINDS)[number];
 
 /** Product code of the storage fee line on a cycle charge (R4.1, R6). */
@@ -19,6 +30,9 @@ export function reportedKindOf(kind: PurchaseKind, productCode: string): Reporte
         case 'services':
         case 'storage':
             return kind;
+        case 'refund':
+        case 'credit':
+            return 'credits';
     }
 }
 
@@ -33,5 +47,7 @@ export function creditAccountOf(kind: ReportedKind): LedgerAccountCode {
             return 'revenue_services';
         case 'storage':
             return 'revenue_storage';
+        case 'credits':
+            return 'credits_and_refunds';
     }
 }
