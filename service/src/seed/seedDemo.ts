@@ -2,9 +2,9 @@ import {
     addDays,
     addMonths,
     calendarDateIn,
-    contractEndDate,
     firstOfMonth,
     LICENSE_CATALOG,
+    isLicenseCode,
     LICENSE_CODES,
     toIsoDate
 } from '../../../core/index';
@@ -22,6 +22,10 @@ import {
     DEMO_USERS
 } from './demoCompany';
 import { SEED_HOOKS } from './seedHooks';
+import { localDirectory } from '../identity/localDirectory';
+import { saveAssignmentChanges } from '../licenses/licenseRepository';
+import { applyOnboarding, planOnboarding } from '../ops/onboardCompany';
+import type { OnboardingRequest } from '../ops/schemas';
 
 export interface SeededDemo {
     orgId: string;
@@ -44,7 +48,8 @@ export async function seedDemo(pool: Pool, clock: Clock, processor: PaymentProce
         );
         const found = existing.rows[0];
         if (found !== undefined) return { orgId: DEMO_ORG_ID, accountId: found.id, created: false };
-        return { orgId: DEMO_ORG_ID, accountId: await createDemoCompany(tx, clock.now()), created: true };
+        const accountId = await createDemoCompany(tx, clock.now(), processor, pool);
+        return { orgId: DEMO_ORG_ID, accountId, created: true };
     });
     for (const hook of SEED_HOOKS) {
         await hook({ pool, clock, processor, orgId: demo.orgId, accountId: demo.accountId });
@@ -52,12 +57,18 @@ export async function seedDemo(pool: Pool, clock: Clock, processor: PaymentProce
     return demo;
 }
 
-async function createDemoCompany(tx: Tx, now: Date): Promise<string> {
-    await tx.query('INSERT INTO companies (org_id, name, created_at) VALUES ($1, $2, $3)', [
-        DEMO_ORG_ID,
-        'Acme Corporation',
-        now
-    ]);
+/**
+ * The demo company through the back office's onboarding use case (as a representative would sign
+ * it up): 20 users in the local directory (the stand-in for the org's Salesforce users), then the
+ * company, its account and its 12-month contract from six months ago, whose current month was
+ * paid before (the seeded history has its cycle charge), then assignments and a storage snapshot.
+ */
+async function createDemoCompany(
+    tx: Tx,
+    now: Date,
+    processor: PaymentProcessor,
+    pool: Pool
+): Promise<string> {
     for (const user of DEMO_USERS) {
         const email = `${user.name.toLowerCase().replaceAll(' ', '.')}@acme.example`;
         await tx.query(
@@ -65,58 +76,73 @@ async function createDemoCompany(tx: Tx, now: Date): Promise<string> {
             [DEMO_ORG_ID, user.id, user.name, email, user.active, user.isAdmin]
         );
     }
-    const installer = DEMO_USERS[0];
-    const account = await tx.query<{ id: string }>(
-        `INSERT INTO billing_accounts (org_id, name, time_zone, sms_rate_cents, billing_administrator_user_id, created_at)
-         VALUES ($1, $2, $3, 1, $4, $5) RETURNING id`,
-        [DEMO_ORG_ID, DEMO_ACCOUNT_NAME, DEMO_TIME_ZONE, installer?.id ?? null, now]
+    const request = demoOnboarding(now);
+    const plan = await planOnboarding(tx, localDirectory(tx), request, now);
+    const [account] = await applyOnboarding(
+        tx,
+        { pool, processor },
+        {
+            request,
+            plan,
+            now,
+            key: 'seed-demo',
+            createdBy: 'seed'
+        }
     );
-    const accountId = account.rows[0]?.id;
-    if (accountId === undefined) throw new Error('the demo account was not created');
-    await createContract(tx, accountId, now);
-    await createAssignments(tx, accountId, now);
+    if (account === undefined) throw new Error('the demo account was not created');
+    await createAssignments(tx, account.accountId, now);
     const yesterday = toIsoDate(addDays(calendarDateIn(now, DEMO_TIME_ZONE), -1));
     for (const [kind, megabytes] of Object.entries(DEMO_STORAGE_MB)) {
         await tx.query(
             'INSERT INTO storage_usage (billing_account_id, measured_on, kind, megabytes) VALUES ($1, $2, $3, $4)',
-            [accountId, yesterday, kind, megabytes]
+            [account.accountId, yesterday, kind, megabytes]
         );
     }
-    return accountId;
+    return account.accountId;
 }
 
-async function createContract(tx: Tx, accountId: string, now: Date): Promise<void> {
-    const start = toIsoDate(addMonths(firstOfMonth(calendarDateIn(now, DEMO_TIME_ZONE)), -6));
-    const contract = await tx.query<{ id: string }>(
-        'INSERT INTO contracts (billing_account_id, term_start, term_end, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
-        [accountId, start, contractEndDate(start, 12), now]
-    );
-    const contractId = contract.rows[0]?.id;
+function demoOnboarding(now: Date): OnboardingRequest {
+    const installer = DEMO_USERS[0];
+    if (installer === undefined) throw new Error('the demo has no installing user');
+    const licenses: OnboardingRequest['accounts'][number]['licenses'] = {};
     for (const code of LICENSE_CODES) {
         const setup = DEMO_LICENSES[code];
         if (setup === undefined) continue;
-        const { quantity, floor } = setup;
-        const price = LICENSE_CATALOG[code].listPrice;
-        await tx.query(
-            'INSERT INTO contract_licenses (contract_id, license_code, floor, unit_price_cents) VALUES ($1, $2, $3, $4)',
-            [contractId, code, floor, price]
-        );
-        await tx.query(
-            'INSERT INTO license_quantities (billing_account_id, license_code, quantity, updated_at) VALUES ($1, $2, $3, $4)',
-            [accountId, code, quantity, now]
-        );
+        licenses[code] = {
+            quantity: setup.quantity,
+            floor: setup.floor,
+            unitPriceCents: LICENSE_CATALOG[code].listPrice
+        };
     }
+    return {
+        orgId: DEMO_ORG_ID,
+        companyName: 'Acme Corporation',
+        installingUserId: installer.id,
+        accounts: [
+            {
+                name: DEMO_ACCOUNT_NAME,
+                timeZone: DEMO_TIME_ZONE,
+                smsRateCents: 1,
+                term: {
+                    start: toIsoDate(addMonths(firstOfMonth(calendarDateIn(now, DEMO_TIME_ZONE)), -6)),
+                    months: 12
+                },
+                licenses,
+                firstMonth: 'paid_elsewhere'
+            }
+        ]
+    };
 }
 
+/** Through the licenses repository, as the assignments use case saves them. */
 async function createAssignments(tx: Tx, accountId: string, now: Date): Promise<void> {
-    for (const [code, userNumbers] of Object.entries(DEMO_ASSIGNMENTS)) {
-        for (const number of userNumbers) {
+    const added = Object.entries(DEMO_ASSIGNMENTS).flatMap(([code, userNumbers]) =>
+        userNumbers.map((number) => {
             const user = DEMO_USERS[number - 1];
-            if (user === undefined) throw new Error(`demo user ${number} does not exist`);
-            await tx.query(
-                'INSERT INTO license_assignments (billing_account_id, user_id, license_code, assigned_at) VALUES ($1, $2, $3, $4)',
-                [accountId, user.id, code, now]
-            );
-        }
-    }
+            if (user === undefined || !isLicenseCode(code))
+                throw new Error(`demo assignment ${code} ${number} is wrong`);
+            return { userId: user.id, license: code };
+        })
+    );
+    await saveAssignmentChanges(tx, { accountId, added, removed: [], now });
 }
