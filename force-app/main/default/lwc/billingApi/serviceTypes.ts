@@ -150,6 +150,13 @@ export interface paths {
                             records: {
                                 id: number;
                                 userId: string;
+                                /**
+                                 * @description 'support': PowerDialer's staff (R11.2)
+                                 * @enum {string}
+                                 */
+                                actor: 'admin' | 'support';
+                                /** @description Why PowerDialer support read or changed this */
+                                reason: string | null;
                                 firstName: string;
                                 lastName: string;
                                 termsVersion: string;
@@ -513,6 +520,13 @@ export interface paths {
                                 heldByInactiveUsers: number;
                             }[];
                             recurringTotalCents: number;
+                            /** @description TOLL_FREE numbers connected by a service representative */
+                            tollFreeLines: {
+                                /** Format: uuid */
+                                id: string;
+                                phoneNumber: string;
+                                connectedAt: string;
+                            }[];
                         };
                     };
                 };
@@ -1540,7 +1554,7 @@ export interface paths {
                 query?: {
                     from?: string;
                     to?: string;
-                    kind?: 'licenses' | 'minutes' | 'services' | 'storage';
+                    kind?: 'licenses' | 'minutes' | 'services' | 'storage' | 'credits';
                 };
                 header?: never;
                 path: {
@@ -1565,7 +1579,14 @@ export interface paths {
                                 /** @description ISO 8601 instant */
                                 at: string;
                                 /** @enum {string} */
-                                kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'cycle';
+                                kind:
+                                    | 'licenses'
+                                    | 'minutes'
+                                    | 'services'
+                                    | 'storage'
+                                    | 'cycle'
+                                    | 'refund'
+                                    | 'credit';
                                 /** @enum {string} */
                                 status: 'succeeded' | 'failed';
                                 totalCents: number;
@@ -1582,6 +1603,7 @@ export interface paths {
                                 minutes: number;
                                 services: number;
                                 storage: number;
+                                credits: number;
                             };
                         };
                     };
@@ -1627,7 +1649,14 @@ export interface paths {
                             /** @description ISO 8601 instant */
                             at: string;
                             /** @enum {string} */
-                            kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'cycle';
+                            kind:
+                                | 'licenses'
+                                | 'minutes'
+                                | 'services'
+                                | 'storage'
+                                | 'cycle'
+                                | 'refund'
+                                | 'credit';
                             /** @enum {string} */
                             status: 'succeeded' | 'failed';
                             totalCents: number;
@@ -1659,7 +1688,7 @@ export interface paths {
                                 } | null;
                                 amountCents: number;
                                 /** @enum {string} */
-                                kind: 'licenses' | 'minutes' | 'services' | 'storage';
+                                kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'credits';
                             }[];
                         };
                     };
