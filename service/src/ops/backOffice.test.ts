@@ -226,6 +226,12 @@ describe('R11 the back office: contracts, charges, credits, refunds, toll-free l
         expect(
             original.json<{ refunds: { amountCents: number }[] }>().refunds.map((r) => r.amountCents)
         ).toEqual([10000, 20000]);
+        const receipt = await t.app.inject({
+            url: `/api/v1/accounts/${acme.accountId}/transactions/${training.number}/receipt.html`,
+            headers: admin()
+        });
+        expect(receipt.body).toContain('-$100.00');
+        expect(receipt.body).toContain('-$200.00');
         const clearing = await balanceOf(t.db.pool, acme.accountId, 'processor_clearing');
         expect(clearing.postedCents).toBe(30000 + (6 * 5000 + 1500) - 30000);
     });

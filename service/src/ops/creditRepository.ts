@@ -94,20 +94,3 @@ export async function insertCreditTransaction(
     if (row === undefined) throw new Error('the credit transaction was not written');
     return { id: row.id, number: formatTransactionNumber(row.number) };
 }
-
-/** The refunds of a transaction, oldest first (shown on its receipt). */
-export async function listRefundsOf(
-    db: Queryable,
-    transactionId: string
-): Promise<{ number: string; amountCents: Cents; at: Date }[]> {
-    const result = await db.query<{ number: number; total_cents: number; created_at: Date }>(
-        `SELECT number, total_cents, created_at FROM sales_transactions
-         WHERE refund_of = $1 AND status = 'succeeded' ORDER BY created_at, number`,
-        [transactionId]
-    );
-    return result.rows.map((row) => ({
-        number: formatTransactionNumber(row.number),
-        amountCents: row.total_cents,
-        at: row.created_at
-    }));
-}

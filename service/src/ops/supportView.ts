@@ -10,7 +10,6 @@ import { listLicenses } from '../licenses/listLicenses';
 import { loadTransaction, recentTransactions } from '../transactions/transactionQueries';
 import { listContractHistory } from './contractRepository';
 import { findCompany } from './companyRepository';
-import { listRefundsOf } from './creditRepository';
 import { opsError } from './opsError';
 import { listPendingCharges } from './pendingChargeRepository';
 import { recordSupportAudit } from './supportAudit';
@@ -108,11 +107,10 @@ export async function readTransaction(
     const account = await readAccount(request, orgId, accountId, 'transaction', { number });
     const { pool } = request.server.deps;
     const detail = await loadTransaction(pool, { orgId, accountId: account.id }, number);
-    const refunds = await listRefundsOf(pool, detail.id);
     return {
         ...detail,
         at: detail.at.toISOString(),
-        refunds: refunds.map((refund) => ({ ...refund, at: refund.at.toISOString() }))
+        refunds: detail.refunds.map((refund) => ({ ...refund, at: refund.at.toISOString() }))
     };
 }
 

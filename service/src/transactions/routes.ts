@@ -51,7 +51,10 @@ const detailSchema = summarySchema.extend({
             amountCents: z.number().int(),
             kind: z.enum(REPORTED_KINDS)
         })
-    )
+    ),
+    refunds: z
+        .array(z.object({ number: z.string(), amountCents: z.number().int(), at: z.string() }))
+        .describe('Refunds of this payment, each a transaction of its own (issue 14)')
 });
 
 const totalsSchema = z.object(
@@ -84,7 +87,8 @@ function toJson(detail: TransactionDetail) {
         totalCents: detail.totalCents,
         fundingSource: detail.fundingSource,
         declineMessage: detail.declineMessage,
-        lines: detail.lines
+        lines: detail.lines,
+        refunds: detail.refunds.map((refund) => ({ ...refund, at: refund.at.toISOString() }))
     };
 }
 

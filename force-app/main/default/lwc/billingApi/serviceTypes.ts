@@ -1690,6 +1690,12 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'credits';
                             }[];
+                            /** @description Refunds of this payment, each a transaction of its own (issue 14) */
+                            refunds: {
+                                number: string;
+                                amountCents: number;
+                                at: string;
+                            }[];
                         };
                     };
                 };
