@@ -9,6 +9,7 @@ import {
 } from '../licenses/tollFreeLineRepository';
 import { opsError } from './opsError';
 
+const UNIQUE_VIOLATION = '23505';
 const TOLL_FREE_PREFIXES = ['800', '833', '844', '855', '866', '877', '888'];
 
 /** `(800) 555-0199`, `1-800-555-0199`, `+18005550199` → `+18005550199`; refused unless a North American toll-free number. */
@@ -46,6 +47,14 @@ export async function connectTollFree(
     if (await isTollFreeNumberConnected(tx, phoneNumber)) {
         throw opsError('toll_free_taken', `${phoneNumber} is already connected.`);
     }
-    const line = await connectTollFreeLine(tx, { ...input, phoneNumber });
-    return { before, line };
+    try {
+        const line = await connectTollFreeLine(tx, { ...input, phoneNumber });
+        return { before, line };
+    } catch (error) {
+        // Another request connected the same number at the same moment (the unique index decided).
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+            throw opsError('toll_free_taken', `${phoneNumber} is already connected.`);
+        }
+        throw error;
+    }
 }
