@@ -32,6 +32,11 @@ export async function ensureCompany(
     return { orgId: row.org_id, name: row.name };
 }
 
+/** Serialises onboardings of one org (its account names are checked, then written). */
+export async function lockOnboarding(tx: Tx, orgId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`onboarding:${orgId}`]);
+}
+
 /** Names of the company's billing accounts (unique within a company). */
 export async function accountNames(db: Queryable, orgId: string): Promise<string[]> {
     const result = await db.query<{ name: string }>('SELECT name FROM billing_accounts WHERE org_id = $1', [

@@ -17,7 +17,13 @@ import { serviceError } from '../kernel/serviceError';
 import { saveQuantities } from '../licenses/licenseRepository';
 import type { MoneyDeps, PurchaseLine } from '../transactions/recordPurchase';
 import { chargeNow } from './chargeNow';
-import { accountNames, ensureCompany, findCompany, insertBillingAccount } from './companyRepository';
+import {
+    accountNames,
+    ensureCompany,
+    findCompany,
+    insertBillingAccount,
+    lockOnboarding
+} from './companyRepository';
 import { insertContract } from './contractRepository';
 import { opsError } from './opsError';
 import { addPendingCharge } from './pendingChargeRepository';
@@ -54,13 +60,18 @@ export interface OnboardingPlan {
     accounts: AccountPlan[];
 }
 
-/** Setup → compute: checks the request against the company as it is and plans every account (no change). */
+/**
+ * Setup → compute: checks the request against the company as it is and plans every account (no
+ * change). Given a transaction, first waits for any other onboarding of the same org.
+ */
 export async function planOnboarding(
     db: Queryable,
     directory: UserDirectory,
     request: OnboardingRequest,
-    now: Date
+    now: Date,
+    tx?: Tx
 ): Promise<OnboardingPlan> {
+    if (tx !== undefined) await lockOnboarding(tx, request.orgId);
     const company = await findCompany(db, request.orgId);
     const taken = new Set(company === undefined ? [] : await accountNames(db, request.orgId));
     const administrators: string[] = [];

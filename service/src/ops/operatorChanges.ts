@@ -34,7 +34,7 @@ export async function previewOnboarding(request: FastifyRequest, body: Onboardin
 
 export function onboard(request: FastifyRequest, reply: FastifyReply, body: OnboardingRequest) {
     return runOperatorChange(request, reply, { orgId: body.orgId, status: 201 }, async (context) => {
-        const plan = await planOnboarding(context.tx, context.deps.directory, body, context.now);
+        const plan = await planOnboarding(context.tx, context.deps.directory, body, context.now, context.tx);
         const accounts = await applyOnboarding(context.tx, context.deps, {
             request: body,
             plan,

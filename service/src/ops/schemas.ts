@@ -9,6 +9,7 @@ import {
 } from '../../../core/index';
 import { toSalesforceId18 } from '../salesforce/salesforceId';
 import { fundingSourceDetailsSchema } from '../funding/routes';
+import { OTHER_SERVICES_PRODUCT_CODE } from '../transactions/purchaseKinds';
 
 const MAX_UNIT_PRICE_CENTS = 10_000_000;
 const unitPriceSchema = z.number().int().min(0).max(MAX_UNIT_PRICE_CENTS);
@@ -129,5 +130,5 @@ export const refundSchema = z.object({
 export const tollFreeSchema = z.object({ phoneNumber: z.string().min(1).max(30) });
 
 export function serviceName(product: ChargeProduct | ServiceCode): string {
-    return product === 'OTHER' ? 'Other services' : SERVICE_CATALOG[product].name;
+    return product === OTHER_SERVICES_PRODUCT_CODE ? 'Other services' : SERVICE_CATALOG[product].name;
 }

@@ -1,3 +1,4 @@
+import { SERVICE_CODES } from '../../../core/index';
 import type { LedgerAccountCode } from '../ledger/ledgerAccounts';
 
 export const PURCHASE_KINDS = [
@@ -21,10 +22,20 @@ export type ReportedKind = (typeof REPORTED_KINDS)[number];
 /** Product code of the storage fee line on a cycle charge (R4.1, R6). */
 export const STORAGE_PRODUCT_CODE = 'STORAGE';
 
+/** Services (R7.5) and "other services" added by a representative. */
+function isServiceProduct(productCode: string): boolean {
+    return productCode === OTHER_SERVICES_PRODUCT_CODE || SERVICE_CODES.some((code) => code === productCode);
+}
+
+/** Product code of a representative's "other services" charge (R7.5). */
+export const OTHER_SERVICES_PRODUCT_CODE = 'OTHER';
+
 export function reportedKindOf(kind: PurchaseKind, productCode: string): ReportedKind {
     switch (kind) {
         case 'cycle':
-            return productCode === STORAGE_PRODUCT_CODE ? 'storage' : 'licenses';
+            // A cycle bill also carries the non-recurring lines a representative put on it (issue 14).
+            if (productCode === STORAGE_PRODUCT_CODE) return 'storage';
+            return isServiceProduct(productCode) ? 'services' : 'licenses';
         case 'licenses':
         case 'minutes':
         case 'services':
