@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { lockBillingAccount, type BillingAccount } from '../accounts/billingAccountRepository';
-import type { Queryable, Tx } from '../db/pool';
+import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import type { AppDeps } from '../kernel/appDeps';
 import { serviceError } from '../kernel/serviceError';
 import { hashRequest } from '../mutations/runMutation';
 import type { Operator } from './operatorTokenRepository';
-import { recordSupportAudit } from './supportAudit';
+import { claimKey, storedAnswer, storeAnswer } from './operatorIdempotencyRepository';
+import { recordSupportAudit } from './supportAuditRepository';
 import './opsTypes';
 
 export interface OperatorChangeContext {
@@ -104,28 +105,12 @@ export async function runOperatorChange<T, P = undefined>(
             if (audited === 0)
                 throw new Error(`${request.method} ${request.url} changed without an audit record`);
             const status = options.status ?? 200;
-            await tx.query(
-                `UPDATE operator_idempotency_keys SET response_status = $3, response_body = $4
-                 WHERE operator_name = $1 AND key = $2`,
-                [operator.name, idempotencyKey, status, JSON.stringify(body)]
-            );
+            await storeAnswer(tx, key, { status, body });
             return { status, body, replayed: false };
         }));
     if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
     void reply.code(outcome.status);
     return outcome.body as T;
-}
-
-interface KeyClaim {
-    operatorName: string;
-    key: string;
-    requestHash: string;
-}
-
-interface Answer {
-    status: number;
-    body: unknown;
-    replayed: boolean;
 }
 
 function readIdempotencyKey(request: FastifyRequest): string {
@@ -137,41 +122,4 @@ function readIdempotencyKey(request: FastifyRequest): string {
         );
     }
     return key;
-}
-
-/** The answer stored under this key (a replay), undefined when it is new; 409 when it is another change's. */
-async function storedAnswer(db: Queryable, claim: KeyClaim): Promise<Answer | undefined> {
-    const stored = await db.query<{
-        request_hash: string;
-        response_status: number | null;
-        response_body: unknown;
-    }>(
-        'SELECT request_hash, response_status, response_body FROM operator_idempotency_keys WHERE operator_name = $1 AND key = $2',
-        [claim.operatorName, claim.key]
-    );
-    const row = stored.rows[0];
-    if (row === undefined) return undefined;
-    if (row.request_hash !== claim.requestHash) {
-        throw serviceError(
-            'idempotency_key_reused',
-            'This Idempotency-Key was already used for a different change; use a new key for a new change.'
-        );
-    }
-    if (row.response_status === null) {
-        throw serviceError(
-            'idempotency_request_in_progress',
-            'This change is still being made; retry in a moment.'
-        );
-    }
-    return { status: row.response_status, body: row.response_body, replayed: true };
-}
-
-async function claimKey(tx: Tx, claim: KeyClaim, now: Date): Promise<Answer | undefined> {
-    const inserted = await tx.query(
-        `INSERT INTO operator_idempotency_keys (operator_name, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (operator_name, key) DO NOTHING`,
-        [claim.operatorName, claim.key, claim.requestHash, now]
-    );
-    if (inserted.rowCount === 1) return undefined;
-    return storedAnswer(tx, claim);
 }

@@ -12,7 +12,7 @@ import { listContractHistory } from './contractRepository';
 import { findCompany } from './companyRepository';
 import { opsError } from './opsError';
 import { listPendingCharges } from './pendingChargeRepository';
-import { recordSupportAudit } from './supportAudit';
+import { recordSupportAudit } from './supportAuditRepository';
 import './opsTypes';
 
 const RECENT_TRANSACTIONS = 100;
