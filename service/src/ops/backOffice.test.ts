@@ -9,7 +9,7 @@ import { concreteUrl, documentedRoutes } from '../testing/documentedRoutes';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { fuzzEndpoints } from '../testing/fuzzEndpoints';
 import { makeOperator, type TestOperator } from '../testing/operators';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { withTransaction } from '../db/withTransaction';
 import { takePendingCharges } from './pendingChargeRepository';
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/pool';
-import { findSourceByRole } from '../funding/fundingSources';
+import { findSourceByRole } from '../funding/fundingSourceRepository';
 import { isServiceError } from '../kernel/serviceError';
 import {
     recordPurchase,

@@ -3,7 +3,7 @@ import { verifyLedger } from '../ledger/verifyLedger';
 import { as } from '../testing/buildTestApp';
 import { makeUser, salesforceId } from '../testing/factories';
 import { makeOperator, type TestOperator } from '../testing/operators';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { testCard } from '../funding/testing';
 
 jest.setTimeout(120_000);

@@ -5,9 +5,9 @@ import {
     type BillingAccount
 } from '../accounts/billingAccountRepository';
 import { previewCancellation } from '../accounts/cancelAccount';
-import { listAudit } from '../audit/listAudit';
+import { listAudit } from '../audit/auditRepository';
 import { listLicenses } from '../licenses/listLicenses';
-import { loadTransaction, recentTransactions } from '../transactions/transactionQueries';
+import { loadTransaction, recentTransactions } from '../transactions/transactionRepository';
 import { listContractHistory } from './contractRepository';
 import { findCompany } from './companyRepository';
 import { opsError } from './opsError';

@@ -21,8 +21,9 @@ import {
     DEMO_TIME_ZONE,
     DEMO_USERS
 } from './demoCompany';
+import { findAccountByName, insertDirectoryUser, insertStorageUsage, lockSeeding } from './seedRepository';
 import { SEED_HOOKS } from './seedHooks';
-import { localDirectory } from '../identity/localDirectory';
+import { localDirectory } from '../identity/directoryUserRepository';
 import { saveAssignmentChanges } from '../licenses/licenseRepository';
 import { applyOnboarding, planOnboarding } from '../ops/onboardCompany';
 import type { OnboardingRequest } from '../ops/schemas';
@@ -41,13 +42,9 @@ export interface SeededDemo {
 export async function seedDemo(pool: Pool, clock: Clock, processor: PaymentProcessor): Promise<SeededDemo> {
     const demo = await withTransaction(pool, async (tx) => {
         // Serialises two starts racing on an empty database.
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['seed-demo']);
-        const existing = await tx.query<{ id: string }>(
-            'SELECT id FROM billing_accounts WHERE org_id = $1 AND name = $2',
-            [DEMO_ORG_ID, DEMO_ACCOUNT_NAME]
-        );
-        const found = existing.rows[0];
-        if (found !== undefined) return { orgId: DEMO_ORG_ID, accountId: found.id, created: false };
+        await lockSeeding(tx, 'seed-demo');
+        const found = await findAccountByName(tx, DEMO_ORG_ID, DEMO_ACCOUNT_NAME);
+        if (found !== undefined) return { orgId: DEMO_ORG_ID, accountId: found, created: false };
         const accountId = await createDemoCompany(tx, clock.now(), processor, pool);
         return { orgId: DEMO_ORG_ID, accountId, created: true };
     });
@@ -71,10 +68,7 @@ async function createDemoCompany(
 ): Promise<string> {
     for (const user of DEMO_USERS) {
         const email = `${user.name.toLowerCase().replaceAll(' ', '.')}@acme.example`;
-        await tx.query(
-            'INSERT INTO directory_users (org_id, user_id, name, email, active, is_admin) VALUES ($1, $2, $3, $4, $5, $6)',
-            [DEMO_ORG_ID, user.id, user.name, email, user.active, user.isAdmin]
-        );
+        await insertDirectoryUser(tx, DEMO_ORG_ID, { ...user, email });
     }
     const request = demoOnboarding(now);
     const plan = await planOnboarding(tx, localDirectory(tx), request, now);
@@ -93,10 +87,12 @@ async function createDemoCompany(
     await createAssignments(tx, account.accountId, now);
     const yesterday = toIsoDate(addDays(calendarDateIn(now, DEMO_TIME_ZONE), -1));
     for (const [kind, megabytes] of Object.entries(DEMO_STORAGE_MB)) {
-        await tx.query(
-            'INSERT INTO storage_usage (billing_account_id, measured_on, kind, megabytes) VALUES ($1, $2, $3, $4)',
-            [account.accountId, yesterday, kind, megabytes]
-        );
+        await insertStorageUsage(tx, {
+            accountId: account.accountId,
+            measuredOn: yesterday,
+            kind,
+            megabytes
+        });
     }
     return account.accountId;
 }
