@@ -28,6 +28,10 @@ interface OpenApiDocument {
  * billingApi turns into a ServiceError for any route; its codes become ErrorCode (errorCodeUnion).
  */
 function successAnswersOnly(document: OpenApiDocument): OpenApiDocument {
+    // The panels never call the operator API (/ops, issue 14): its types stay out of force-app.
+    for (const path of Object.keys(document.paths ?? {})) {
+        if (path.startsWith('/ops/')) delete document.paths?.[path];
+    }
     for (const operations of Object.values(document.paths ?? {})) {
         for (const operation of Object.values(operations)) {
             if (operation?.responses === undefined) continue;

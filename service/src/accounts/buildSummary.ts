@@ -14,7 +14,7 @@ export async function buildSummary(db: Queryable, orgId: string, now: Date): Pro
     const summaries = await Promise.all(
         accounts.map(async (account) => {
             const [{ prices }, quantities, purchases] = await Promise.all([
-                loadContractTerms(db, account.id),
+                loadContractTerms(db, account.id, now),
                 loadQuantities(db, account.id),
                 recentPurchases(db, account.id)
             ]);

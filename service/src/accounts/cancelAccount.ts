@@ -11,7 +11,7 @@ export async function previewCancellation(
     account: BillingAccount,
     now: Date
 ): Promise<CancellationPlan> {
-    const { contract, prices } = await loadContractTerms(db, account.id);
+    const { contract, prices } = await loadContractTerms(db, account.id, now);
     const quantities = await loadQuantities(db, account.id);
     return planCancellation({ now, timeZone: account.timeZone, contract, quantities, prices });
 }

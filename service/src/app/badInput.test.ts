@@ -17,6 +17,9 @@ import { useTestApp } from '../testing/testDatabase';
 
 const OUTBOX = path.join(tmpdir(), `bad-input-outbox-${process.pid}`);
 
+// Hundreds of requests each: sized for a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 describe('bad input: 4xx with a code, never a 5xx, nothing changed', () => {
     const t = useTestApp((pool) => ({
         processor: createLocalProcessor(pool),

@@ -17,6 +17,7 @@ import { connectRoutes } from '../salesforce/connectRoutes';
 import { devTokenRoutes } from '../salesforce/devTokenRoutes';
 import { createLogger } from '../kernel/logger';
 import { installMetrics } from './metrics';
+import { opsApi, OPS_PREFIX } from '../ops/opsApi';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -35,7 +36,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         openapi: {
             info: { title: 'PowerDialer Billing', version: '1.0.0' },
             components: {
-                securitySchemes: { salesforce: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }
+                securitySchemes: {
+                    salesforce: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+                    // /ops/v1: the vendor's operators (R11.1), personal tokens `pdo_…`.
+                    operator: { type: 'http', scheme: 'bearer' }
+                }
             },
             security: [{ salesforce: [] }]
         },
@@ -52,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const routes of CAPABILITY_ROUTES) {
         await app.register(routes, { prefix: API_PREFIX });
     }
+    await app.register(opsApi, { prefix: OPS_PREFIX });
     await app.ready();
     return app;
 }

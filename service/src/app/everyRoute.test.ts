@@ -21,6 +21,9 @@ const OUTBOX = path.join(tmpdir(), `every-route-outbox-${process.pid}`);
  * table check): R9.1 no change without authorization, Idempotency-Key required, R9.2 each accepted
  * change audited, R1.2 another company's account is 404, R1.4 non-admins get nothing.
  */
+// Hundreds of requests each: sized for a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 describe('every documented route', () => {
     const t = useTestApp((pool) => ({
         processor: createLocalProcessor(pool),

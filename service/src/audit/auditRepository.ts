@@ -37,7 +37,11 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 
 export interface AuditRecord {
     id: number;
+    /** The Salesforce user; '' for PowerDialer support (an operator, R11.2). */
     userId: string;
+    /** 'support': done by PowerDialer's staff, shown as "PowerDialer support" with their reason. */
+    actor: 'admin' | 'support';
+    reason: string | null;
     firstName: string;
     lastName: string;
     termsVersion: string;
@@ -55,7 +59,8 @@ export async function listAudit(
 ): Promise<AuditRecord[]> {
     const result = await db.query<{
         id: number;
-        user_id: string;
+        user_id: string | null;
+        reason: string | null;
         first_name: string;
         last_name: string;
         terms_version: string;
@@ -64,13 +69,15 @@ export async function listAudit(
         after: unknown;
         created_at: Date;
     }>(
-        `SELECT id, user_id, first_name, last_name, terms_version, action, before, after, created_at
+        `SELECT id, user_id, reason, first_name, last_name, terms_version, action, before, after, created_at
          FROM audit_log WHERE org_id = $1 AND billing_account_id = $2 ORDER BY created_at DESC, id DESC LIMIT $3`,
         [orgId, accountId, limit]
     );
     return result.rows.map((row) => ({
         id: row.id,
-        userId: row.user_id,
+        userId: row.user_id ?? '',
+        actor: row.user_id === null ? 'support' : 'admin',
+        reason: row.reason,
         firstName: row.first_name,
         lastName: row.last_name,
         termsVersion: row.terms_version,

@@ -7,6 +7,8 @@ import { listAudit } from './auditRepository';
 export const auditRecordSchema = z.object({
     id: z.number().int(),
     userId: z.string(),
+    actor: z.enum(['admin', 'support']).describe("'support': PowerDialer's staff (R11.2)"),
+    reason: z.string().nullable().describe('Why PowerDialer support read or changed this'),
     firstName: z.string(),
     lastName: z.string(),
     termsVersion: z.string(),

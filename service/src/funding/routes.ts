@@ -21,25 +21,28 @@ const holder = {
 };
 
 // Loose shapes on purpose: the use case checks Luhn, expiry and ABA and answers with precise codes.
+/** A card or bank account as entered (R7.1); the back office's onboarding takes the same shape. */
+export const fundingSourceDetailsSchema = z.discriminatedUnion('kind', [
+    z.object({
+        kind: z.literal('card'),
+        number: z.string().max(30),
+        expMonth: z.number().int(),
+        expYear: z.number().int(),
+        cvc: z.string().max(4),
+        ...holder
+    }),
+    z.object({
+        kind: z.literal('bank_account'),
+        routingNumber: z.string().max(20),
+        accountNumber: z.string().max(30),
+        accountType: z.enum(['checking', 'savings']),
+        ...holder
+    })
+]);
+
 const addBodySchema = z.object({
     authorization: authorizationSchema,
-    source: z.discriminatedUnion('kind', [
-        z.object({
-            kind: z.literal('card'),
-            number: z.string().max(30),
-            expMonth: z.number().int(),
-            expYear: z.number().int(),
-            cvc: z.string().max(4),
-            ...holder
-        }),
-        z.object({
-            kind: z.literal('bank_account'),
-            routingNumber: z.string().max(20),
-            accountNumber: z.string().max(30),
-            accountType: z.enum(['checking', 'savings']),
-            ...holder
-        })
-    ])
+    source: fundingSourceDetailsSchema
 });
 
 const sourceParamsSchema = accountParamsSchema.extend({ fundingSourceId: z.uuid() });

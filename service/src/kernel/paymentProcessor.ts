@@ -35,6 +35,9 @@ export type ChargeResult =
     | { status: 'succeeded'; processorReference: string }
     | { status: 'declined'; processorReference?: string; declineCode: string; message: string };
 
+export type RefundResult =
+    { status: 'succeeded'; refundReference: string } | { status: 'failed'; code: string; message: string };
+
 /**
  * One interface for every payment processor. Numbers go in, tokens come out; charges carry
  * our idempotency key so that a retried charge is never taken twice.
@@ -48,4 +51,13 @@ export interface PaymentProcessor {
         description: string;
         idempotencyKey: string;
     }): Promise<ChargeResult>;
+    /**
+     * Gives back part or all of a charge (its processorReference). Same key, same answer: a retried
+     * refund is made once. Refunds of one charge never exceed it. Absent: this processor cannot refund.
+     */
+    refund?(request: {
+        processorReference: string;
+        amountCents: Cents;
+        idempotencyKey: string;
+    }): Promise<RefundResult>;
 }

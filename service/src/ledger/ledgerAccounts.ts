@@ -10,7 +10,9 @@ export const LEDGER_ACCOUNTS = {
     revenue_licenses: 'credit',
     revenue_minutes: 'credit',
     revenue_storage: 'credit',
-    revenue_services: 'credit'
+    revenue_services: 'credit',
+    // Contra-revenue: refunds and goodwill credits given back (R11.1), a debit balance.
+    credits_and_refunds: 'debit'
 } as const satisfies Record<string, 'debit' | 'credit'>;
 
 export type LedgerAccountCode = keyof typeof LEDGER_ACCOUNTS;

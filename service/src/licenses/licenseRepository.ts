@@ -15,8 +15,13 @@ export interface ContractTerms {
     prices: LicensePrices;
 }
 
-/** The account's contract (the latest by start date): term and floors (R3.2), and the price of every license (R3.6). */
-export async function loadContractTerms(db: Queryable, accountId: string): Promise<ContractTerms> {
+/**
+ * The account's contract in force at the instant `at` (the account's calendar day): the latest
+ * renewal or amendment whose effective date (else its term start) has come, else the first one to
+ * come; without `at`, the latest by effective date. Its term and floors (R3.2) and the price of
+ * every license (R3.6). The monthly cycle bills through here: "the contract in force on the 1st".
+ */
+export async function loadContractTerms(db: Queryable, accountId: string, at?: Date): Promise<ContractTerms> {
     const result = await db.query<{
         start: string;
         end: string;
@@ -26,9 +31,17 @@ export async function loadContractTerms(db: Queryable, accountId: string): Promi
     }>(
         `SELECT to_char(c.term_start, 'YYYY-MM-DD') AS start, to_char(c.term_end, 'YYYY-MM-DD') AS end,
                 l.license_code, l.floor, l.unit_price_cents AS price
-         FROM (SELECT * FROM contracts WHERE billing_account_id = $1 ORDER BY term_start DESC, created_at DESC LIMIT 1) c
+         FROM (SELECT c.* FROM contracts c JOIN billing_accounts a ON a.id = c.billing_account_id
+               WHERE c.billing_account_id = $1
+               ORDER BY ($2::timestamptz IS NULL
+                         OR coalesce(c.effective_on, c.term_start) <= ($2::timestamptz AT TIME ZONE a.time_zone)::date) DESC,
+                        CASE WHEN $2::timestamptz IS NULL
+                                  OR coalesce(c.effective_on, c.term_start) <= ($2::timestamptz AT TIME ZONE a.time_zone)::date
+                             THEN coalesce(c.effective_on, c.term_start) END DESC NULLS LAST,
+                        coalesce(c.effective_on, c.term_start), c.created_at DESC
+               LIMIT 1) c
          LEFT JOIN contract_licenses l ON l.contract_id = c.id`,
-        [accountId]
+        [accountId, at ?? null]
     );
     const first = result.rows[0];
     // A license outside the contract is priced at its list price; the contracted price wins (R3.6).

@@ -21,6 +21,7 @@ import {
     loadQuantities
 } from './licenseRepository';
 import type { licensesResponseSchema } from './schemas';
+import { listConnectedTollFreeLines } from './tollFreeLineRepository';
 
 export type LicensesView = z.infer<typeof licensesResponseSchema>;
 
@@ -31,12 +32,13 @@ export async function listLicenses(
     account: BillingAccount,
     now: Date
 ): Promise<LicensesView> {
-    const [{ contract, prices }, quantities, assignments, inUse, users] = await Promise.all([
-        loadContractTerms(db, account.id),
+    const [{ contract, prices }, quantities, assignments, inUse, users, tollFreeLines] = await Promise.all([
+        loadContractTerms(db, account.id, now),
         loadQuantities(db, account.id),
         loadAssignments(db, account.id),
         loadInUse(db, account.id, now),
-        directory.listUsers(account.orgId)
+        directory.listUsers(account.orgId),
+        listConnectedTollFreeLines(db, account.id)
     ]);
     const holders = countHolders(assignments);
     const inactiveIds = users.filter((user) => !user.active).map((user) => user.id);
@@ -65,6 +67,7 @@ export async function listLicenses(
                 heldByInactiveUsers: wasted[code] ?? 0
             };
         }),
-        recurringTotalCents: monthlyRecurring(quantities, prices).total
+        recurringTotalCents: monthlyRecurring(quantities, prices).total,
+        tollFreeLines
     };
 }

@@ -27,7 +27,7 @@ export async function planQuantities(
     now: Date
 ): Promise<LoadedPlan> {
     // Sequential: `db` may be a transaction's single connection.
-    const { contract, prices } = await loadContractTerms(db, account.id);
+    const { contract, prices } = await loadContractTerms(db, account.id, now);
     const current = await loadQuantities(db, account.id);
     const assignments = await loadAssignments(db, account.id);
     const paidThisMonth = await loadPaidThisMonth(db, {

@@ -23,7 +23,10 @@ export const licensesResponseSchema = z.object({
     accountId: z.uuid(),
     contract: contractTermSchema,
     licenses: z.array(licenseLineSchema),
-    recurringTotalCents: cents
+    recurringTotalCents: cents,
+    tollFreeLines: z
+        .array(z.object({ id: z.uuid(), phoneNumber: z.string(), connectedAt: z.string() }))
+        .describe('TOLL_FREE numbers connected by a service representative')
 });
 
 export const assignmentUserSchema = z.object({

@@ -4,6 +4,7 @@ import { digitsOnly } from '../funding/validation';
 import { findLocalSource, recordLocalCharge, saveLocalSource } from './localProcessorRepository';
 import { sidePoolFor } from './sidePool';
 import type { ChargeResult, PaymentProcessor, TokenizedSource } from '../kernel/paymentProcessor';
+import { refundLocalCharge } from './localRefundRepository';
 import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOutcome } from './testCards';
 
 /**
@@ -53,7 +54,8 @@ export function createLocalProcessor(appPool: Pool): PaymentProcessor {
                 throw new Error(`idempotency key ${idempotencyKey} was already used for a different charge`);
             }
             return first.result;
-        }
+        },
+        refund: (request) => refundLocalCharge(pool, request)
     };
 }
 

@@ -74,6 +74,7 @@ function answer(path: string, form: URLSearchParams): [number, unknown] {
             }
         ];
     }
+    if (path === '/v1/refunds') return refundAnswer(form);
     const method = form.get('payment_method');
     if (method === 'pm_card_0002') {
         return [
@@ -126,6 +127,33 @@ function answer(path: string, form: URLSearchParams): [number, unknown] {
             currency: 'usd',
             status: 'succeeded',
             last_payment_error: null
+        }
+    ];
+}
+
+/** Refunds: `pi_ok` refunds up to $10,000; any other payment intent is unknown (Stripe's 400). */
+function refundAnswer(form: URLSearchParams): [number, unknown] {
+    const intent = form.get('payment_intent');
+    if (intent !== 'pi_ok') {
+        return [
+            400,
+            {
+                error: {
+                    type: 'invalid_request_error',
+                    code: 'resource_missing',
+                    message: `No such payment_intent: '${intent ?? ''}'`
+                }
+            }
+        ];
+    }
+    return [
+        200,
+        {
+            id: `re_for_${form.get('amount') ?? ''}`,
+            object: 'refund',
+            amount: Number(form.get('amount')),
+            payment_intent: intent,
+            status: 'succeeded'
         }
     ];
 }
@@ -240,5 +268,24 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
             idempotencyKey: `k-${token}`
         });
         expect(result).toEqual({ status: 'declined', ...decline });
+    });
+    it('refunds part of a payment intent with our idempotency key, and reports an unknown one as failed', async () => {
+        if (processor.refund === undefined) throw new Error('the Stripe processor refunds');
+        const result = await processor.refund({
+            processorReference: 'pi_ok',
+            amountCents: 1234,
+            idempotencyKey: 'refund:k1'
+        });
+        expect(result).toEqual({ status: 'succeeded', refundReference: 're_for_1234' });
+        const [request] = fake.seen;
+        expect(request?.path).toBe('/v1/refunds');
+        expect(Object.fromEntries(request?.form ?? [])).toEqual({ payment_intent: 'pi_ok', amount: '1234' });
+        expect(request?.headers['idempotency-key']).toBe('refund:k1');
+        const unknown = await processor.refund({
+            processorReference: 'pi_nope',
+            amountCents: 1,
+            idempotencyKey: 'refund:k2'
+        });
+        expect(unknown).toMatchObject({ status: 'failed', code: 'resource_missing' });
     });
 });

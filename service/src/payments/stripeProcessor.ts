@@ -75,6 +75,31 @@ export function createStripeProcessor(config: StripeProcessorConfig): PaymentPro
                 }
                 throw error;
             }
+        },
+        async refund({ processorReference, amountCents, idempotencyKey }) {
+            try {
+                const refund = await stripe.refunds.create(
+                    { payment_intent: processorReference, amount: amountCents },
+                    { idempotencyKey }
+                );
+                if (refund.status === 'failed' || refund.status === 'canceled') {
+                    return {
+                        status: 'failed',
+                        code: firstNonEmpty(refund.failure_reason, refund.status),
+                        message: `Stripe did not refund the payment (${refund.status}).`
+                    };
+                }
+                return { status: 'succeeded', refundReference: refund.id };
+            } catch (error) {
+                if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+                    return {
+                        status: 'failed',
+                        code: firstNonEmpty(error.code, 'refund_refused'),
+                        message: error.message
+                    };
+                }
+                throw error;
+            }
         }
     };
 }

@@ -28,7 +28,9 @@ const KIND_TITLES: Record<TransactionDetail['kind'], string> = {
     minutes: 'Dialer minutes',
     services: 'Services',
     storage: 'Storage',
-    cycle: 'Monthly bill'
+    cycle: 'Monthly bill',
+    refund: 'Refund',
+    credit: 'Credit from PowerDialer'
 };
 
 export function receiptContent(detail: TransactionDetail): ReceiptContent {
@@ -47,19 +49,33 @@ export function receiptContent(detail: TransactionDetail): ReceiptContent {
             source === null
                 ? 'No funding source'
                 : `${source.kind === 'card' ? 'Card' : 'Bank account'} ${source.brand} ending ${source.last4}`,
-        rows: detail.lines.map((line) => ({
-            product: line.productCode,
-            description: line.description,
-            quantity: String(line.quantity),
-            unitPrice: formatUsd(line.unitPriceCents),
-            proration:
-                line.prorationDays === null
-                    ? ''
-                    : `${line.prorationDays.days} of ${line.prorationDays.daysInMonth} days`,
-            amount: formatUsd(line.amountCents)
-        })),
+        rows: detail.lines
+            .map((line) => ({
+                product: line.productCode,
+                description: line.description,
+                quantity: String(line.quantity),
+                unitPrice: formatUsd(line.unitPriceCents),
+                proration:
+                    line.prorationDays === null
+                        ? ''
+                        : `${line.prorationDays.days} of ${line.prorationDays.daysInMonth} days`,
+                amount: formatUsd(line.amountCents)
+            }))
+            .concat(refundRows(detail)),
         total: formatUsd(detail.totalCents)
     };
+}
+
+/** Issue 14: a payment's refunds are shown on its receipt (each is also a transaction of its own). */
+function refundRows(detail: TransactionDetail): ReceiptRow[] {
+    return detail.refunds.map((refund) => ({
+        product: 'REFUND',
+        description: `Refunded ${formatLongDate(calendarDateIn(refund.at, detail.account.timeZone))} (${refund.number})`,
+        quantity: '1',
+        unitPrice: '',
+        proration: '',
+        amount: `-${formatUsd(refund.amountCents)}`
+    }));
 }
 
 export const RECEIPT_COLUMNS: readonly { key: keyof ReceiptRow; heading: string }[] = [

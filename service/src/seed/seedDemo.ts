@@ -2,9 +2,9 @@ import {
     addDays,
     addMonths,
     calendarDateIn,
-    contractEndDate,
     firstOfMonth,
     LICENSE_CATALOG,
+    isLicenseCode,
     LICENSE_CODES,
     toIsoDate
 } from '../../../core/index';
@@ -21,19 +21,12 @@ import {
     DEMO_TIME_ZONE,
     DEMO_USERS
 } from './demoCompany';
-import {
-    findAccountByName,
-    insertBillingAccount,
-    insertCompany,
-    insertContract,
-    insertContractLicense,
-    insertDirectoryUser,
-    insertLicenseAssignment,
-    insertLicenseQuantity,
-    insertStorageUsage,
-    lockSeeding
-} from './seedRepository';
+import { findAccountByName, insertDirectoryUser, insertStorageUsage, lockSeeding } from './seedRepository';
 import { SEED_HOOKS } from './seedHooks';
+import { localDirectory } from '../identity/directoryUserRepository';
+import { saveAssignmentChanges } from '../licenses/licenseRepository';
+import { applyOnboarding, planOnboarding } from '../ops/onboardCompany';
+import type { OnboardingRequest } from '../ops/schemas';
 
 export interface SeededDemo {
     orgId: string;
@@ -52,7 +45,8 @@ export async function seedDemo(pool: Pool, clock: Clock, processor: PaymentProce
         await lockSeeding(tx, 'seed-demo');
         const found = await findAccountByName(tx, DEMO_ORG_ID, DEMO_ACCOUNT_NAME);
         if (found !== undefined) return { orgId: DEMO_ORG_ID, accountId: found, created: false };
-        return { orgId: DEMO_ORG_ID, accountId: await createDemoCompany(tx, clock.now()), created: true };
+        const accountId = await createDemoCompany(tx, clock.now(), processor, pool);
+        return { orgId: DEMO_ORG_ID, accountId, created: true };
     });
     for (const hook of SEED_HOOKS) {
         await hook({ pool, clock, processor, orgId: demo.orgId, accountId: demo.accountId });
@@ -60,49 +54,91 @@ export async function seedDemo(pool: Pool, clock: Clock, processor: PaymentProce
     return demo;
 }
 
-async function createDemoCompany(tx: Tx, now: Date): Promise<string> {
-    await insertCompany(tx, { orgId: DEMO_ORG_ID, name: 'Acme Corporation', now });
+/**
+ * The demo company through the back office's onboarding use case (as a representative would sign
+ * it up): 20 users in the local directory (the stand-in for the org's Salesforce users), then the
+ * company, its account and its 12-month contract from six months ago, whose current month was
+ * paid before (the seeded history has its cycle charge), then assignments and a storage snapshot.
+ */
+async function createDemoCompany(
+    tx: Tx,
+    now: Date,
+    processor: PaymentProcessor,
+    pool: Pool
+): Promise<string> {
     for (const user of DEMO_USERS) {
         const email = `${user.name.toLowerCase().replaceAll(' ', '.')}@acme.example`;
         await insertDirectoryUser(tx, DEMO_ORG_ID, { ...user, email });
     }
-    const installer = DEMO_USERS[0];
-    const accountId = await insertBillingAccount(tx, {
-        orgId: DEMO_ORG_ID,
-        name: DEMO_ACCOUNT_NAME,
-        timeZone: DEMO_TIME_ZONE,
-        administratorUserId: installer?.id ?? null,
-        now
-    });
-    if (accountId === undefined) throw new Error('the demo account was not created');
-    await createContract(tx, accountId, now);
-    await createAssignments(tx, accountId, now);
+    const request = demoOnboarding(now);
+    const plan = await planOnboarding(tx, localDirectory(tx), request, now);
+    const [account] = await applyOnboarding(
+        tx,
+        { pool, processor },
+        {
+            request,
+            plan,
+            now,
+            key: 'seed-demo',
+            createdBy: 'seed'
+        }
+    );
+    if (account === undefined) throw new Error('the demo account was not created');
+    await createAssignments(tx, account.accountId, now);
     const yesterday = toIsoDate(addDays(calendarDateIn(now, DEMO_TIME_ZONE), -1));
     for (const [kind, megabytes] of Object.entries(DEMO_STORAGE_MB)) {
-        await insertStorageUsage(tx, { accountId, measuredOn: yesterday, kind, megabytes });
+        await insertStorageUsage(tx, {
+            accountId: account.accountId,
+            measuredOn: yesterday,
+            kind,
+            megabytes
+        });
     }
-    return accountId;
+    return account.accountId;
 }
 
-async function createContract(tx: Tx, accountId: string, now: Date): Promise<void> {
-    const start = toIsoDate(addMonths(firstOfMonth(calendarDateIn(now, DEMO_TIME_ZONE)), -6));
-    const contractId = await insertContract(tx, { accountId, start, end: contractEndDate(start, 12), now });
+function demoOnboarding(now: Date): OnboardingRequest {
+    const installer = DEMO_USERS[0];
+    if (installer === undefined) throw new Error('the demo has no installing user');
+    const licenses: OnboardingRequest['accounts'][number]['licenses'] = {};
     for (const code of LICENSE_CODES) {
         const setup = DEMO_LICENSES[code];
         if (setup === undefined) continue;
-        const { quantity, floor } = setup;
-        const price = LICENSE_CATALOG[code].listPrice;
-        await insertContractLicense(tx, { contractId, code, floor, unitPriceCents: price });
-        await insertLicenseQuantity(tx, { accountId, code, quantity, now });
+        licenses[code] = {
+            quantity: setup.quantity,
+            floor: setup.floor,
+            unitPriceCents: LICENSE_CATALOG[code].listPrice
+        };
     }
+    return {
+        orgId: DEMO_ORG_ID,
+        companyName: 'Acme Corporation',
+        installingUserId: installer.id,
+        accounts: [
+            {
+                name: DEMO_ACCOUNT_NAME,
+                timeZone: DEMO_TIME_ZONE,
+                smsRateCents: 1,
+                term: {
+                    start: toIsoDate(addMonths(firstOfMonth(calendarDateIn(now, DEMO_TIME_ZONE)), -6)),
+                    months: 12
+                },
+                licenses,
+                firstMonth: 'paid_elsewhere'
+            }
+        ]
+    };
 }
 
+/** Through the licenses repository, as the assignments use case saves them. */
 async function createAssignments(tx: Tx, accountId: string, now: Date): Promise<void> {
-    for (const [code, userNumbers] of Object.entries(DEMO_ASSIGNMENTS)) {
-        for (const number of userNumbers) {
+    const added = Object.entries(DEMO_ASSIGNMENTS).flatMap(([code, userNumbers]) =>
+        userNumbers.map((number) => {
             const user = DEMO_USERS[number - 1];
-            if (user === undefined) throw new Error(`demo user ${number} does not exist`);
-            await insertLicenseAssignment(tx, { accountId, userId: user.id, code, now });
-        }
-    }
+            if (user === undefined || !isLicenseCode(code))
+                throw new Error(`demo assignment ${code} ${number} is wrong`);
+            return { userId: user.id, license: code };
+        })
+    );
+    await saveAssignmentChanges(tx, { accountId, added, removed: [], now });
 }

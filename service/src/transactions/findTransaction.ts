@@ -25,6 +25,7 @@ export function transactionJson(detail: TransactionDetail) {
         totalCents: detail.totalCents,
         fundingSource: detail.fundingSource,
         declineMessage: detail.declineMessage,
-        lines: detail.lines
+        lines: detail.lines,
+        refunds: detail.refunds.map((refund) => ({ ...refund, at: refund.at.toISOString() }))
     };
 }

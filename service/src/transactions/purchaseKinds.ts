@@ -1,24 +1,49 @@
+import { SERVICE_CODES } from '../../../core/index';
 import type { LedgerAccountCode } from '../ledger/ledgerAccounts';
 
-export const PURCHASE_KINDS = ['licenses', 'minutes', 'services', 'storage', 'cycle'] as const;
+export const PURCHASE_KINDS = [
+    'licenses',
+    'minutes',
+    'services',
+    'storage',
+    'cycle',
+    'refund',
+    'credit'
+] as const;
 export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
 
-/** The four headings of the transactions panel (R8.2); a cycle charge splits into licenses and storage. */
-export const REPORTED_KINDS = ['licenses', 'minutes', 'services', 'storage'] as const;
+/**
+ * The headings of the transactions panel (R8.2); a cycle charge splits into licenses and storage.
+ * 'credits': refunds and goodwill credits given by PowerDialer (R11.1), money back to the customer.
+ */
+export const REPORTED_KINDS = ['licenses', 'minutes', 'services', 'storage', 'credits'] as const;
 export type ReportedKind = (typeof REPORTED_KINDS)[number];
 
 /** Product code of the storage fee line on a cycle charge (R4.1, R6). */
 export const STORAGE_PRODUCT_CODE = 'STORAGE';
 
+/** Services (R7.5) and "other services" added by a representative. */
+function isServiceProduct(productCode: string): boolean {
+    return productCode === OTHER_SERVICES_PRODUCT_CODE || SERVICE_CODES.some((code) => code === productCode);
+}
+
+/** Product code of a representative's "other services" charge (R7.5). */
+export const OTHER_SERVICES_PRODUCT_CODE = 'OTHER';
+
 export function reportedKindOf(kind: PurchaseKind, productCode: string): ReportedKind {
     switch (kind) {
         case 'cycle':
-            return productCode === STORAGE_PRODUCT_CODE ? 'storage' : 'licenses';
+            // A cycle bill also carries the non-recurring lines a representative put on it (issue 14).
+            if (productCode === STORAGE_PRODUCT_CODE) return 'storage';
+            return isServiceProduct(productCode) ? 'services' : 'licenses';
         case 'licenses':
         case 'minutes':
         case 'services':
         case 'storage':
             return kind;
+        case 'refund':
+        case 'credit':
+            return 'credits';
     }
 }
 
@@ -33,5 +58,7 @@ export function creditAccountOf(kind: ReportedKind): LedgerAccountCode {
             return 'revenue_services';
         case 'storage':
             return 'revenue_storage';
+        case 'credits':
+            return 'credits_and_refunds';
     }
 }

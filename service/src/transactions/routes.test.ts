@@ -60,7 +60,8 @@ describe('R8 transactions over HTTP', () => {
             licenses: 8233 + 229_000,
             minutes: 20_000,
             services: 50_000,
-            storage: 3000
+            storage: 3000,
+            credits: 0
         });
     });
 
@@ -72,7 +73,7 @@ describe('R8 transactions over HTTP', () => {
         expect(storage.totals).toMatchObject({ storage: 3000 });
         const none = (await get('?from=2026-01-01&to=2026-01-31')).json<ListAnswer>();
         expect(none.transactions).toEqual([]);
-        expect(none.totals).toEqual({ licenses: 0, minutes: 0, services: 0, storage: 0 });
+        expect(none.totals).toEqual({ licenses: 0, minutes: 0, services: 0, storage: 0, credits: 0 });
     });
 
     it('answers bad ranges and kinds with 400 and a reason', async () => {

@@ -30,7 +30,10 @@ export const transactionDetailSchema = transactionSummarySchema.extend({
             amountCents: z.number().int(),
             kind: z.enum(REPORTED_KINDS)
         })
-    )
+    ),
+    refunds: z
+        .array(z.object({ number: z.string(), amountCents: z.number().int(), at: z.string() }))
+        .describe('Refunds of this payment, each a transaction of its own (issue 14)')
 });
 
 const totalsSchema = z.object(

@@ -2,6 +2,7 @@ import type { Cents } from '../../../core/index';
 import type { Queryable } from '../db/pool';
 import { notFound } from '../kernel/serviceError';
 import { reportedKindOf, REPORTED_KINDS, type PurchaseKind, type ReportedKind } from './purchaseKinds';
+import { listRefundsOf } from './refundRepository';
 import { formatTransactionNumber } from './transactionNumber';
 
 export interface TransactionLine {
@@ -29,6 +30,8 @@ export interface TransactionDetail extends TransactionSummary {
     id: string;
     account: { id: string; name: string; timeZone: string; companyName: string };
     lines: TransactionLine[];
+    /** Refunds given back on this transaction (issue 14), oldest first. */
+    refunds: { number: string; amountCents: Cents; at: Date }[];
 }
 
 interface SummaryRow {
@@ -140,6 +143,7 @@ export async function loadTransaction(
         days_in_month: number | null;
         amount_cents: number;
     }>('SELECT * FROM sales_transaction_lines WHERE transaction_id = $1 ORDER BY line_number', [row.id]);
+    const refunds = await listRefundsOf(db, row.id);
     return {
         ...toSummary(row),
         id: row.id,
@@ -161,6 +165,7 @@ export async function loadTransaction(
                     : { days: line.proration_days, daysInMonth: line.days_in_month },
             amountCents: line.amount_cents,
             kind: reportedKindOf(row.kind, line.product_code)
-        }))
+        })),
+        refunds
     };
 }

@@ -151,6 +151,13 @@ export interface paths {
                             records: {
                                 id: number;
                                 userId: string;
+                                /**
+                                 * @description 'support': PowerDialer's staff (R11.2)
+                                 * @enum {string}
+                                 */
+                                actor: 'admin' | 'support';
+                                /** @description Why PowerDialer support read or changed this */
+                                reason: string | null;
                                 firstName: string;
                                 lastName: string;
                                 termsVersion: string;
@@ -514,6 +521,13 @@ export interface paths {
                                 heldByInactiveUsers: number;
                             }[];
                             recurringTotalCents: number;
+                            /** @description TOLL_FREE numbers connected by a service representative */
+                            tollFreeLines: {
+                                /** Format: uuid */
+                                id: string;
+                                phoneNumber: string;
+                                connectedAt: string;
+                            }[];
                         };
                     };
                 };
@@ -1541,7 +1555,7 @@ export interface paths {
                 query?: {
                     from?: string;
                     to?: string;
-                    kind?: 'licenses' | 'minutes' | 'services' | 'storage';
+                    kind?: 'licenses' | 'minutes' | 'services' | 'storage' | 'credits';
                 };
                 header?: never;
                 path: {
@@ -1568,7 +1582,14 @@ export interface paths {
                                 /** @description ISO 8601 instant */
                                 at: string;
                                 /** @enum {string} */
-                                kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'cycle';
+                                kind:
+                                    | 'licenses'
+                                    | 'minutes'
+                                    | 'services'
+                                    | 'storage'
+                                    | 'cycle'
+                                    | 'refund'
+                                    | 'credit';
                                 /** @enum {string} */
                                 status: 'succeeded' | 'failed';
                                 totalCents: number;
@@ -1585,6 +1606,7 @@ export interface paths {
                                 minutes: number;
                                 services: number;
                                 storage: number;
+                                credits: number;
                             };
                         };
                     };
@@ -1630,7 +1652,14 @@ export interface paths {
                             /** @description ISO 8601 instant */
                             at: string;
                             /** @enum {string} */
-                            kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'cycle';
+                            kind:
+                                | 'licenses'
+                                | 'minutes'
+                                | 'services'
+                                | 'storage'
+                                | 'cycle'
+                                | 'refund'
+                                | 'credit';
                             /** @enum {string} */
                             status: 'succeeded' | 'failed';
                             totalCents: number;
@@ -1662,7 +1691,13 @@ export interface paths {
                                 } | null;
                                 amountCents: number;
                                 /** @enum {string} */
-                                kind: 'licenses' | 'minutes' | 'services' | 'storage';
+                                kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'credits';
+                            }[];
+                            /** @description Refunds of this payment, each a transaction of its own (issue 14) */
+                            refunds: {
+                                number: string;
+                                amountCents: number;
+                                at: string;
                             }[];
                         };
                     };

@@ -53,6 +53,11 @@ export default class ProductsPanel extends BillingPanel {
         return Boolean(this.licenses?.contract);
     }
 
+    /** TOLL_FREE numbers hooked up by a service representative, e.g. "+18005550199, +18885550100". */
+    get tollFreeNumbers(): string {
+        return (this.licenses?.tollFreeLines ?? []).map((line) => line.phoneNumber).join(', ');
+    }
+
     get wastedLicenses(): boolean {
         return (this.licenses?.licenses ?? []).some((license) => license.heldByInactiveUsers > 0);
     }

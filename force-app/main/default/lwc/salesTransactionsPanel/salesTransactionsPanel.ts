@@ -9,9 +9,15 @@ const KIND_LABELS: Record<TransactionKind, string> = {
     licenses: 'Licenses',
     minutes: 'Dialer minutes',
     services: 'Services',
-    storage: 'Storage'
+    storage: 'Storage',
+    credits: 'Credits and refunds'
 };
-const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = { ...KIND_LABELS, cycle: 'Monthly bill' };
+const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = {
+    ...KIND_LABELS,
+    cycle: 'Monthly bill',
+    refund: 'Refund',
+    credit: 'Credit from PowerDialer'
+};
 
 const KIND_OPTIONS: { label: string; value: TransactionKind | '' }[] = [
     { label: 'All kinds', value: '' },
