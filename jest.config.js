@@ -12,6 +12,10 @@ const babelForNode = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+    // Property (fast-check) and database tests on a loaded 2-core machine: jest's 5 s default
+    // turned into flaky reds. Heavier files set their own, larger timeouts. (A global option: jest
+    // ignores it inside a project.)
+    testTimeout: 60_000,
     projects: [
         {
             ...lwcJestConfig,

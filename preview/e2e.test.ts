@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { addTestCard } from '../service/src/funding/testing';
 import { fixedClock } from '../service/src/http/appDeps';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';
@@ -17,6 +17,7 @@ import { createIdentity } from '../service/src/salesforce/createIdentity';
 import { buildTestApp } from '../service/src/testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../service/src/testing/createTestDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
+import { launchChromium } from './launchChromium';
 import { buildPreviewServer } from './previewServer';
 import { formatUsd } from '../core/index';
 import type { Answer } from '../force-app/main/default/lwc/billingApi/serviceRoutes';
@@ -31,7 +32,6 @@ type TransactionList = Answer<'/accounts/{accountId}/transactions'>;
 type Recharge = Answer<'/accounts/{accountId}/minutes/recharge'>;
 type BillingAdministrator = Answer<'/accounts/{accountId}/billing-administrator'>;
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');
 const STEP_TIMEOUT_MS = 15_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -180,10 +180,7 @@ describe('preview: the billing panels in a browser against the real service', ()
         });
         baseUrl = await front.listen({ port: 0, host: '127.0.0.1' });
         await mkdir(SCREENSHOTS, { recursive: true });
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
-        });
+        browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         page.setDefaultTimeout(STEP_TIMEOUT_MS);
         page.on('pageerror', (error) => pageErrors.push(String(error)));
