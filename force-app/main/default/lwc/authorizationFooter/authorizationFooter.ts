@@ -1,15 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { Authorization } from 'c/billingApi';
-import type { ChangeState } from 'c/billingPanel';
-
-const NO_CHANGE: ChangeState = {
-    summary: '',
-    termsText: '',
-    termsVersion: '',
-    busy: false,
-    error: undefined,
-    authorised: ''
-};
+import { NO_CHANGE, type ChangeState } from 'c/changeState';
 
 /**
  * The one footer every change passes through (R9): first name, last name, the terms, Accept.

@@ -1,41 +1,20 @@
 import { api } from 'lwc';
-import LightningModal from 'lightning/modal';
-import {
-    emailReceipt,
-    getTransaction,
-    type Authorization,
-    type Terms,
-    type TransactionDetail
-} from 'c/billingApi';
-import {
-    changeState,
-    sendPendingChange,
-    startedChange,
-    type ChangeState,
-    type PendingChange
-} from 'c/billingPanel';
+import BillingModal from 'c/billingModal';
+import { emailReceipt, getTransaction, type TransactionDetail } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
 import { describeFundingSource, formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
-/** The itemised receipt of one transaction (R8.3), with Print and Email. */
-export default class ReceiptModal extends LightningModal {
-    /** The billing account the transaction belongs to. */
-    @api accountId = '';
-
+/**
+ * The itemised receipt of one transaction (R8.3), with Print and Email. E-mailing is a change like
+ * any other (c/billingModal); the dialog stays open after it, showing where the receipt went.
+ */
+export default class ReceiptModal extends BillingModal {
     /** The TRX # to show. */
     @api transactionNumber = '';
-
-    /** The terms the authorization footer shows for e-mailing the receipt. */
-    @api terms: Terms | undefined;
 
     receipt: TransactionDetail | undefined;
     error: unknown;
     emailTo = '';
-    /** The e-mail waiting for Accept, with its idempotency key (kept for a retry). */
-    pending: PendingChange | null = null;
-    sending = false;
-    changeError: unknown;
-    emailSent = '';
 
     async connectedCallback(): Promise<void> {
         ({ data: this.receipt, error: this.error } = await settle(
@@ -78,16 +57,6 @@ export default class ReceiptModal extends LightningModal {
         }));
     }
 
-    get change(): ChangeState {
-        return changeState(
-            this.pending?.summary ?? '',
-            this.terms,
-            this.sending,
-            this.changeError,
-            this.emailSent
-        );
-    }
-
     handleEmailChange(event: CustomEvent<{ value: string }>): void {
         this.emailTo = event.detail.value;
     }
@@ -95,32 +64,20 @@ export default class ReceiptModal extends LightningModal {
     handleEmail(): void {
         const to = this.emailTo.trim();
         if (!to) return;
-        const summary = `E-mail receipt ${this.transactionNumber} to ${to}`;
-        // Same address, same action: a retry reuses the key.
-        if (this.pending?.summary !== summary) {
-            this.pending = startedChange(summary, async (authorization, key) => {
-                await emailReceipt(this.accountId, this.transactionNumber, to, authorization, key);
-                this.emailSent = `Receipt sent to ${to}: authorised by ${authorization.firstName} ${authorization.lastName}.`;
-            });
-        }
-        this.changeError = undefined;
-        this.emailSent = '';
+        // Same address while it waits, same action: a retry reuses the key.
+        this.startChange(
+            `E-mail receipt ${this.transactionNumber} to ${to}`,
+            (authorization, key) =>
+                emailReceipt(this.accountId, this.transactionNumber, to, authorization, key),
+            (authorization) =>
+                `Receipt sent to ${to}: authorised by ${authorization.firstName} ${authorization.lastName}.`
+        );
     }
 
-    async handleAccept(event: CustomEvent<Authorization>): Promise<void> {
-        await sendPendingChange(this, event.detail);
-    }
-
-    handleCancelEmail(): void {
-        this.pending = null;
-        this.changeError = undefined;
-    }
+    /** The dialog stays open: the footer shows where the receipt was sent. */
+    accepted(): void {}
 
     handlePrint(): void {
         window.print();
-    }
-
-    handleClose(): void {
-        this.close('closed');
     }
 }

@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import BillingPanel from 'c/billingPanel';
+import BillingPanelBase from 'c/billingPanelBase';
 import ReceiptModal from 'c/receiptModal';
 import { getTransactions, type PurchaseKind, type TransactionKind, type Transactions } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
@@ -35,7 +35,7 @@ const COLUMNS = [
     { label: 'Total', fieldName: 'total' }
 ].map((column) => ({ ...column, hideDefaultActions: true }));
 
-export default class SalesTransactionsPanel extends BillingPanel {
+export default class SalesTransactionsPanel extends BillingPanelBase {
     /** Shown in the card header; defaults to "Sales Transactions". */
     @api title = 'Sales Transactions';
 

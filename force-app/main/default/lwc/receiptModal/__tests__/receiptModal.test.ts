@@ -94,7 +94,7 @@ describe('c-receipt-modal', () => {
         element.addEventListener('modalclose', closed);
         clickOn(element, 'lightning-button.close');
         expect(closed).toHaveBeenCalledTimes(1);
-        expect((closed.mock.calls[0][0] as CustomEvent).detail).toBe('closed');
+        expect((closed.mock.calls[0][0] as CustomEvent).detail).toEqual({});
     });
 
     it('shows the error when the receipt cannot be loaded', async () => {
