@@ -24,6 +24,8 @@ module.exports = {
             moduleNameMapper: {
                 // Only what sfdx-lwc-jest has no stub for; every other lightning/* uses its stubs.
                 '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
+                // Built into force-app by `npm run build` (scripts/buildPanelRules.ts); tests use the source.
+                '^c/billingRules$': '<rootDir>/core/panelRules.ts',
                 '^@salesforce/apex/(.+)$': '<rootDir>/force-app/test/jest-mocks/apex/$1',
                 '^@salesforce/messageChannel/(.+)$': '<rootDir>/force-app/test/jest-mocks/messageChannel/$1'
             },

@@ -34,7 +34,11 @@ export * from './minutes/computeRechargePlan';
 export * from './minutes/authorizeCall';
 
 export * from './ports/erlangB';
+export * from './ports/flexPortPlanInput';
 export * from './ports/planFlexPorts';
+
+export * from './funding/fundingInputRules';
+export * from './contact/emailAddress';
 
 export * from './contract/contract';
 export * from './contract/planCancellation';

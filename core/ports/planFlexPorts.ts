@@ -1,16 +1,5 @@
-import { z } from 'zod';
 import { erlangB, serversForBlocking } from './erlangB';
-
-const share = z.number().min(0).max(1);
-
-export const flexPortPlanInputSchema = z.object({
-    agents: z.number().int().min(0).max(10_000),
-    hoursPerDay: z.number().min(0).max(24),
-    voicemailShare: share,
-    inboundShare: share,
-    recordedShare: share
-});
-export type FlexPortPlanInput = z.infer<typeof flexPortPlanInputSchema>;
+import type { FlexPortPlanInput } from './flexPortPlanInput';
 
 /** Spare ports above the bare minimum (the documents' rule of thumb, R2.8). */
 export const RECOMMENDED_SPARE_PORTS = 2;

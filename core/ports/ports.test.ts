@@ -1,5 +1,6 @@
 import { erlangB, serversForBlocking } from './erlangB';
-import { flexPortPlanInputSchema, planFlexPorts } from './planFlexPorts';
+import { flexPortPlanInputSchema } from './flexPortPlanInput';
+import { planFlexPorts } from './planFlexPorts';
 
 describe('R2.8 Erlang B', () => {
     it('matches published table values', () => {
