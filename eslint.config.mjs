@@ -2,7 +2,48 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lwcConfig from '@salesforce/eslint-config-lwc/recommended-ts.js';
 import jestPlugin from 'eslint-plugin-jest';
+import importPlugin from 'eslint-plugin-import';
 import globals from 'globals';
+
+/**
+ * The layers and their allowed arrows (docs/architecture.md): core <- kernel and db <- capabilities
+ * <- app. Each zone names files (`target`) that may not import from `from`.
+ */
+const SERVICE = './service/src';
+const LAYER_ZONES = [
+    { target: './core/**', from: './service/**', message: 'core/ is pure: it never imports the service.' },
+    {
+        target: `${SERVICE}/kernel/**`,
+        from: `${SERVICE}/!(kernel|db)/**`,
+        message: 'The kernel imports no capability and not the app assembly.'
+    },
+    {
+        target: `${SERVICE}/db/**`,
+        from: `${SERVICE}/!(kernel|db)/**`,
+        message: 'db/ is infrastructure: it imports no capability.'
+    },
+    {
+        target: `${SERVICE}/!(app|testing)/**`,
+        from: `${SERVICE}/app/**`,
+        message: 'Nothing imports the app assembly: capabilities are wired by it, not the other way.'
+    },
+    {
+        target: `${SERVICE}/!(testing)/**`,
+        from: `${SERVICE}/testing/**`,
+        message: 'Production code never imports test-only modules.'
+    },
+    {
+        target: `${SERVICE}/*/routes.ts`,
+        from: `${SERVICE}/db/**`,
+        message:
+            'A route is its schemas and one call: SQL and transactions belong to use cases and repositories.'
+    },
+    {
+        target: './force-app/**',
+        from: './service/**',
+        message: 'force-app talks to the service over HTTP only.'
+    }
+];
 
 export default tseslint.config(
     {
@@ -37,6 +78,20 @@ export default tseslint.config(
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
         }
     },
+    // The layers (production code; tests may reach across to set things up).
+    {
+        files: ['core/**/*.ts', 'service/**/*.ts'],
+        ignores: ['**/*.test.ts'],
+        plugins: { import: importPlugin },
+        settings: {
+            'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+            'import/parsers': { '@typescript-eslint/parser': ['.ts'] }
+        },
+        rules: {
+            'import/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
+            'import/no-cycle': ['error', { ignoreExternal: true }]
+        }
+    },
     {
         files: ['**/*.test.ts'],
         ignores: ['force-app/**'],
@@ -58,6 +113,12 @@ export default tseslint.config(
         rules: {
             eqeqeq: ['error', 'always']
         }
+    },
+    {
+        files: ['force-app/**/lwc/**/*.ts'],
+        ignores: ['**/__tests__/**'],
+        settings: { 'import/resolver': { node: { extensions: ['.ts', '.js'] } } },
+        rules: { 'import/no-restricted-paths': ['error', { zones: LAYER_ZONES }] }
     },
     {
         files: ['force-app/**/__tests__/**/*.ts', 'force-app/test/**/*.{js,ts}'],

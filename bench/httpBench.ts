@@ -1,5 +1,5 @@
 import type { Pool } from '../service/src/db/pool';
-import { createLogger } from '../service/src/http/logger';
+import { createLogger } from '../service/src/kernel/logger';
 import { AUTHORIZATION, as, buildTestApp } from '../service/src/testing/buildTestApp';
 import { makeAccount } from '../service/src/testing/factories';
 import { measureAsync, printComparison } from './measure';

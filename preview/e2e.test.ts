@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addTestCard } from '../service/src/funding/testing';
-import { fixedClock } from '../service/src/http/appDeps';
+import { fixedClock } from '../service/src/kernel/clock';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';
 import { createOutboxMailer } from '../service/src/receipts/outboxMailer';
 import type { Pool } from '../service/src/db/pool';

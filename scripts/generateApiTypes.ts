@@ -13,7 +13,7 @@ export const SERVICE_TYPES = path.resolve(
 
 const HEADER = `/**
  * The billing service's request bodies and success answers, generated from its OpenAPI document
- * (service/src/http/buildApp.ts). Do not edit: run \`npm run api-types\` after changing a route.
+ * (service/src/app/buildApp.ts). Do not edit: run \`npm run api-types\` after changing a route.
  */
 `;
 

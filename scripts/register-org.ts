@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { migrate } from '../service/src/db/migrate';
 import { createPool } from '../service/src/db/pool';
-import { systemClock } from '../service/src/http/appDeps';
+import { systemClock } from '../service/src/kernel/clock';
 import { loadTokenKey } from '../service/src/salesforce/config';
 import { registerOrg } from '../service/src/salesforce/registerOrg';
 import { TokenCipher } from '../service/src/salesforce/tokenCipher';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { quoteIdentifier } from '../service/src/db/pool';
-import { TERMS_VERSION } from '../service/src/http/terms';
+import { TERMS_VERSION } from '../service/src/kernel/terms';
 import { DEMO_ORG_ID, DEMO_USERS } from '../service/src/seed/demoCompany';
 
 jest.setTimeout(180_000);

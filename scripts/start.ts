@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '../service/src/seed/demoCompany';
-import { startService, type RunningService } from '../service/src/main';
+import { startService, type RunningService } from '../service/src/app/main';
 import { servePreview } from '../preview/servePreview';
 
 /**

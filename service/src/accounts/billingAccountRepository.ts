@@ -1,5 +1,5 @@
 import type { Queryable, Tx } from '../db/pool';
-import { notFound } from '../http/serviceError';
+import { notFound } from '../kernel/serviceError';
 
 export interface BillingAccount {
     id: string;

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/pool';
-import type { MutationContext } from '../http/runMutation';
-import { serviceError } from '../http/serviceError';
-import type { UserDirectory } from '../identity/caller';
+import type { MutationContext } from '../mutations/runMutation';
+import { serviceError } from '../kernel/serviceError';
+import type { UserDirectory } from '../kernel/caller';
 import type { BillingAccount } from './billingAccountRepository';
 
 export interface BillingAdministratorView {

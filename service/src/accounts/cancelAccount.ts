@@ -1,7 +1,7 @@
 import { planCancellation, type CancellationPlan } from '../../../core/index';
 import type { Queryable } from '../db/pool';
-import type { MutationContext } from '../http/runMutation';
-import { serviceError } from '../http/serviceError';
+import type { MutationContext } from '../mutations/runMutation';
+import { serviceError } from '../kernel/serviceError';
 import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
 import type { BillingAccount } from './billingAccountRepository';
 

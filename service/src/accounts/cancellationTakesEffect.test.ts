@@ -1,5 +1,6 @@
 import { withTransaction } from '../db/withTransaction';
-import { fixedClock, type Clock, type Mailer } from '../http/appDeps';
+import { fixedClock, type Clock } from '../kernel/clock';
+import type { Mailer } from '../kernel/mailer';
 import { runBillingJobs } from '../jobs/billingJobs';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { saveRechargeEnabled } from '../minutes/minuteSettings';
@@ -9,7 +10,7 @@ import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { useTestApp } from '../testing/useTestApp';
-import { seedMoney } from '../transactions/seedMoney';
+import { seedMoney } from '../seed/seedMoney';
 import { formatTransactionNumber } from '../transactions/transactionNumber';
 
 /** 31 December 2026, 23:00 in Los Angeles: the last day of the term. */

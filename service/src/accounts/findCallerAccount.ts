@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import '../http/fastifyTypes';
+import '../kernel/fastifyTypes';
 import { findBillingAccount, type BillingAccount } from './billingAccountRepository';
 
 /** The `:accountId` of the request, if it belongs to the caller's company (else 404, R1.2). */

@@ -1,6 +1,6 @@
-import { defineRoutes } from '../http/defineRoutes';
-import { runAccountMutation } from '../http/runMutation';
-import { accountParamsSchema, REFUSAL_RESPONSES } from '../http/schemas';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { runAccountMutation } from '../mutations/runMutation';
+import { accountParamsSchema, REFUSAL_RESPONSES } from '../kernel/schemas';
 import { changeBillingAdministrator, getBillingAdministrator } from './billingAdministrator';
 import { findCallerAccount } from './findCallerAccount';
 import { buildSummary } from './buildSummary';

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/pool';
-import type { Authorization } from '../http/terms';
+import type { Authorization } from '../kernel/terms';
 
 export interface AuditEntry {
     orgId: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findCallerAccount } from '../accounts/findCallerAccount';
-import { defineRoutes } from '../http/defineRoutes';
-import { accountParamsSchema } from '../http/schemas';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { accountParamsSchema } from '../kernel/schemas';
 import { listAudit } from './listAudit';
 
 export const auditRecordSchema = z.object({

@@ -1,5 +1,5 @@
 import { addTestCard } from '../funding/testing';
-import type { Mailer } from '../http/appDeps';
+import type { Mailer } from '../kernel/mailer';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { localDirectory } from '../identity/localDirectory';
 import { createLocalProcessor } from '../payments/localProcessor';

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/pool';
-import { serviceError } from '../http/serviceError';
-import type { BankAccountDetails, CardDetails, PaymentProcessor } from '../payments/processor';
+import { serviceError } from '../kernel/serviceError';
+import type { BankAccountDetails, CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
 import { findSourceByRole, insertFundingSource, type FundingSource } from './fundingSources';
 import { validateBankAccount, validateCard } from './validation';
 

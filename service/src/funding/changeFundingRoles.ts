@@ -1,5 +1,5 @@
 import type { Tx } from '../db/pool';
-import { serviceError } from '../http/serviceError';
+import { serviceError } from '../kernel/serviceError';
 import { getFundingSource, isSourceExpired, listFundingSources, type FundingSource } from './fundingSources';
 
 /**

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { notFound } from '../http/serviceError';
+import { notFound } from '../kernel/serviceError';
 import { isCardExpired } from './validation';
 
 export interface FundingSource {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { findCallerAccount } from '../accounts/findCallerAccount';
-import { defineRoutes } from '../http/defineRoutes';
-import { runAccountMutation, type MutationContext } from '../http/runMutation';
-import { accountParamsSchema } from '../http/schemas';
-import { authorizationSchema } from '../http/terms';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { runAccountMutation, type MutationContext } from '../mutations/runMutation';
+import { accountParamsSchema } from '../kernel/schemas';
+import { authorizationSchema } from '../kernel/terms';
 import { addFundingSource } from './addFundingSource';
 import { makePrimary, removeFundingSource } from './changeFundingRoles';
 import {

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/pool';
 import { getFundingSource, isSourceExpired } from './fundingSources';
-import { serviceError } from '../http/serviceError';
+import { serviceError } from '../kernel/serviceError';
 
 /** R7.4: which funding source pays for dialer minutes (the secondary, typically). */
 export async function setRechargeSource(

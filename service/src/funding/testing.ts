@@ -1,6 +1,6 @@
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import type { CardDetails, PaymentProcessor } from '../payments/processor';
+import type { CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
 import { addFundingSource } from './addFundingSource';
 import type { FundingSource } from './fundingSources';
 

@@ -1,4 +1,4 @@
-import type { BankAccountDetails, CardDetails } from '../payments/processor';
+import type { BankAccountDetails, CardDetails } from '../kernel/paymentProcessor';
 import { isValidRoutingNumber, passesLuhn, validateBankAccount, validateCard } from './validation';
 import { testCard } from './testing';
 

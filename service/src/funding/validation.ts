@@ -1,4 +1,4 @@
-import type { BankAccountDetails, CardDetails } from '../payments/processor';
+import type { BankAccountDetails, CardDetails } from '../kernel/paymentProcessor';
 
 /** Why entered payment details were refused: a stable code and a sentence for the admin. */
 export interface FundingInputProblem {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import type { DirectoryUser, UserDirectory } from './caller';
+import type { DirectoryUser, UserDirectory } from '../kernel/caller';
 
 interface Row {
     user_id: string;

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { addTestCard } from '../funding/testing';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { makeAccount, TEST_NOW } from '../testing/factories';

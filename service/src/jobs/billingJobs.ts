@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import type { Clock, Mailer } from '../http/appDeps';
-import type { UserDirectory } from '../identity/caller';
+import type { Clock } from '../kernel/clock';
+import type { Mailer } from '../kernel/mailer';
+import type { UserDirectory } from '../kernel/caller';
 import { runBillingCycles } from '../cycle/runBillingCycle';
 import { runMinuteRecharges } from '../minutes/runMinuteRecharge';
 import type { MoneyDeps } from '../transactions/recordPurchase';

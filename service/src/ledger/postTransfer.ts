@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isCents, type Cents } from '../../../core/money/cents';
 import type { Tx } from '../db/pool';
-import { serviceError } from '../http/serviceError';
+import { serviceError } from '../kernel/serviceError';
 import { LEDGER_ACCOUNTS, type LedgerAccountCode } from './ledgerAccounts';
 import { countLedgerTransfer } from './ledgerMetrics';
 

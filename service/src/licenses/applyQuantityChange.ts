@@ -1,6 +1,6 @@
 import { unwrap, type LicenseQuantities, type QuantityChangePlan } from '../../../core/index';
-import type { MutationContext } from '../http/runMutation';
-import { serviceError } from '../http/serviceError';
+import type { MutationContext } from '../mutations/runMutation';
+import { serviceError } from '../kernel/serviceError';
 import { recordPurchase, type RecordedPurchase } from '../transactions/recordPurchase';
 import { saveQuantities } from './licenseRepository';
 import { planQuantities } from './planQuantities';

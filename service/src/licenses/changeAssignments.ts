@@ -4,9 +4,9 @@ import {
     type AssignmentChange,
     type LicenseCode
 } from '../../../core/index';
-import type { UserDirectory } from '../identity/caller';
-import type { MutationContext } from '../http/runMutation';
-import { serviceError } from '../http/serviceError';
+import type { UserDirectory } from '../kernel/caller';
+import type { MutationContext } from '../mutations/runMutation';
+import { serviceError } from '../kernel/serviceError';
 import { assignmentsView, type AssignmentsView } from './listAssignments';
 import { loadAssignments, loadQuantities, saveAssignmentChanges } from './licenseRepository';
 

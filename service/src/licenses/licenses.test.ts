@@ -1,5 +1,5 @@
 import { addTestCard } from '../funding/testing';
-import { TERMS_VERSION } from '../http/terms';
+import { TERMS_VERSION } from '../kernel/terms';
 import { balanceOf } from '../ledger/balanceOf';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';

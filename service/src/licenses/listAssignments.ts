@@ -6,7 +6,7 @@ import {
     type LicenseCode
 } from '../../../core/index';
 import type { Queryable } from '../db/pool';
-import type { DirectoryUser, UserDirectory } from '../identity/caller';
+import type { DirectoryUser, UserDirectory } from '../kernel/caller';
 import type { z } from 'zod';
 import { countHolders, loadAssignments, loadQuantities } from './licenseRepository';
 import type { assignmentsResponseSchema } from './schemas';

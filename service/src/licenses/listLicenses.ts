@@ -11,7 +11,7 @@ import {
 } from '../../../core/index';
 import type { BillingAccount } from '../accounts/billingAccountRepository';
 import type { Queryable } from '../db/pool';
-import type { UserDirectory } from '../identity/caller';
+import type { UserDirectory } from '../kernel/caller';
 import type { z } from 'zod';
 import {
     countHolders,

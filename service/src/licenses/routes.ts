@@ -1,7 +1,7 @@
 import { findCallerAccount } from '../accounts/findCallerAccount';
-import { defineRoutes } from '../http/defineRoutes';
-import { runAccountMutation } from '../http/runMutation';
-import { accountParamsSchema, REFUSAL_RESPONSES } from '../http/schemas';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { runAccountMutation } from '../mutations/runMutation';
+import { accountParamsSchema, REFUSAL_RESPONSES } from '../kernel/schemas';
 import { applyQuantityChange } from './applyQuantityChange';
 import { changeAssignments } from './changeAssignments';
 import { listAssignments } from './listAssignments';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { licenseCodeSchema, licenseQuantitiesSchema, LICENSE_CODES } from '../../../core/index';
-import { authorizationSchema } from '../http/terms';
+import { authorizationSchema } from '../kernel/terms';
 
 const cents = z.number().int();
 

@@ -3,8 +3,8 @@ import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { AUTHORIZATION, as } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { fixedClock } from '../http/appDeps';
-import { seedMoney } from '../transactions/seedMoney';
+import { fixedClock } from '../kernel/clock';
+import { seedMoney } from '../seed/seedMoney';
 import { recordUsage } from './recordUsage';
 import { useTestApp } from '../testing/useTestApp';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { findCallerAccount } from '../accounts/findCallerAccount';
-import { defineRoutes } from '../http/defineRoutes';
-import { runAccountMutation } from '../http/runMutation';
-import { accountParamsSchema } from '../http/schemas';
-import { authorizationSchema } from '../http/terms';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { runAccountMutation } from '../mutations/runMutation';
+import { accountParamsSchema } from '../kernel/schemas';
+import { authorizationSchema } from '../kernel/terms';
 import { loadMinuteSettings, saveRechargeEnabled } from './minuteSettings';
 import { minutesBalance } from './minutesBalance';
 import { purchaseMinutes } from './purchaseMinutes';

@@ -1,13 +1,13 @@
 import { withTransaction } from '../db/withTransaction';
 import { addTestCard } from '../funding/testing';
 import { setRechargeSource } from '../funding/setRechargeSource';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { makeAccount, TEST_NOW } from '../testing/factories';
 import type { MoneyDeps } from '../transactions/recordPurchase';
-import { seedMoney } from '../transactions/seedMoney';
+import { seedMoney } from '../seed/seedMoney';
 import { minutesBalance } from './minutesBalance';
 import { saveRechargeEnabled } from './minuteSettings';
 import { recordUsage } from './recordUsage';

@@ -1,6 +1,6 @@
 import type { Pool } from '../db/pool';
 import { createLocalProcessor } from './localProcessor';
-import type { PaymentProcessor } from './processor';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { createStripeProcessor } from './stripeProcessor';
 
 /**

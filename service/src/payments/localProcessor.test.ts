@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { createLocalProcessor } from './localProcessor';
-import type { CardDetails, PaymentProcessor } from './processor';
+import type { CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
 import { testCard } from '../funding/testing';
 
 const CARD: CardDetails = testCard();

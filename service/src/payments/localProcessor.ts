@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Pool } from '../db/pool';
 import { digitsOnly } from '../funding/validation';
 import { sidePoolFor } from './sidePool';
-import type { ChargeResult, PaymentProcessor, TokenizedSource } from './processor';
+import type { ChargeResult, PaymentProcessor, TokenizedSource } from '../kernel/paymentProcessor';
 import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOutcome } from './testCards';
 
 /**

@@ -1,5 +1,5 @@
 import { Counter, register } from 'prom-client';
-import type { ChargeResult } from './processor';
+import type { ChargeResult } from '../kernel/paymentProcessor';
 
 const COUNTER_NAME = 'billing_payments_total';
 

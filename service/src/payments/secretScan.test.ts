@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { createLogger } from '../http/logger';
-import { hashRequest } from '../http/runMutation';
+import { createLogger } from '../kernel/logger';
+import { hashRequest } from '../mutations/runMutation';
 import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { makeAccount, type TestAccount } from '../testing/factories';

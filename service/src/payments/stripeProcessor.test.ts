@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CardDetails, PaymentProcessor } from './processor';
+import type { CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
 import { createStripeProcessor } from './stripeProcessor';
 import { testCard } from '../funding/testing';
 

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { digitsOnly } from '../funding/validation';
-import type { ChargeResult, PaymentProcessor } from './processor';
+import type { ChargeResult, PaymentProcessor } from '../kernel/paymentProcessor';
 
 export interface StripeProcessorConfig {
     secretKey: string;

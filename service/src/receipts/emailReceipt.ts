@@ -1,5 +1,5 @@
-import type { Mailer } from '../http/appDeps';
-import { serviceError } from '../http/serviceError';
+import type { Mailer } from '../kernel/mailer';
+import { serviceError } from '../kernel/serviceError';
 import type { TransactionDetail } from '../transactions/transactionQueries';
 import { receiptContent } from './receiptContent';
 import { renderReceiptHtml } from './renderReceiptHtml';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Mailer } from '../http/appDeps';
+import type { Mailer } from '../kernel/mailer';
 import { mailOptions } from './smtpMailer';
 
 /**

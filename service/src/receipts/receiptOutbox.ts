@@ -1,6 +1,7 @@
 import type { Pool, Tx } from '../db/pool';
-import type { Clock, Mailer } from '../http/appDeps';
-import { serviceError } from '../http/serviceError';
+import type { Clock } from '../kernel/clock';
+import type { Mailer } from '../kernel/mailer';
+import { serviceError } from '../kernel/serviceError';
 import type { TransactionDetail } from '../transactions/transactionQueries';
 import { composeReceiptEmail } from './emailReceipt';
 

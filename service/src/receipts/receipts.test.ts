@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { seedMoney } from '../transactions/seedMoney';
+import { seedMoney } from '../seed/seedMoney';
 import { createSmtpMailer } from './smtpMailer';
 
 /** The text pdfkit draws: content streams inflated, each TJ holding hex-encoded WinAnsi characters. */

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Mailer } from '../http/appDeps';
+import type { Mailer } from '../kernel/mailer';
 
 type MailMessage = Parameters<Mailer['send']>[0];
 

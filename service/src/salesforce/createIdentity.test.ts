@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { makeCompany, makeUser, TEST_NOW } from '../testing/factories';
 import { loadSalesforceConfig } from './config';

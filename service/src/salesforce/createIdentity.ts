@@ -1,6 +1,6 @@
 import type { Pool } from '../db/pool';
-import type { Clock } from '../http/appDeps';
-import type { Authenticator, UserDirectory } from '../identity/caller';
+import type { Clock } from '../kernel/clock';
+import type { Authenticator, UserDirectory } from '../kernel/caller';
 import { localDirectory } from '../identity/localDirectory';
 import type { SalesforceConfig } from './config';
 import { JwtAuthenticator } from './jwtAuthenticator';

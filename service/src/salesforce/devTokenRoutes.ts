@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRoutes } from '../http/defineRoutes';
-import { serviceError } from '../http/serviceError';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { serviceError } from '../kernel/serviceError';
 import { TOKEN_LIFETIME_SECONDS } from './localIssuer';
 import { toSalesforceId18 } from './salesforceId';
 

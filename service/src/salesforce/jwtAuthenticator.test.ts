@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { exportJWK } from 'jose';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { isBillingError } from '../../../core/errors';
 import { JwtAuthenticator } from './jwtAuthenticator';

@@ -10,9 +10,9 @@ import {
     type KeyLike
 } from 'jose';
 import type { Pool } from '../db/pool';
-import type { Clock } from '../http/appDeps';
-import type { Authenticator, Caller } from '../identity/caller';
-import { serviceError, type ServiceError } from '../http/serviceError';
+import type { Clock } from '../kernel/clock';
+import type { Authenticator, Caller } from '../kernel/caller';
+import { serviceError, type ServiceError } from '../kernel/serviceError';
 import { findOrgRegistration, type OrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 import { forgetExpiredTokenIds, recordTokenId } from './seenTokenIds';

@@ -3,8 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT, type KeyLike } from 'jose';
 import type { Pool } from '../db/pool';
-import type { Clock } from '../http/appDeps';
-import { serviceError } from '../http/serviceError';
+import type { Clock } from '../kernel/clock';
+import { serviceError } from '../kernel/serviceError';
 import { saveOrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { importPKCS8 } from 'jose';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { findOrgRegistration } from './orgRegistrations';

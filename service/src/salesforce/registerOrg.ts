@@ -1,6 +1,6 @@
 import { importSPKI, importX509 } from 'jose';
 import type { Pool } from '../db/pool';
-import type { Clock } from '../http/appDeps';
+import type { Clock } from '../kernel/clock';
 import { saveOrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';

@@ -1,8 +1,8 @@
 import { Connection, type HttpRequest, type StreamPromise } from 'jsforce';
 import type { Pool } from '../db/pool';
-import type { Clock } from '../http/appDeps';
-import type { DirectoryUser, UserDirectory } from '../identity/caller';
-import { serviceError, type ServiceError } from '../http/serviceError';
+import type { Clock } from '../kernel/clock';
+import type { DirectoryUser, UserDirectory } from '../kernel/caller';
+import { serviceError, type ServiceError } from '../kernel/serviceError';
 import { findOrgRegistration } from './orgRegistrations';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';

@@ -1,5 +1,5 @@
 import { LICENSE_CODES, validateAssignmentChanges } from '../../../core/index';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { loadAssignments, loadQuantities } from '../licenses/licenseRepository';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';

@@ -10,8 +10,8 @@ import {
 } from '../../../core/index';
 import type { Pool, Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import type { Clock } from '../http/appDeps';
-import type { PaymentProcessor } from '../payments/processor';
+import type { Clock } from '../kernel/clock';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import {
     DEMO_ACCOUNT_NAME,
     DEMO_ASSIGNMENTS,

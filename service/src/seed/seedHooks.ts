@@ -1,7 +1,7 @@
 import type { Pool } from '../db/pool';
-import type { Clock } from '../http/appDeps';
-import type { PaymentProcessor } from '../payments/processor';
-import { seedMoney } from '../transactions/seedMoney';
+import type { Clock } from '../kernel/clock';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
+import { seedMoney } from './seedMoney';
 
 export interface SeedContext {
     pool: Pool;

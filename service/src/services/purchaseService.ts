@@ -6,7 +6,7 @@ import {
     type ServiceCode
 } from '../../../core/index';
 import type { Queryable } from '../db/pool';
-import type { MutationContext } from '../http/runMutation';
+import type { MutationContext } from '../mutations/runMutation';
 import { recordPurchase } from '../transactions/recordPurchase';
 
 export interface ServicePurchaseView {

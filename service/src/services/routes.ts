@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { serviceCodeSchema } from '../../../core/index';
 import { findCallerAccount } from '../accounts/findCallerAccount';
-import { defineRoutes } from '../http/defineRoutes';
-import { runAccountMutation } from '../http/runMutation';
-import { accountParamsSchema, REFUSAL_RESPONSES } from '../http/schemas';
-import { authorizationSchema } from '../http/terms';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { runAccountMutation } from '../mutations/runMutation';
+import { accountParamsSchema, REFUSAL_RESPONSES } from '../kernel/schemas';
+import { authorizationSchema } from '../kernel/terms';
 import { listServices, purchaseService } from './purchaseService';
 
 const purchaseSchema = z.object({

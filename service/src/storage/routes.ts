@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { findCallerAccount } from '../accounts/findCallerAccount';
-import { defineRoutes } from '../http/defineRoutes';
-import { errorResponseSchema } from '../http/errorHandler';
-import { accountParamsSchema } from '../http/schemas';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { accountParamsSchema, errorResponseSchema } from '../kernel/schemas';
 import { storageView } from './storageView';
 
 const bytes = z.number().int();

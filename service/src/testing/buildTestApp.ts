@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from '../db/pool';
-import { fixedClock, type AppDeps, type Clock } from '../http/appDeps';
-import { buildApp } from '../http/buildApp';
-import { localHeaderAuthenticator } from '../http/localHeaderAuthenticator';
-import { TERMS_VERSION, type Authorization } from '../http/terms';
+import type { AppDeps } from '../kernel/appDeps';
+import { fixedClock, type Clock } from '../kernel/clock';
+import { buildApp } from '../app/buildApp';
+import { localHeaderAuthenticator } from './localHeaderAuthenticator';
+import { TERMS_VERSION, type Authorization } from '../kernel/terms';
 import { localDirectory } from '../identity/localDirectory';
-import type { PaymentProcessor } from '../payments/processor';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { TEST_NOW } from './factories';
 
 /** A processor that declines everything: tests that charge pass the money engineer's local processor. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DirectoryUser } from '../identity/caller';
+import type { DirectoryUser } from '../kernel/caller';
 import type { Queryable } from '../db/pool';
 import { withSalesforceChecksum } from '../salesforce/salesforceId';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../http/appDeps';
+import type { AppDeps } from '../kernel/appDeps';
 import type { Pool } from '../db/pool';
 import { buildTestApp } from './buildTestApp';
 import { createTestDatabase, type TestDatabase } from './createTestDatabase';

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/pool';
-import { isServiceError } from '../http/serviceError';
+import { isServiceError } from '../kernel/serviceError';
 
 /** One run of a charging job for one account and period (a cycle month, a recharge window). */
 export interface BillingRun {

@@ -1,10 +1,10 @@
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { useTestApp } from '../testing/useTestApp';
-import { seedMoney } from './seedMoney';
+import { seedMoney } from '../seed/seedMoney';
 import { testCard } from '../funding/testing';
 
 describe('R7 R5 R8 bad input on the money endpoints: 4xx with a code, never a 5xx, nothing changed', () => {

@@ -5,7 +5,7 @@ import { createPool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { addTestCard } from '../funding/testing';
 import { createLocalProcessor } from '../payments/localProcessor';
-import type { PaymentProcessor } from '../payments/processor';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { makeAccount, TEST_NOW } from '../testing/factories';
 import { recordPurchase, type MoneyDeps, type PurchaseInput } from './recordPurchase';

@@ -35,8 +35,8 @@ import {
 } from '../funding/fundingSources';
 import type { LedgerEntryInput } from '../ledger/postTransfer';
 import { postTransfer } from '../ledger/postTransfer';
-import { serviceError, type ServiceError } from '../http/serviceError';
-import type { ChargeResult, PaymentProcessor } from '../payments/processor';
+import { serviceError, type ServiceError } from '../kernel/serviceError';
+import type { ChargeResult, PaymentProcessor } from '../kernel/paymentProcessor';
 import { countPayment } from '../payments/paymentMetrics';
 import { sidePoolFor } from '../payments/sidePool';
 import { creditAccountOf, reportedKindOf, type PurchaseKind } from './purchaseKinds';

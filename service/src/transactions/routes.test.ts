@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { fixedClock } from '../http/appDeps';
+import { fixedClock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, buildTestApp } from '../testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { seedMoney } from './seedMoney';
+import { seedMoney } from '../seed/seedMoney';
 
 interface ListAnswer {
     from: string;

@@ -8,11 +8,11 @@ import {
     toIsoDate
 } from '../../../core/index';
 import { findCallerAccount } from '../accounts/findCallerAccount';
-import { defineRoutes } from '../http/defineRoutes';
-import { runAccountMutation } from '../http/runMutation';
-import { accountParamsSchema } from '../http/schemas';
-import { serviceError } from '../http/serviceError';
-import { authorizationSchema } from '../http/terms';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { runAccountMutation } from '../mutations/runMutation';
+import { accountParamsSchema } from '../kernel/schemas';
+import { serviceError } from '../kernel/serviceError';
+import { authorizationSchema } from '../kernel/terms';
 import { requireMailer } from '../receipts/emailReceipt';
 import { deliverReceiptEmail, queueReceiptEmail } from '../receipts/receiptOutbox';
 import { receiptContent } from '../receipts/receiptContent';

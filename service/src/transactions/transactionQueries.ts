@@ -1,6 +1,6 @@
 import type { Cents } from '../../../core/index';
 import type { Queryable } from '../db/pool';
-import { notFound } from '../http/serviceError';
+import { notFound } from '../kernel/serviceError';
 import { reportedKindOf, REPORTED_KINDS, type PurchaseKind, type ReportedKind } from './purchaseKinds';
 import { formatTransactionNumber } from './transactionNumber';
 

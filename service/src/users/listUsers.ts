@@ -1,7 +1,7 @@
 import { LICENSE_CATALOG, type LicenseCode } from '../../../core/index';
 import { listBillingAccounts } from '../accounts/billingAccountRepository';
 import type { Queryable } from '../db/pool';
-import type { UserDirectory } from '../identity/caller';
+import type { UserDirectory } from '../kernel/caller';
 import { loadAssignments } from '../licenses/licenseRepository';
 
 export interface HeldLicense {

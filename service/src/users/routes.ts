@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { licenseCodeSchema } from '../../../core/index';
-import { defineRoutes } from '../http/defineRoutes';
+import { defineRoutes } from '../kernel/defineRoutes';
 import { listCompanyUsers } from './listUsers';
 
 const usersResponseSchema = z.object({

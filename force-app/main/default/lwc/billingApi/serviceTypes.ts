@@ -1,6 +1,6 @@
 /**
  * The billing service's request bodies and success answers, generated from its OpenAPI document
- * (service/src/http/buildApp.ts). Do not edit: run `npm run api-types` after changing a route.
+ * (service/src/app/buildApp.ts). Do not edit: run `npm run api-types` after changing a route.
  */
 export interface paths {
     '/health': {

@@ -1,4 +1,4 @@
-import type { DirectoryUser } from '../identity/caller';
+import type { DirectoryUser } from './caller';
 import type { AppDeps } from './appDeps';
 
 /** The caller of an /api request, proven by the authenticator and found in the org's directory. */

@@ -1,5 +1,5 @@
-import type { Authenticator, Caller } from '../identity/caller';
-import { serviceError } from './serviceError';
+import type { Authenticator, Caller } from '../kernel/caller';
+import { serviceError } from '../kernel/serviceError';
 
 const SALESFORCE_ID = /^[a-zA-Z0-9]{18}$/;
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import './fastifyTypes';
-import { serviceError } from './serviceError';
+import '../kernel/fastifyTypes';
+import { serviceError } from '../kernel/serviceError';
 
 export const NOT_PERMITTED_MESSAGE = 'Billing is for Salesforce admins.';
 

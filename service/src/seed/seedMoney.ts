@@ -3,13 +3,13 @@ import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { addFundingSource } from '../funding/addFundingSource';
 import { listFundingSources } from '../funding/fundingSources';
-import type { Clock } from '../http/appDeps';
+import type { Clock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
-import type { PaymentProcessor } from '../payments/processor';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { MINUTES_PRODUCT_CODE } from '../minutes/purchaseMinutes';
 import { recordUsage, type MeteredEvent } from '../minutes/recordUsage';
-import { STORAGE_PRODUCT_CODE } from './purchaseKinds';
-import { recordPurchase, type PurchaseInput } from './recordPurchase';
+import { STORAGE_PRODUCT_CODE } from '../transactions/purchaseKinds';
+import { recordPurchase, type PurchaseInput } from '../transactions/recordPurchase';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** ~$31 of calls a week, the documents' example: 20 calls of 10 min 42 s a day (11 billed minutes each) and 3 texts. */

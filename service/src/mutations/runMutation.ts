@@ -4,10 +4,10 @@ import { lockBillingAccount, type BillingAccount } from '../accounts/billingAcco
 import { recordAudit } from '../audit/recordAudit';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import type { AppDeps } from './appDeps';
-import type { AuthenticatedCaller } from './fastifyTypes';
-import { serviceError } from './serviceError';
-import { TERMS_VERSION, type Authorization } from './terms';
+import type { AppDeps } from '../kernel/appDeps';
+import type { AuthenticatedCaller } from '../kernel/fastifyTypes';
+import { serviceError } from '../kernel/serviceError';
+import { TERMS_VERSION, type Authorization } from '../kernel/terms';
 
 export interface MutationContext {
     tx: Tx;

@@ -1,18 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { isBillingError, type BillingError } from '../../../core/errors';
-import { serviceError, type ServiceErrorCode } from './serviceError';
-
-export const errorResponseSchema = z
-    .object({
-        code: z.string().describe('Stable snake_case code, e.g. license_floor'),
-        message: z.string().describe('A sentence a person can act on'),
-        details: z.record(z.string(), z.unknown()).optional()
-    })
-    .describe('Every 4xx answer');
-
-export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+import type { ErrorResponse } from '../kernel/schemas';
+import { serviceError, type ServiceErrorCode } from '../kernel/serviceError';
 
 const FRAMING_ERRORS: Partial<Record<string, [ServiceErrorCode, string]>> = {
     FST_ERR_CTP_INVALID_JSON_BODY: ['malformed_json', 'The request body is not valid JSON.'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRoutes } from './defineRoutes';
-import { TERMS_TEXT, TERMS_VERSION } from './terms';
+import { defineRoutes } from '../kernel/defineRoutes';
+import { TERMS_TEXT, TERMS_VERSION } from '../kernel/terms';
 
 export const meResponseSchema = z.object({
     userId: z.string(),

@@ -8,7 +8,7 @@ import { serviceRoutes } from '../services/routes';
 import { storageRoutes } from '../storage/routes';
 import { transactionRoutes } from '../transactions/routes';
 import { userRoutes } from '../users/routes';
-import { meRoutes } from './meRoutes';
+import { meRoutes } from '../identity/routes';
 
 /**
  * Every capability's routes, mounted under /api/v1 (authenticated: active admins only unless a

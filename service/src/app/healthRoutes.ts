@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './defineRoutes';
+import { defineRoutes } from '../kernel/defineRoutes';
 
 /** `GET /health`: the service answers and its database does. */
 export const healthRoutes = defineRoutes((app) => {

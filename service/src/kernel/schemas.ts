@@ -1,5 +1,14 @@
-import { errorResponseSchema } from './errorHandler';
 import { z } from 'zod';
+
+export const errorResponseSchema = z
+    .object({
+        code: z.string().describe('Stable snake_case code, e.g. license_floor'),
+        message: z.string().describe('A sentence a person can act on'),
+        details: z.record(z.string(), z.unknown()).optional()
+    })
+    .describe('Every 4xx answer');
+
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 /** `:accountId` params: a uuid (a malformed one is 400; another company's is 404). */
 export const accountParamsSchema = z.object({ accountId: z.uuid() });

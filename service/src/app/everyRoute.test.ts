@@ -10,9 +10,9 @@ import { concreteUrl, documentedRoutes, type DocumentedRoute } from '../testing/
 import { makeAccount, makeUser, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { useTestApp } from '../testing/useTestApp';
-import { fixedClock } from './appDeps';
-import { TERMS_VERSION } from './terms';
-import { seedMoney } from '../transactions/seedMoney';
+import { fixedClock } from '../kernel/clock';
+import { TERMS_VERSION } from '../kernel/terms';
+import { seedMoney } from '../seed/seedMoney';
 
 const OUTBOX = path.join(tmpdir(), `every-route-outbox-${process.pid}`);
 

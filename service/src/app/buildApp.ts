@@ -6,15 +6,15 @@ import {
     validatorCompiler,
     type ZodTypeProvider
 } from 'fastify-type-provider-zod';
-import type { AppDeps } from './appDeps';
+import type { AppDeps } from '../kernel/appDeps';
 import { authenticateRequests } from './authenticateRequests';
 import { CAPABILITY_ROUTES } from './capabilities';
 import { documentIdempotencyKey } from './documentIdempotencyKey';
 import { installErrorHandler } from './errorHandler';
-import './fastifyTypes';
+import '../kernel/fastifyTypes';
 import { healthRoutes } from './healthRoutes';
 import { devTokenRoutes } from '../salesforce/devTokenRoutes';
-import { createLogger } from './logger';
+import { createLogger } from '../kernel/logger';
 import { installMetrics } from './metrics';
 
 export const API_PREFIX = '/api/v1';
