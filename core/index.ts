@@ -19,6 +19,7 @@ export * from './licenses/checkDialerAccess';
 export * from './licenses/auditLicenseCoverage';
 export * from './licenses/monthlyRecurring';
 export * from './licenses/planQuantityChange';
+export * from './licenses/checkQuote';
 
 export * from './proration/prorate';
 

@@ -167,12 +167,22 @@ export const changeAssignments = (
 ) => change('post', '/accounts/{accountId}/assignments', { accountId }, { changes, authorization }, key);
 export const previewQuantities = (accountId: string, quantities: Record<string, number>, key: string) =>
     change('post', '/accounts/{accountId}/quantities/preview', { accountId }, { quantities }, key);
+/** What the preview showed and the admin authorised; the service charges only that (else quote_changed). */
+export type QuantityQuote = RequestBody<'/accounts/{accountId}/quantities', 'post'>['quote'];
 export const applyQuantities = (
     accountId: string,
     quantities: Record<string, number>,
+    quote: QuantityQuote,
     authorization: Authorization,
     key: string
-) => change('post', '/accounts/{accountId}/quantities', { accountId }, { quantities, authorization }, key);
+) =>
+    change(
+        'post',
+        '/accounts/{accountId}/quantities',
+        { accountId },
+        { quantities, quote, authorization },
+        key
+    );
 export const getServices = (accountId: string) => read('/accounts/{accountId}/services', { accountId });
 export const purchaseService = (
     accountId: string,

@@ -824,6 +824,11 @@ export interface paths {
                         quantities: {
                             [key: string]: number;
                         };
+                        /** @description What the preview showed and the admin authorised; when the service would now charge something else it refuses with quote_changed (409) and the new figures, and charges nothing */
+                        quote: {
+                            chargeNow: number;
+                            monthlyRecurringTotal: number;
+                        };
                         /** @description The admin’s typed first and last name and the accepted terms version (R9.1). */
                         authorization: {
                             firstName: string;
