@@ -1,6 +1,8 @@
 import { api } from 'lwc';
 import BillingModal from 'c/billingModal';
 import { emailReceipt, getTransaction, type TransactionDetail } from 'c/billingApi';
+import { isEmailAddress } from 'c/billingRules';
+import { clearFieldProblem, showFieldProblems } from 'c/fieldProblems';
 import { settle } from 'c/billingErrors';
 import { describeFundingSource, formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
@@ -59,11 +61,15 @@ export default class ReceiptModal extends BillingModal {
 
     handleEmailChange(event: CustomEvent<{ value: string }>): void {
         this.emailTo = event.detail.value;
+        clearFieldProblem(event.target);
     }
 
     handleEmail(): void {
         const to = this.emailTo.trim();
-        if (!to) return;
+        const problems = isEmailAddress(to)
+            ? []
+            : [{ field: 'emailTo', message: 'Enter an e-mail address, such as ap@example.com.' }];
+        if (!showFieldProblems(this.template, problems)) return;
         // Same address while it waits, same action: a retry reuses the key.
         this.startChange(
             `E-mail receipt ${this.transactionNumber} to ${to}`,

@@ -88,6 +88,21 @@ describe('c-receipt-modal', () => {
         );
     });
 
+    it('checks the address on its field before the authorization opens', async () => {
+        const element = await render();
+        const input = element.shadowRoot.querySelector('lightning-input.email-to') as unknown as {
+            setCustomValidity: (message: string) => void;
+        };
+        const shown: string[] = [];
+        input.setCustomValidity = (message) => shown.push(message);
+        await email(element, 'ap@example');
+        expect(shown.at(-1)).toBe('Enter an e-mail address, such as ap@example.com.');
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        await email(element, 'ap@example.com');
+        expect(shown.at(-1)).toBe('');
+        expect(pendingSummary(element.shadowRoot)).toBe('E-mail receipt TRX-000101 to ap@example.com');
+    });
+
     it('closes', async () => {
         const element = await render();
         const closed = jest.fn();
