@@ -20,7 +20,8 @@ import { renderReceiptHtml } from '../receipts/renderReceiptHtml';
 import { renderReceiptPdf } from '../receipts/renderReceiptPdf';
 import { PURCHASE_KINDS, REPORTED_KINDS } from './purchaseKinds';
 import { parseTransactionNumber } from './transactionNumber';
-import { listTransactions, loadTransaction, type TransactionDetail } from './transactionQueries';
+import { DEFAULT_PAGE_SIZE, listTransactionsPage, MAX_PAGE_SIZE } from './listTransactionsPage';
+import { loadTransaction, type TransactionDetail } from './transactionQueries';
 
 const DEFAULT_RANGE_DAYS = 90;
 const MAX_RANGE_DAYS = 731;
@@ -106,14 +107,23 @@ export const transactionRoutes = defineRoutes((app) => {
                 querystring: z.object({
                     from: isoDateSchema.optional(),
                     to: isoDateSchema.optional(),
-                    kind: z.enum(REPORTED_KINDS).optional()
+                    kind: z.enum(REPORTED_KINDS).optional(),
+                    cursor: z.string().max(64).optional().describe('nextCursor of the page before'),
+                    limit: z.coerce
+                        .number()
+                        .int()
+                        .min(1)
+                        .max(MAX_PAGE_SIZE)
+                        .optional()
+                        .describe(`Transactions per page (default ${DEFAULT_PAGE_SIZE})`)
                 }),
                 response: {
                     200: z.object({
                         from: z.string(),
                         to: z.string(),
                         transactions: z.array(summarySchema),
-                        totals: totalsSchema
+                        totals: totalsSchema,
+                        nextCursor: z.string().nullable()
                     })
                 }
             }
@@ -138,10 +148,13 @@ export const transactionRoutes = defineRoutes((app) => {
                     `Choose a "from" day on or before "to", at most ${MAX_RANGE_DAYS} days apart.`
                 );
             }
-            const result = await listTransactions(app.deps.pool, account.id, {
+            const { kind, cursor, limit } = request.query;
+            const result = await listTransactionsPage(app.deps.pool, account.id, {
                 from: startOfDayInstant(from, account.timeZone),
                 to: startOfDayInstant(addDays(to, 1), account.timeZone),
-                ...(request.query.kind === undefined ? {} : { kind: request.query.kind })
+                ...(kind === undefined ? {} : { kind }),
+                ...(cursor === undefined ? {} : { cursor }),
+                ...(limit === undefined ? {} : { limit })
             });
             return {
                 from: toIsoDate(from),
@@ -150,7 +163,8 @@ export const transactionRoutes = defineRoutes((app) => {
                     ...summary,
                     at: summary.at.toISOString()
                 })),
-                totals: result.totals
+                totals: result.totals,
+                nextCursor: result.nextCursor
             };
         }
     );

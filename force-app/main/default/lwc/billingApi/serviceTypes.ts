@@ -1546,6 +1546,10 @@ export interface paths {
                     from?: string;
                     to?: string;
                     kind?: 'licenses' | 'minutes' | 'services' | 'storage';
+                    /** @description nextCursor of the page before */
+                    cursor?: string;
+                    /** @description Transactions per page (default 50) */
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -1588,6 +1592,7 @@ export interface paths {
                                 services: number;
                                 storage: number;
                             };
+                            nextCursor: string | null;
                         };
                     };
                 };
