@@ -286,12 +286,14 @@ export const purchaseMinutes = (
 export const setRecharge = (accountId: string, enabled: boolean, authorization: Authorization, key: string) =>
     change('put', '/accounts/{accountId}/minutes/recharge', { accountId }, { enabled, authorization }, key);
 
+/** One page of transactions (R8.2); `cursor` is the previous page's nextCursor. */
 export const getTransactions = (
     accountId: string,
-    filter: { from: string; to: string; kind: TransactionKind | '' }
+    filter: { from: string; to: string; kind: TransactionKind | ''; cursor?: string }
 ) => {
     const query = new URLSearchParams({ from: filter.from, to: filter.to });
     if (filter.kind) query.set('kind', filter.kind);
+    if (filter.cursor) query.set('cursor', filter.cursor);
     return read('/accounts/{accountId}/transactions', { accountId }, query);
 };
 export const getTransaction = (accountId: string, number: string) =>

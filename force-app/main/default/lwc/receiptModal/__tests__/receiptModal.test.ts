@@ -56,11 +56,23 @@ describe('c-receipt-modal', () => {
         );
     });
 
-    it('R8.3 prints the receipt', async () => {
-        const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+    it('R8.3 prints the receipt alone, in a frame of its own, not the billing page behind it', async () => {
         const element = await render();
         (element.shadowRoot.querySelector('lightning-button.print') as HTMLElement).click();
-        expect(print).toHaveBeenCalled();
+        // The frame lives outside the component on purpose: it is what the browser prints.
+        // eslint-disable-next-line @lwc/lwc/no-document-query
+        const frame = document.querySelector('iframe.print-frame') as HTMLIFrameElement;
+        expect(frame).not.toBeNull();
+        const print = jest.fn();
+        Object.defineProperty(frame.contentWindow, 'print', { value: print });
+        frame.dispatchEvent(new CustomEvent('load'));
+        const printed = frame.contentDocument!.body;
+        expect(printed.querySelector('h1')?.textContent).toBe('Receipt TRX-000101');
+        expect(printed.querySelector('.total')?.textContent).toBe('Total: $1,402.00');
+        expect(printed.querySelectorAll('table.lines tbody tr').length).toBeGreaterThan(1);
+        expect(print).toHaveBeenCalledTimes(1);
+        frame.contentWindow!.dispatchEvent(new CustomEvent('afterprint'));
+        expect(frame.isConnected).toBe(false);
     });
 
     it('R8.3 R9.1 e-mails the receipt after Accept, reusing the key when the same send is retried', async () => {
