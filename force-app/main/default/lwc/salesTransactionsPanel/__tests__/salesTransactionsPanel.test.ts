@@ -145,13 +145,11 @@ describe('c-sales-transactions-panel', () => {
         openReceipt.mockResolvedValue(undefined);
         const element = await render();
         const press = async (action: string, step: string) => {
-            element.shadowRoot
-                .querySelector('lightning-datatable')
-                ?.dispatchEvent(
-                    new CustomEvent('rowaction', {
-                        detail: { action: { name: action }, row: { number: 'TRX-000101' } }
-                    })
-                );
+            element.shadowRoot.querySelector('lightning-datatable')?.dispatchEvent(
+                new CustomEvent('rowaction', {
+                    detail: { action: { name: action }, row: { number: 'TRX-000101' } }
+                })
+            );
             await flushPromises();
             expect(openReceipt).toHaveBeenLastCalledWith(
                 expect.objectContaining({ transactionNumber: 'TRX-000101', step })
