@@ -12,7 +12,9 @@ const babelForNode = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-    // A loaded 2-core machine runs several files' tests at once: jest's 5 s default is too short there.
+    // Property (fast-check) and database tests on a loaded 2-core machine: jest's 5 s default
+    // turned into flaky reds. Heavier files set their own, larger timeouts. (A global option: jest
+    // ignores it inside a project.)
     testTimeout: 60_000,
     projects: [
         {
@@ -22,6 +24,8 @@ module.exports = {
             moduleNameMapper: {
                 // Only what sfdx-lwc-jest has no stub for; every other lightning/* uses its stubs.
                 '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
+                // Built into force-app by `npm run build` (scripts/buildPanelRules.ts); tests use the source.
+                '^c/billingRules$': '<rootDir>/core/panelRules.ts',
                 '^@salesforce/apex/(.+)$': '<rootDir>/force-app/test/jest-mocks/apex/$1',
                 '^@salesforce/messageChannel/(.+)$': '<rootDir>/force-app/test/jest-mocks/messageChannel/$1'
             },

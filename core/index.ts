@@ -20,6 +20,7 @@ export * from './licenses/checkDialerAccess';
 export * from './licenses/auditLicenseCoverage';
 export * from './licenses/monthlyRecurring';
 export * from './licenses/planQuantityChange';
+export * from './licenses/checkQuote';
 
 export * from './proration/prorate';
 
@@ -35,7 +36,11 @@ export * from './minutes/computeRechargePlan';
 export * from './minutes/authorizeCall';
 
 export * from './ports/erlangB';
+export * from './ports/flexPortPlanInput';
 export * from './ports/planFlexPorts';
+
+export * from './funding/fundingInputRules';
+export * from './contact/emailAddress';
 
 export * from './contract/contract';
 export * from './contract/planCancellation';

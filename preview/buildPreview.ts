@@ -9,11 +9,13 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup } from 'rollup';
 import ts from 'typescript';
+import { buildPanelRules } from '../scripts/buildPanelRules';
 import { PREVIEW_DIST } from './paths';
 
 const ROOT = path.resolve(__dirname, '..');
 const LWC_DIR = path.join(ROOT, 'force-app/main/default/lwc');
 const SRC_DIR = path.join(__dirname, 'src');
+const CORE_DIR = path.join(ROOT, 'core');
 const HASH_FILE = path.join(PREVIEW_DIST, '.inputs-hash');
 const STUBS = path.join(SRC_DIR, 'stubs');
 /** Stand-in components authored in TypeScript, compiled here like force-app's (decorators kept for LWC). */
@@ -54,7 +56,7 @@ export interface BuildResult {
 
 /**
  * Builds the preview page into preview/dist from the force-app components: compiles the
- * TypeScript (`npm run build`), then bundles the compiled `.js` with the LWC compiler, the npm
+ * TypeScript (`npm run build`, with core's panel rules), then bundles the compiled `.js` with the LWC compiler, the npm
  * lightning base components and synthetic shadow. Skipped when the inputs' hash is unchanged.
  */
 export async function buildPreview(options: { force?: boolean } = {}): Promise<BuildResult> {
@@ -62,6 +64,7 @@ export async function buildPreview(options: { force?: boolean } = {}): Promise<B
     if (!options.force && existsSync(path.join(PREVIEW_DIST, 'app.js')) && (await readHash()) === hash) {
         return { built: false, dist: PREVIEW_DIST };
     }
+    await buildPanelRules();
     await promisify(execFile)(
         process.execPath,
         [require.resolve('typescript/bin/tsc'), '-p', 'force-app/tsconfig.json'],
@@ -139,7 +142,11 @@ async function componentNames(): Promise<string[]> {
 /** Everything that changes the bundle: component sources, preview sources, and the tool versions. */
 async function hashInputs(): Promise<string> {
     const hash = createHash('sha256');
-    const files = [...(await sourceFiles(LWC_DIR)), ...(await sourceFiles(SRC_DIR))].sort();
+    const files = [
+        ...(await sourceFiles(LWC_DIR)),
+        ...(await sourceFiles(SRC_DIR)),
+        ...(await sourceFiles(CORE_DIR))
+    ].sort();
     for (const file of files) {
         hash.update(path.relative(ROOT, file));
         hash.update(await readFile(file));

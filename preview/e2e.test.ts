@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { addTestCard } from '../service/src/funding/testing';
 import { fixedClock } from '../service/src/kernel/clock';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';
@@ -17,6 +17,7 @@ import { createIdentity } from '../service/src/salesforce/createIdentity';
 import { buildTestApp } from '../service/src/testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../service/src/testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
+import { launchChromium } from './launchChromium';
 import { buildPreviewServer } from './previewServer';
 import { formatUsd } from '../core/index';
 import type { Answer } from '../force-app/main/default/lwc/billingApi/serviceRoutes';
@@ -31,7 +32,6 @@ type TransactionList = Answer<'/accounts/{accountId}/transactions'>;
 type Recharge = Answer<'/accounts/{accountId}/minutes/recharge'>;
 type BillingAdministrator = Answer<'/accounts/{accountId}/billing-administrator'>;
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');
 const STEP_TIMEOUT_MS = 15_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -136,6 +136,16 @@ async function openDialog(panel: Locator, button: string, heading = button): Pro
     return dialog;
 }
 
+/** Waits until `target` holds the keyboard focus (where a keyboard or screen-reader user lands). */
+async function focused(target: Locator): Promise<void> {
+    await target.waitFor();
+    for (let attempt = 0; attempt < 50; attempt++) {
+        if (await target.evaluate((node) => node.matches(':focus'))) return;
+        await page.waitForTimeout(100);
+    }
+    throw new Error('the element did not take the focus');
+}
+
 async function screenshot(name: string, target: Page | Locator = page): Promise<void> {
     await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
@@ -180,10 +190,7 @@ describe('preview: the billing panels in a browser against the real service', ()
         });
         baseUrl = await front.listen({ port: 0, host: '127.0.0.1' });
         await mkdir(SCREENSHOTS, { recursive: true });
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
-        });
+        browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         page.setDefaultTimeout(STEP_TIMEOUT_MS);
         page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -288,16 +295,44 @@ describe('preview: the billing panels in a browser against the real service', ()
         await screenshot('products', products);
     });
 
+    it('R2.8 answers how many flex ports Company X needs, and recomputes as the admin types', async () => {
+        const planner = page.locator('c-products-panel c-flex-port-planner');
+        await planner.getByText('Bare minimum: 5 flex ports').waitFor();
+        await planner.getByText('Recommended: 7 flex ports').waitFor();
+        await planner
+            .getByRole('row', { name: /Inbound calls/ })
+            .getByText('9.7%')
+            .waitFor();
+        await planner.getByLabel('Agents on the dialer').fill('10');
+        // 10 agents: 4 voicemail + 5 inbound (2.5 Erlangs under 10 % blocking) = 9, 11 recommended.
+        await planner.getByText('Bare minimum: 9 flex ports').waitFor();
+        await planner.getByText('Recommended: 11 flex ports').waitFor();
+        await screenshot('flex-port-planner', planner);
+        await planner.getByLabel('Agents on the dialer').fill('5');
+    });
+
     it('R7.1 R7.4 adds a card and makes it primary', async () => {
         const preferences = page.locator('c-billing-preferences-panel');
         const dialog = await openDialog(preferences, 'Add Funding Source');
         await dialog.getByLabel('Holder first name').fill('Grace');
         await dialog.getByLabel('Holder last name').fill('Hopper');
-        await dialog.getByLabel('Card number').fill('5555 5555 5555 4444');
+        // A check-digit typo and an eight-digit year are caught on their fields before any authorization.
+        await dialog.getByLabel('Card number').fill('5555 5555 5555 4445');
         await dialog.getByLabel('Exp. month').fill('12');
-        await dialog.getByLabel('Exp. year').fill('2031');
+        await dialog.getByLabel('Exp. year').fill('20202030');
         await dialog.getByLabel('Security code').fill('123');
         await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+        await dialog.getByText('The card number is not valid. Check the digits and try again.').waitFor();
+        await dialog.getByText('The expiry date must be a month (1-12) and a four-digit year.').waitFor();
+        expect(await dialog.locator('c-authorization-footer section').count()).toBe(0);
+        await screenshot('add-card-checked');
+        await dialog.getByLabel('Card number').fill('5555 5555 5555 4444');
+        await dialog.getByLabel('Exp. year').fill('2031');
+        await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+        // The authorization opens in view, focused.
+        await screenshot('add-card-second');
+        await dialog.getByText('Authorize: Add card ending 4444 held by Grace Hopper').waitFor();
+        await focused(dialog.locator('c-authorization-footer section'));
         await authorize(dialog);
         await dialog.waitFor({ state: 'detached' });
         await preferences
@@ -402,6 +437,10 @@ describe('preview: the billing panels in a browser against the real service', ()
         await modal.getByRole('button', { name: 'Print' }).waitFor();
         await screenshot('receipt');
 
+        await modal.getByLabel('E-mail the receipt to').fill('ap@example');
+        await modal.getByRole('button', { name: 'Email', exact: true }).click();
+        await modal.getByText('Enter an e-mail address, such as ap@example.com.').waitFor();
+        expect(await modal.locator('c-authorization-footer section').count()).toBe(0);
         await modal.getByLabel('E-mail the receipt to').fill('ap@example.com');
         await modal.getByRole('button', { name: 'Email', exact: true }).click();
         expect(await readdir(outbox)).toEqual([]);

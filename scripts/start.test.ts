@@ -171,7 +171,7 @@ describe('R1–R9 npm start: the printed URL walks the whole flow on its own dat
 });
 
 interface Planned {
-    plan: { chargeNow: number };
+    plan: { chargeNow: number; monthlyRecurringTotal: number };
 }
 
 /** The curl session of the README and issue 3, with fetch: each step asserts what a person would check. */
@@ -243,8 +243,10 @@ async function walkTheFlow(base: string): Promise<void> {
     });
     expect(preview.status).toBe(200);
     expect(preview.json.plan.chargeNow).toBeGreaterThan(0);
+    const { chargeNow, monthlyRecurringTotal } = preview.json.plan;
     const applied = await call<Planned>('POST', `${account}/quantities`, {
         quantities: { DIALER_TAB: 13 },
+        quote: { chargeNow, monthlyRecurringTotal },
         authorization
     });
     expect(applied.status).toBe(200);

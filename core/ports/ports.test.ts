@@ -1,5 +1,6 @@
 import { erlangB, serversForBlocking } from './erlangB';
-import { flexPortPlanInputSchema, planFlexPorts } from './planFlexPorts';
+import { flexPortPlanInputSchema } from './flexPortPlanInput';
+import { planFlexPorts } from './planFlexPorts';
 
 describe('R2.8 Erlang B', () => {
     it('matches published table values', () => {
@@ -26,38 +27,35 @@ describe('R2.8 Erlang B', () => {
 describe('R2.8 flex-port planner', () => {
     const companyX = { agents: 5, hoursPerDay: 6, voicemailShare: 0.4, inboundShare: 0.25, recordedShare: 0 };
 
-    it('gives Company X two voicemail ports: 5 agents × 40 % = 2 Erlangs', () => {
+    it('gives Company X two voicemail ports: 5 agents × 40 % = 2 Erlangs, which can wait', () => {
         const plan = planFlexPorts({ ...companyX, inboundShare: 0 });
-        expect(plan.voicemail).toEqual({ erlangs: 2, minimum: 2 });
+        expect(plan.voicemail).toMatchObject({ erlangs: 2, minimum: 2 });
+        expect(plan.voicemail.blocking).toBeCloseTo(erlangB(2, 2), 12);
+        expect(plan.inbound).toEqual({ erlangs: 0, minimum: 0, blocking: 0 });
         expect(plan.minimum).toBe(2);
         expect(plan.recommended).toBe(4);
         expect(plan.portHoursPerDay).toBeCloseTo(12, 10);
     });
 
-    it('explains the documents\' "3 more" ports for Company X inbound', () => {
+    it("gives Company X the documents' 2 + 3 = 5 minimum and 7 recommended", () => {
         const plan = planFlexPorts(companyX);
-        // 5 agents × 25 % of their time on inbound = 1.25 Erlangs of inbound load.
+        // 5 agents × 25 % of their time on inbound = 1.25 Erlangs of inbound load. On 2 ports about a
+        // quarter of inbound callers would find every port busy; 3 ports bring that under 10 % (9.7 %).
         expect(plan.inbound.erlangs).toBeCloseTo(1.25, 10);
-        // The bare minimum that carries the average is ceil(1.25) = 2 ports…
-        expect(plan.inbound.minimum).toBe(2);
-        // …but on 2 ports about a quarter of inbound calls would find every port busy:
         expect(erlangB(1.25, 2)).toBeCloseTo(0.258, 3);
-        // 3 ports bring that under 10 % (9.7 %): the documents' "3 more" is the smallest count for a
-        // caller to find a free port at least 9 times in 10, "not leaving callers on hold".
-        expect(erlangB(1.25, 3)).toBeCloseTo(0.097, 3);
-        expect(serversForBlocking(1.25, 0.1)).toBe(3);
-        // So Company X: 2 (voicemail) + 3 (inbound) = 5 in the documents; our bare minimum is 2 + 2 = 4,
-        // and the recommendation (minimum + 2) is 6, which covers the documents' 5.
-        expect(plan.minimum).toBe(4);
-        expect(plan.recommended).toBe(6);
+        expect(plan.inbound.minimum).toBe(3);
+        expect(plan.inbound.blocking).toBeCloseTo(0.097, 3);
+        expect(plan.voicemail.minimum).toBe(2);
+        expect(plan.minimum).toBe(5);
+        expect(plan.recommended).toBe(7);
         expect(plan.expectedConcurrent).toBeCloseTo(3.25, 10);
-        // 3.25 Erlangs on 6 ports: about 6 % of port requests would find all busy.
-        expect(plan.blockingAtRecommended).toBeCloseTo(erlangB(3.25, 6), 12);
-        expect(plan.blockingAtRecommended).toBeGreaterThan(0.05);
-        expect(plan.blockingAtRecommended).toBeLessThan(0.07);
+        expect(plan.blockingAtMinimum).toBeCloseTo(erlangB(3.25, 5), 12);
+        expect(plan.blockingAtRecommended).toBeCloseTo(erlangB(3.25, 7), 12);
+        expect(plan.blockingAtRecommended).toBeLessThan(plan.blockingAtMinimum);
+        expect(plan.blockingAtRecommended).toBeLessThan(0.05);
     });
 
-    it('adds recorded calls as their own load', () => {
+    it('sizes live recording like inbound, for under 10 % blocking', () => {
         const plan = planFlexPorts({
             agents: 10,
             hoursPerDay: 8,
@@ -66,8 +64,16 @@ describe('R2.8 flex-port planner', () => {
             recordedShare: 0.5
         });
         expect(plan.voicemail.minimum).toBe(3);
-        expect(plan.recording).toEqual({ erlangs: 5, minimum: 5 });
-        expect(plan.recommended).toBe(10);
+        expect(plan.recording.erlangs).toBe(5);
+        expect(plan.recording.minimum).toBe(serversForBlocking(5, 0.1));
+        expect(plan.recording.blocking).toBeLessThan(0.1);
+        expect(erlangB(5, plan.recording.minimum - 1)).toBeGreaterThan(0.1);
+        expect(plan.recommended).toBe(3 + plan.recording.minimum + 2);
+    });
+
+    it('needs no ports for no agents', () => {
+        const plan = planFlexPorts({ ...companyX, agents: 0 });
+        expect([plan.minimum, plan.recommended, plan.blockingAtMinimum]).toEqual([0, 2, 0]);
     });
 
     it('validates planner input with a shared zod schema', () => {

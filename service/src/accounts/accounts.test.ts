@@ -42,7 +42,12 @@ describe('R1 R4.3 accounts over HTTP', () => {
             method: 'POST',
             url: `/api/v1/accounts/${acme.accountId}/quantities`,
             headers: headers(true),
-            payload: { quantities: { CRM: 5 }, authorization: AUTHORIZATION }
+            // The preview's figures: 6500 × 1 × 9 ÷ 30 now, 5 × 6500 + 2 × 2000 a month.
+            payload: {
+                quantities: { CRM: 5 },
+                quote: { chargeNow: 1950, monthlyRecurringTotal: 36_500 },
+                authorization: AUTHORIZATION
+            }
         });
         const response = await t.app.inject({ url: '/api/v1/summary', headers: headers() });
         expect(response.statusCode).toBe(200);

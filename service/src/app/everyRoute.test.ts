@@ -35,6 +35,8 @@ describe('every documented route', () => {
     let cards: FundingSource[];
     let newAdminId: string;
     let otherCardId: string;
+    /** What the preview of CRM 7 shows: the quote the apply carries (R3.1 R9). */
+    let crmQuote: { chargeNow: number; monthlyRecurringTotal: number };
     beforeAll(async () => {
         acme = await makeAccount(t.db.pool, {
             users: 5,
@@ -61,6 +63,14 @@ describe('every documented route', () => {
         });
         const number = list.json<{ transactions: { number: string }[] }>().transactions[0]?.number;
         ids = { accountId: acme.accountId, fundingSourceId: cards[0]!.id, number: number ?? 'none' };
+        const preview = await t.app.inject({
+            method: 'POST',
+            url: `/api/v1/accounts/${acme.accountId}/quantities/preview`,
+            headers: as(admin()),
+            payload: { quantities: { CRM: 7 } }
+        });
+        const { chargeNow, monthlyRecurringTotal } = preview.json<{ plan: typeof crmQuote }>().plan;
+        crmQuote = { chargeNow, monthlyRecurringTotal };
     });
     afterAll(async () => {
         await rm(OUTBOX, { recursive: true, force: true });
@@ -75,7 +85,9 @@ describe('every documented route', () => {
         'POST /api/v1/accounts/{accountId}/assignments': () => ({
             body: { changes: [{ userId: acme.users[4]!.id, license: 'CRM', assigned: true }] }
         }),
-        'POST /api/v1/accounts/{accountId}/quantities': () => ({ body: { quantities: { CRM: 7 } } }),
+        'POST /api/v1/accounts/{accountId}/quantities': () => ({
+            body: { quantities: { CRM: 7 }, quote: crmQuote }
+        }),
         'POST /api/v1/accounts/{accountId}/funding-sources': () => ({
             body: { source: testCard({ number: '5555555555554444' }) }
         }),

@@ -29,9 +29,15 @@ describe('R7.1 funding source input validation', () => {
         expect(validateCard({ ...CARD, number: '4242abcd' }, NOW)?.code).toBe('card_number_invalid');
     });
 
+    it('refuses an expiry year that is not four digits (20202030 was once stored)', () => {
+        expect(validateCard({ ...CARD, expMonth: 8, expYear: 20202030 }, NOW)?.code).toBe(
+            'card_expiry_invalid'
+        );
+    });
+
     it('treats a card as valid through the last day of its expiry month', () => {
         expect(validateCard({ ...CARD, expMonth: 11, expYear: 2026 }, NOW)).toBeUndefined();
-        expect(validateCard({ ...CARD, expMonth: 10, expYear: 2026 }, NOW)).toEqual({
+        expect(validateCard({ ...CARD, expMonth: 10, expYear: 2026 }, NOW)).toMatchObject({
             code: 'card_expired',
             message: expect.stringContaining('expired') as string
         });

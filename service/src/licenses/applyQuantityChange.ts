@@ -1,4 +1,10 @@
-import { unwrap, type LicenseQuantities, type QuantityChangePlan } from '../../../core/index';
+import {
+    checkQuote,
+    unwrap,
+    type LicenseQuantities,
+    type QuantityChangePlan,
+    type QuantityQuote
+} from '../../../core/index';
 import type { MutationContext } from '../mutations/runMutation';
 import { serviceError } from '../kernel/serviceError';
 import { recordPurchase, type RecordedPurchase } from '../transactions/recordPurchase';
@@ -13,10 +19,12 @@ export interface AppliedQuantityChange {
 /**
  * R3.1–R3.6: applies a quantity change with the account locked; added licenses are charged now,
  * prorated (one sales transaction on the primary funding source), removals count from the next cycle.
+ * Only at the amounts the admin authorised (`quote`): otherwise quote_changed, nothing charged.
  */
 export async function applyQuantityChange(
     context: MutationContext,
-    requested: LicenseQuantities
+    requested: LicenseQuantities,
+    quote: QuantityQuote
 ): Promise<AppliedQuantityChange> {
     const { tx, now, account } = context;
     if (account === undefined) throw new Error('applyQuantityChange runs with the account locked');
@@ -28,6 +36,8 @@ export async function applyQuantityChange(
             'These are already the quantities of this account; nothing changes.'
         );
     }
+    const changed = checkQuote(plan, quote);
+    if (changed) throw changed;
     const chargedLines = plan.lines.filter((line) => line.chargeNow > 0);
     const purchase =
         chargedLines.length === 0

@@ -42,6 +42,25 @@ describe('R2 R3 licenses over HTTP', () => {
             headers: as(admin(account), idempotencyKey ?? undefined),
             payload
         });
+    /** What the preview shows for `quantities` (zeros when it refuses): the quote the panel sends back. */
+    const quoteFor = async (account: TestAccount, quantities: object) => {
+        const preview = await post(account, '/quantities/preview', { quantities }, null);
+        const plan = preview.json<{ plan: { chargeNow: number; monthlyRecurringTotal: number } | null }>()
+            .plan;
+        return { chargeNow: plan?.chargeNow ?? 0, monthlyRecurringTotal: plan?.monthlyRecurringTotal ?? 0 };
+    };
+    /** Applies quantities as the panel does: at the amounts its preview showed. */
+    const applyQuoted = async (
+        account: TestAccount,
+        payload: { quantities: object } & Record<string, unknown>,
+        idempotencyKey: string | null = key()
+    ) =>
+        post(
+            account,
+            '/quantities',
+            { quote: await quoteFor(account, payload.quantities), ...payload },
+            idempotencyKey
+        );
 
     it('R2.7 lists purchased, assigned, price, total, floor and licenses held by inactive users', async () => {
         const acme = await acmeWithCard();
@@ -90,7 +109,7 @@ describe('R2 R3 licenses over HTTP', () => {
                 lines: [{ license: 'CRM', added: 2, prorationDays: 9, daysInMonth: 30, chargeNow: 3900 }]
             }
         });
-        const applied = await post(acme, '/quantities', {
+        const applied = await applyQuoted(acme, {
             quantities: { CRM: 7 },
             authorization: AUTHORIZATION
         });
@@ -106,9 +125,39 @@ describe('R2 R3 licenses over HTTP', () => {
         ).toMatchObject({ code: 'CRM', purchased: 7 });
     });
 
+    it('R3.1 R9 charges only the amount the admin saw: another figure is refused with quote_changed and the new figures, nothing charged', async () => {
+        const acme = await acmeWithCard();
+        const before = await snapshotDatabase(t.db.pool);
+        // The admin saw $39.00 (a preview an instant earlier, at another day's proration, say).
+        const seen = { chargeNow: 4200, monthlyRecurringTotal: 7 * 6500 + 2 * 2000 };
+        const refused = await post(acme, '/quantities', {
+            quantities: { CRM: 7 },
+            quote: seen,
+            authorization: AUTHORIZATION
+        });
+        expect(refused.statusCode).toBe(409);
+        expect(refused.json()).toMatchObject({
+            code: 'quote_changed',
+            details: {
+                chargeNow: 3900,
+                monthlyRecurringTotal: seen.monthlyRecurringTotal,
+                quotedChargeNow: 4200
+            }
+        });
+        expect(refused.json<{ message: string }>().message).toContain('$39.00');
+        expect(await snapshotDatabase(t.db.pool)).toEqual(before);
+        expect((await balanceOf(t.db.pool, acme.accountId, 'revenue_licenses')).postedCents).toBe(0);
+        const accepted = await post(acme, '/quantities', {
+            quantities: { CRM: 7 },
+            quote: { ...seen, chargeNow: 3900 },
+            authorization: AUTHORIZATION
+        });
+        expect(accepted.json()).toMatchObject({ purchase: { totalCents: 3900 } });
+    });
+
     it('R3.5 lowers a quantity without a credit and records it from the next cycle', async () => {
         const acme = await acmeWithCard();
-        const applied = await post(acme, '/quantities', {
+        const applied = await applyQuoted(acme, {
             quantities: { DIALER_TAB: 1 },
             authorization: AUTHORIZATION
         });
@@ -125,8 +174,7 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('R3.5 adding back licenses removed earlier this month charges only those above what the month paid', async () => {
         const acme = await acmeWithCard();
-        const apply = (quantities: object) =>
-            post(acme, '/quantities', { quantities, authorization: AUTHORIZATION });
+        const apply = (quantities: object) => applyQuoted(acme, { quantities, authorization: AUTHORIZATION });
         expect((await apply({ DIALER_TAB: 1 })).json()).toMatchObject({
             plan: { chargeNow: 0 },
             purchase: null
@@ -153,7 +201,7 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('R3.2 refuses going below the floor, naming the floor and the end of the term', async () => {
         const acme = await acmeWithCard();
-        const response = await post(acme, '/quantities', {
+        const response = await applyQuoted(acme, {
             quantities: { CRM: 3 },
             authorization: AUTHORIZATION
         });
@@ -169,7 +217,7 @@ describe('R2 R3 licenses over HTTP', () => {
     it('R9.1 changes nothing at all without the typed name and accepted current terms', async () => {
         const acme = await acmeWithCard();
         const before = await snapshotDatabase(t.db.pool);
-        const attempts: [object, number, string][] = [
+        const attempts: [{ quantities: object } & Record<string, unknown>, number, string][] = [
             [{ quantities: { CRM: 9 } }, 400, 'authorization_required'],
             [
                 { quantities: { CRM: 9 }, authorization: { ...AUTHORIZATION, firstName: '  ' } },
@@ -188,15 +236,10 @@ describe('R2 R3 licenses over HTTP', () => {
             ]
         ];
         for (const [payload, status, code] of attempts) {
-            const response = await post(acme, '/quantities', payload);
+            const response = await applyQuoted(acme, payload);
             expect([response.statusCode, response.json<{ code: string }>().code]).toEqual([status, code]);
         }
-        const noKey = await post(
-            acme,
-            '/quantities',
-            { quantities: { CRM: 9 }, authorization: AUTHORIZATION },
-            null
-        );
+        const noKey = await applyQuoted(acme, { quantities: { CRM: 9 }, authorization: AUTHORIZATION }, null);
         expect(noKey.statusCode).toBe(400);
         expect(noKey.json()).toMatchObject({ code: 'idempotency_key_required' });
         expect(await snapshotDatabase(t.db.pool)).toEqual(before);
@@ -204,7 +247,7 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('R9.2 records who authorised the change, with the typed name and terms version', async () => {
         const acme = await acmeWithCard();
-        await post(acme, '/quantities', {
+        await applyQuoted(acme, {
             quantities: { CRM: 6 },
             authorization: { ...AUTHORIZATION, firstName: ' Grace ', lastName: 'Hopper' }
         });
@@ -230,15 +273,15 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('replays the first answer for the same Idempotency-Key and payload, and refuses another payload', async () => {
         const acme = await acmeWithCard();
-        const payload = { quantities: { CRM: 8 }, authorization: AUTHORIZATION };
+        const quantities = { CRM: 8 };
+        const payload = { quantities, quote: await quoteFor(acme, quantities), authorization: AUTHORIZATION };
         const first = await post(acme, '/quantities', payload, 'same-key');
         const again = await post(acme, '/quantities', payload, 'same-key');
         expect(again.statusCode).toBe(200);
         expect(again.json()).toEqual(first.json());
         expect(again.headers['idempotent-replayed']).toBe('true');
-        const other = await post(
+        const other = await applyQuoted(
             acme,
-            '/quantities',
             { quantities: { CRM: 9 }, authorization: AUTHORIZATION },
             'same-key'
         );
@@ -258,7 +301,8 @@ describe('R2 R3 licenses over HTTP', () => {
 
     it('replays a duplicate sent concurrently instead of applying it twice', async () => {
         const acme = await acmeWithCard();
-        const payload = { quantities: { CRM: 10 }, authorization: AUTHORIZATION };
+        const quantities = { CRM: 10 };
+        const payload = { quantities, quote: await quoteFor(acme, quantities), authorization: AUTHORIZATION };
         const responses = await Promise.all(
             Array.from({ length: 4 }, () => post(acme, '/quantities', payload, 'parallel-key'))
         );
@@ -299,7 +343,7 @@ describe('R2 R3 licenses over HTTP', () => {
             licenses: { CRM: { quantity: 5, floor: 0, assignedTo: 4 } }
         });
         const [cut, assign] = await Promise.all([
-            post(acme, '/quantities', { quantities: { CRM: 4 }, authorization: AUTHORIZATION }),
+            applyQuoted(acme, { quantities: { CRM: 4 }, authorization: AUTHORIZATION }),
             post(acme, '/assignments', {
                 changes: [{ userId: acme.users[4]!.id, license: 'CRM', assigned: true }],
                 authorization: AUTHORIZATION
@@ -387,7 +431,11 @@ describe('R2 R3 licenses over HTTP', () => {
         const acme = await acmeWithCard();
         const stranger = await makeAccount(t.db.pool, { users: 1 });
         const before = await snapshotDatabase(t.db.pool);
-        const payload = { quantities: { CRM: 9 }, authorization: AUTHORIZATION };
+        const payload = {
+            quantities: { CRM: 9 },
+            quote: { chargeNow: 0, monthlyRecurringTotal: 0 },
+            authorization: AUTHORIZATION
+        };
         const crossCompany = await t.app.inject({
             method: 'POST',
             url: `/api/v1/accounts/${acme.accountId}/quantities`,

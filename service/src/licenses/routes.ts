@@ -101,7 +101,7 @@ export const licenseRoutes = defineRoutes((app) => {
         },
         (request, reply) =>
             runAccountMutation(request, reply, (context) =>
-                applyQuantityChange(context, request.body.quantities)
+                applyQuantityChange(context, request.body.quantities, request.body.quote)
             )
     );
 });

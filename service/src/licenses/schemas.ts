@@ -66,8 +66,15 @@ export const assignmentChangesBodySchema = z.object({
 });
 
 export const quantitiesPreviewBodySchema = z.object({ quantities: licenseQuantitiesSchema });
+export const quantityQuoteSchema = z
+    .object({ chargeNow: cents.min(0), monthlyRecurringTotal: cents.min(0) })
+    .describe(
+        'What the preview showed and the admin authorised; when the service would now charge something else it refuses with quote_changed (409) and the new figures, and charges nothing'
+    );
+
 export const quantitiesApplyBodySchema = z.object({
     quantities: licenseQuantitiesSchema,
+    quote: quantityQuoteSchema,
     authorization: authorizationSchema
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { buildPanelRules } from '../../../scripts/buildPanelRules';
 
 /**
  * Issue 4, offline: force-app converts to a deployable Metadata API package (`sf project convert
@@ -67,6 +68,8 @@ describe('issue 4: the Salesforce package, checked offline', () => {
     beforeAll(async () => {
         // The LWC sources are TypeScript: compile them to the .js a deploy needs. Type errors are
         // the typecheck step's business; here only the emitted files matter.
+        // c/billingRules is bundled from core/ first (as `npm run build` does).
+        await buildPanelRules();
         await run(path.join(BIN, 'tsc'), ['-p', path.join(FORCE_APP, 'tsconfig.json')], { cwd: ROOT }).catch(
             () => undefined
         );

@@ -10,13 +10,20 @@ import type { Queryable } from '../db/pool';
 import type { BillingAccount } from '../accounts/billingAccountRepository';
 import { serviceError } from '../kernel/serviceError';
 import type { ReportedKind } from './purchaseKinds';
-import { listTransactions } from './transactionRepository';
+import { listTransactionsPage } from './listTransactionsPage';
 
 /** R8.2: the account's transactions in a range of its days (both included) and totals per kind. */
 export async function listTransactionsInRange(
     db: Queryable,
     account: BillingAccount,
-    query: { from?: string | undefined; to?: string | undefined; kind?: ReportedKind | undefined; now: Date }
+    query: {
+        from?: string | undefined;
+        to?: string | undefined;
+        kind?: ReportedKind | undefined;
+        cursor?: string | undefined;
+        limit?: number | undefined;
+        now: Date;
+    }
 ) {
     const range = dateRange({
         now: query.now,
@@ -30,15 +37,19 @@ export async function listTransactionsInRange(
             `Choose a "from" day on or before "to", at most ${MAX_RANGE_DAYS} days apart.`
         );
     }
-    const result = await listTransactions(db, account.id, {
+    const { kind, cursor, limit } = query;
+    const result = await listTransactionsPage(db, account.id, {
         from: startOfDayInstant(range.from, account.timeZone),
         to: startOfDayInstant(addDays(range.to, 1), account.timeZone),
-        ...(query.kind === undefined ? {} : { kind: query.kind })
+        ...(kind === undefined ? {} : { kind }),
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(limit === undefined ? {} : { limit })
     });
     return {
         from: toIsoDate(range.from),
         to: toIsoDate(range.to),
         transactions: result.transactions.map((summary) => ({ ...summary, at: summary.at.toISOString() })),
-        totals: result.totals
+        totals: result.totals,
+        nextCursor: result.nextCursor
     };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../../../core/index';
 import { accountParamsSchema } from '../kernel/schemas';
 import { PURCHASE_KINDS, REPORTED_KINDS } from './purchaseKinds';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './listTransactionsPage';
 import { parseTransactionNumber } from './transactionNumber';
 
 export const transactionSummarySchema = z.object({
@@ -46,7 +47,15 @@ const totalsSchema = z.object(
 export const transactionRangeQuerySchema = z.object({
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
-    kind: z.enum(REPORTED_KINDS).optional()
+    kind: z.enum(REPORTED_KINDS).optional(),
+    cursor: z.string().max(64).optional().describe('nextCursor of the page before'),
+    limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(MAX_PAGE_SIZE)
+        .optional()
+        .describe(`Transactions per page (default ${DEFAULT_PAGE_SIZE})`)
 });
 
 export const transactionListSchema = z.object({
@@ -55,7 +64,8 @@ export const transactionListSchema = z.object({
         .describe('the first day listed (the default range when not asked: core DEFAULT_RANGE_DAYS)'),
     to: z.string().describe('the last day listed'),
     transactions: z.array(transactionSummarySchema),
-    totals: totalsSchema
+    totals: totalsSchema,
+    nextCursor: z.string().nullable().describe('pass as cursor for the next page; null on the last')
 });
 
 export const transactionNumberParamsSchema = accountParamsSchema.extend({

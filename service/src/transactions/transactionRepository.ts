@@ -67,38 +67,6 @@ function toSummary(row: SummaryRow): TransactionSummary {
 
 export type KindTotals = Record<ReportedKind, Cents>;
 
-/**
- * R8.2: the account's transactions in [from, to), newest first, optionally only those with lines
- * of one kind, and the succeeded amounts per kind (a cycle charge counts as licenses and storage).
- */
-export async function listTransactions(
-    db: Queryable,
-    accountId: string,
-    range: { from: Date; to: Date; kind?: ReportedKind }
-): Promise<{ transactions: TransactionSummary[]; totals: KindTotals }> {
-    const rows = await db.query<SummaryRow & { lines: { product_code: string; amount_cents: number }[] }>(
-        `SELECT ${SUMMARY_COLUMNS},
-                (SELECT json_agg(json_build_object('product_code', l.product_code, 'amount_cents', l.amount_cents))
-                 FROM sales_transaction_lines l WHERE l.transaction_id = t.id) AS lines
-         FROM sales_transactions t LEFT JOIN funding_sources f ON f.id = t.funding_source_id
-         WHERE t.billing_account_id = $1 AND t.created_at >= $2 AND t.created_at < $3
-         ORDER BY t.created_at DESC, t.number DESC`,
-        [accountId, range.from, range.to]
-    );
-    const totals = Object.fromEntries(REPORTED_KINDS.map((kind) => [kind, 0])) as KindTotals;
-    const transactions: TransactionSummary[] = [];
-    for (const row of rows.rows) {
-        const kinds = row.lines.map((line) => ({
-            kind: reportedKindOf(row.kind, line.product_code),
-            amount: line.amount_cents
-        }));
-        if (range.kind !== undefined && !kinds.some((line) => line.kind === range.kind)) continue;
-        transactions.push(toSummary(row));
-        if (row.status === 'succeeded') for (const line of kinds) totals[line.kind] += line.amount;
-    }
-    return { transactions, totals };
-}
-
 /** R1.1: the account's latest transactions, newest first. */
 export async function recentTransactions(
     db: Queryable,
@@ -168,4 +136,75 @@ export async function loadTransaction(
         })),
         refunds
     };
+}
+
+/** Where a page ends: the (date, number) of its last transaction, the next page starts below it. */
+export interface PagePosition {
+    /** created_at in whole microseconds since the epoch (exact, unlike a JavaScript Date). */
+    atMicros: string;
+    number: number;
+}
+
+/** The reported kind of a line, in SQL (as reportedKindOf: a cycle charge is licenses and storage). */
+const LINE_KIND = `CASE WHEN t.kind = 'cycle' THEN CASE WHEN l.product_code = 'STORAGE' THEN 'storage' ELSE 'licenses' END ELSE t.kind END`;
+
+const HAS_KIND = `($4::text IS NULL OR EXISTS (SELECT 1 FROM sales_transaction_lines l WHERE l.transaction_id = t.id AND ${LINE_KIND} = $4))`;
+
+/**
+ * R8.2: one page of the account's transactions in [from, to), newest first, below `after` (keyset on
+ * date and number), optionally only those with lines of one kind. Asks one more row than `limit`,
+ * so the caller knows whether another page follows.
+ */
+export async function listTransactionPage(
+    db: Queryable,
+    accountId: string,
+    range: { from: Date; to: Date; kind?: ReportedKind; after?: PagePosition; limit: number }
+): Promise<{ transactions: TransactionSummary[]; last: PagePosition | null; more: boolean }> {
+    const rows = await db.query<SummaryRow & { at_micros: string }>(
+        `SELECT ${SUMMARY_COLUMNS}, (extract(epoch FROM t.created_at) * 1000000)::bigint::text AS at_micros
+         FROM sales_transactions t LEFT JOIN funding_sources f ON f.id = t.funding_source_id
+         WHERE t.billing_account_id = $1 AND t.created_at >= $2 AND t.created_at < $3 AND ${HAS_KIND}
+           AND ($5::bigint IS NULL
+                OR (t.created_at, t.number) < ('epoch'::timestamptz + $5::bigint * interval '1 microsecond', $6::bigint))
+         ORDER BY t.created_at DESC, t.number DESC
+         LIMIT $7`,
+        [
+            accountId,
+            range.from,
+            range.to,
+            range.kind ?? null,
+            range.after?.atMicros ?? null,
+            range.after?.number ?? null,
+            range.limit + 1
+        ]
+    );
+    const page = rows.rows.slice(0, range.limit);
+    const lastRow = page.at(-1);
+    return {
+        transactions: page.map(toSummary),
+        last: lastRow === undefined ? null : { atMicros: lastRow.at_micros, number: lastRow.number },
+        more: rows.rows.length > range.limit
+    };
+}
+
+/**
+ * R8.2: the succeeded amounts per kind over the whole range (every page), summed by PostgreSQL;
+ * with a kind, over the transactions that have lines of that kind, as the list shows them.
+ */
+export async function transactionTotals(
+    db: Queryable,
+    accountId: string,
+    range: { from: Date; to: Date; kind?: ReportedKind }
+): Promise<KindTotals> {
+    const rows = await db.query<{ kind: ReportedKind; total: string }>(
+        `SELECT ${LINE_KIND} AS kind, sum(l.amount_cents)::bigint::text AS total
+         FROM sales_transactions t JOIN sales_transaction_lines l ON l.transaction_id = t.id
+         WHERE t.billing_account_id = $1 AND t.created_at >= $2 AND t.created_at < $3
+           AND t.status = 'succeeded' AND ${HAS_KIND}
+         GROUP BY 1`,
+        [accountId, range.from, range.to, range.kind ?? null]
+    );
+    const totals = Object.fromEntries(REPORTED_KINDS.map((kind) => [kind, 0])) as KindTotals;
+    for (const row of rows.rows) totals[row.kind] = Number(row.total);
+    return totals;
 }

@@ -1,5 +1,7 @@
 import BillingModal from 'c/billingModal';
 import { addFundingSource, type BankAccountInput, type CardInput } from 'c/billingApi';
+import { bankAccountProblems, cardProblems } from 'c/billingRules';
+import { clearFieldProblem, showFieldProblems } from 'c/fieldProblems';
 
 type SourceKind = 'card' | 'bank_account';
 
@@ -32,10 +34,18 @@ export default class AddFundingSourceModal extends BillingModal {
         const field = (event.target as HTMLElement).dataset.field ?? '';
         this.form = { ...this.form, [field]: event.detail.value };
         this.pending = null;
+        clearFieldProblem(event.target);
     }
 
     handleAddSource(): void {
         const source = this.newSource();
+        // The service's own rules, on each field, before the authorization opens (it checks again).
+        const problems =
+            source.kind === 'card' ? cardProblems(source, new Date()) : bankAccountProblems(source);
+        if (!showFieldProblems(this.template, problems)) {
+            this.pending = null;
+            return;
+        }
         const holder = `${source.holderFirstName} ${source.holderLastName}`;
         const what =
             source.kind === 'card'
@@ -46,7 +56,7 @@ export default class AddFundingSourceModal extends BillingModal {
         );
     }
 
-    /** The typed fields as the service expects them; it validates numbers, expiry and routing. */
+    /** The typed fields as the service expects them. */
     private newSource(): CardInput | BankAccountInput {
         const field = (name: string) => (this.form[name] ?? '').trim();
         const holder = { holderFirstName: field('holderFirstName'), holderLastName: field('holderLastName') };

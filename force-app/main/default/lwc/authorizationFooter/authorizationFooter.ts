@@ -1,15 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { Authorization } from 'c/billingApi';
-import type { ChangeState } from 'c/billingPanel';
-
-const NO_CHANGE: ChangeState = {
-    summary: '',
-    termsText: '',
-    termsVersion: '',
-    busy: false,
-    error: undefined,
-    authorised: ''
-};
+import { NO_CHANGE, type ChangeState } from 'c/changeState';
 
 /**
  * The one footer every change passes through (R9): first name, last name, the terms, Accept.
@@ -21,6 +12,8 @@ export default class AuthorizationFooter extends LightningElement {
     lastName = '';
     termsAccepted = false;
     private state: ChangeState = NO_CHANGE;
+    /** What to bring into view and focus after the next render: a new change, or a new refusal. */
+    private landOn: '' | '.authorize' | '.refusal' = '';
 
     /** The panel's change: summary, terms, busy flag, refusal and what was authorised. */
     @api
@@ -31,7 +24,22 @@ export default class AuthorizationFooter extends LightningElement {
         const next = value ?? NO_CHANGE;
         // Each new change is accepted on its own; the typed name stays for the next one.
         if (next.summary !== this.state.summary) this.termsAccepted = false;
+        if (next.summary && next.summary !== this.state.summary) this.landOn = '.authorize';
+        if (next.error && next.error !== this.state.error) this.landOn = '.refusal';
         this.state = next;
+    }
+
+    /**
+     * Keyboard and screen-reader users land on the authorization when it opens and on a refusal when
+     * it comes, even when they appear below the visible part of a dialog or a card.
+     */
+    renderedCallback(): void {
+        if (!this.landOn) return;
+        const target = this.template?.querySelector<HTMLElement>(this.landOn);
+        this.landOn = '';
+        if (!target) return;
+        if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'nearest' });
+        target.focus();
     }
 
     get pending(): boolean {

@@ -173,12 +173,22 @@ export const changeAssignments = (
 ) => change('post', '/accounts/{accountId}/assignments', { accountId }, { changes, authorization }, key);
 export const previewQuantities = (accountId: string, quantities: Record<string, number>, key: string) =>
     change('post', '/accounts/{accountId}/quantities/preview', { accountId }, { quantities }, key);
+/** What the preview showed and the admin authorised; the service charges only that (else quote_changed). */
+export type QuantityQuote = RequestBody<'/accounts/{accountId}/quantities', 'post'>['quote'];
 export const applyQuantities = (
     accountId: string,
     quantities: Record<string, number>,
+    quote: QuantityQuote,
     authorization: Authorization,
     key: string
-) => change('post', '/accounts/{accountId}/quantities', { accountId }, { quantities, authorization }, key);
+) =>
+    change(
+        'post',
+        '/accounts/{accountId}/quantities',
+        { accountId },
+        { quantities, quote, authorization },
+        key
+    );
 export const getServices = (accountId: string) => read('/accounts/{accountId}/services', { accountId });
 export const purchaseService = (
     accountId: string,
@@ -282,15 +292,17 @@ export const purchaseMinutes = (
 export const setRecharge = (accountId: string, enabled: boolean, authorization: Authorization, key: string) =>
     change('put', '/accounts/{accountId}/minutes/recharge', { accountId }, { enabled, authorization }, key);
 
+/** One page of transactions (R8.2); `cursor` is the previous page's nextCursor. */
 export const getTransactions = (
     accountId: string,
-    filter: { from?: string; to?: string; kind: TransactionKind | '' }
+    filter: { from?: string; to?: string; kind: TransactionKind | ''; cursor?: string }
 ) => {
     // Without from/to the service applies its default range, and answers which days it used.
     const query = new URLSearchParams();
     if (filter.from) query.set('from', filter.from);
     if (filter.to) query.set('to', filter.to);
     if (filter.kind) query.set('kind', filter.kind);
+    if (filter.cursor) query.set('cursor', filter.cursor);
     return read('/accounts/{accountId}/transactions', { accountId }, query);
 };
 export const getTransaction = (accountId: string, number: string) =>

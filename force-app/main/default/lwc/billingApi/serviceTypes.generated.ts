@@ -839,6 +839,11 @@ export interface paths {
                         quantities: {
                             [key: string]: number;
                         };
+                        /** @description What the preview showed and the admin authorised; when the service would now charge something else it refuses with quote_changed (409) and the new figures, and charges nothing */
+                        quote: {
+                            chargeNow: number;
+                            monthlyRecurringTotal: number;
+                        };
                         /** @description The admin’s typed first and last name and the accepted terms version (R9.1). */
                         authorization: {
                             firstName: string;
@@ -1556,6 +1561,10 @@ export interface paths {
                     from?: string;
                     to?: string;
                     kind?: 'licenses' | 'minutes' | 'services' | 'storage' | 'credits';
+                    /** @description nextCursor of the page before */
+                    cursor?: string;
+                    /** @description Transactions per page (default 50) */
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -1608,6 +1617,8 @@ export interface paths {
                                 storage: number;
                                 credits: number;
                             };
+                            /** @description pass as cursor for the next page; null on the last */
+                            nextCursor: string | null;
                         };
                     };
                 };

@@ -2,19 +2,20 @@ import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
 import type { Authorization, Terms } from 'c/billingApi';
 import {
-    authorisedLine,
+    acceptChange,
+    cancelChange,
     changeState,
-    sendPendingChange,
-    startedChange,
+    startChange,
     type ChangeState,
     type DialogResult,
     type PendingChange
-} from 'c/billingPanel';
+} from 'c/changeState';
 
 /**
- * What the billing dialogs share: the account, the terms, and one change that passes through the
- * authorization footer (R9). The change is sent only after Accept; a refusal stays inline in the
- * dialog, and an accepted change closes it with what was authorised (the panel then refreshes).
+ * The base class of the billing dialogs (no template of its own): the account, the terms, and one
+ * change that passes through the authorization footer (R9, state in c/changeState). The change is
+ * sent only after Accept; a refusal stays inline in the dialog, and an accepted change closes it
+ * with what was authorised (the panel then refreshes) unless `accepted` is overridden.
  */
 export default class BillingModal extends LightningModal {
     /** The billing account the dialog changes. */
@@ -26,30 +27,35 @@ export default class BillingModal extends LightningModal {
     pending: PendingChange | null = null;
     sending = false;
     changeError: unknown;
+    /** What the last accepted change authorised (shown by dialogs that stay open). */
+    authorised = '';
 
     get change(): ChangeState {
-        return changeState(this.pending?.summary ?? '', this.terms, this.sending, this.changeError, '');
+        return changeState(this, this.terms);
     }
 
     /** Shows the authorization footer for a change; nothing is sent yet. */
-    startChange(summary: string, send: PendingChange['send']): void {
-        this.pending = startedChange(summary, send);
-        this.changeError = undefined;
+    startChange(
+        summary: string,
+        send: PendingChange['send'],
+        describeAccepted?: PendingChange['describeAccepted']
+    ): void {
+        startChange(this, summary, send, describeAccepted);
     }
 
     async handleAccept(event: CustomEvent<Authorization>): Promise<void> {
-        const change = await sendPendingChange(this, event.detail);
-        if (!change) return;
-        const result: DialogResult = {
-            summary: change.summary,
-            authorised: authorisedLine(change.summary, event.detail)
-        };
+        const change = await acceptChange(this, event.detail);
+        if (change) this.accepted(change);
+    }
+
+    /** After the service accepted `change`: by default the dialog closes with what was authorised. */
+    accepted(change: PendingChange): void {
+        const result: DialogResult = { summary: change.summary, authorised: this.authorised };
         this.close(result);
     }
 
     handleCancelChange(): void {
-        this.pending = null;
-        this.changeError = undefined;
+        cancelChange(this);
     }
 
     handleClose(): void {

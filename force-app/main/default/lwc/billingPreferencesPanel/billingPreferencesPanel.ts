@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import BillingPanel from 'c/billingPanel';
+import BillingPanelBase from 'c/billingPanelBase';
 import AddFundingSourceModal from 'c/addFundingSourceModal';
 import CancelAccountModal from 'c/cancelAccountModal';
 import {
@@ -21,7 +21,7 @@ import { describeFundingSource } from 'c/billingFormat';
 /** The record picker offers active users only; the service refuses one who is not an admin (R1.3). */
 const ACTIVE_USERS = { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
 
-export default class BillingPreferencesPanel extends BillingPanel {
+export default class BillingPreferencesPanel extends BillingPanelBase {
     /** Shown in the card header; defaults to "Billing Preferences". */
     @api title = 'Billing Preferences';
 

@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import BillingPanel from 'c/billingPanel';
+import BillingPanelBase from 'c/billingPanelBase';
 import {
     getMinutes,
     getMinutesUsage,
@@ -19,7 +19,7 @@ const CHART_HEIGHT = 120;
 const BAR_GAP = 2;
 const SECONDS_PER_MINUTE = 60;
 
-export default class DialerMinutesPanel extends BillingPanel {
+export default class DialerMinutesPanel extends BillingPanelBase {
     /** Shown in the card header; defaults to "Dialer Minutes". */
     @api title = 'Dialer Minutes';
 

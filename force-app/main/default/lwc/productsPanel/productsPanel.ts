@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import BillingPanel from 'c/billingPanel';
+import BillingPanelBase from 'c/billingPanelBase';
 import AssignLicensesModal from 'c/assignLicensesModal';
 import PurchaseLicensesModal from 'c/purchaseLicensesModal';
 import PurchaseServicesModal from 'c/purchaseServicesModal';
@@ -18,7 +18,7 @@ const LICENSE_COLUMNS = [
     { label: 'Inactive holders', fieldName: 'inactiveFlag', wrapText: true }
 ].map((column) => ({ ...column, hideDefaultActions: true }));
 
-export default class ProductsPanel extends BillingPanel {
+export default class ProductsPanel extends BillingPanelBase {
     /** Shown in the card header; defaults to "Products". */
     @api title = 'Products';
 

@@ -7,7 +7,7 @@ import {
     type Licenses,
     type QuantityPreview
 } from 'c/billingApi';
-import { settle } from 'c/billingErrors';
+import { errorCode, settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber } from 'c/billingFormat';
 
 /**
@@ -34,6 +34,7 @@ export default class PurchaseLicensesModal extends BillingModal {
         return (this.licenses?.licenses ?? []).map((license) => ({
             code: license.code,
             label: `${license.name} (now ${formatNumber(license.purchased)}, floor ${formatNumber(license.floor)})`,
+            unitPrice: `${formatCents(license.unitPriceCents)} per month each`,
             floor: license.floor,
             value: this.quantities[license.code] ?? license.purchased
         }));
@@ -72,6 +73,11 @@ export default class PurchaseLicensesModal extends BillingModal {
         return formatCents(this.quantityPreview?.plan?.monthlyRecurringTotal ?? 0);
     }
 
+    /** Figures only for a plan: a refused preview has none to show (no "$0.00"). */
+    get hasPlan(): boolean {
+        return Boolean(this.quantityPreview?.plan);
+    }
+
     get previewRefused(): boolean {
         return (this.quantityPreview?.refusals.length ?? 0) > 0;
     }
@@ -100,11 +106,23 @@ export default class PurchaseLicensesModal extends BillingModal {
     }
 
     handleBuyLicenses(): void {
+        const plan = this.quantityPreview?.plan;
+        if (!plan) return;
         const quantities = this.changedQuantities;
+        // The amounts shown are the amounts authorised: the service charges only these (R3.1 R9).
+        const quote = { chargeNow: plan.chargeNow, monthlyRecurringTotal: plan.monthlyRecurringTotal };
         const lines = this.previewLines.map((line) => line.description).join(', ');
         this.startChange(
             `Change licenses ${lines}; charge now ${this.previewChargeNow}; new monthly total ${this.previewMonthlyTotal}`,
-            (authorization, key) => applyQuantities(this.accountId, quantities, authorization, key)
+            async (authorization, key) => {
+                try {
+                    await applyQuantities(this.accountId, quantities, quote, authorization, key);
+                } catch (error) {
+                    // The charge changed since the preview: show the new figures; Purchase asks again.
+                    if (errorCode(error) === 'quote_changed') await this.handlePreviewQuantities();
+                    throw error;
+                }
+            }
         );
     }
 }

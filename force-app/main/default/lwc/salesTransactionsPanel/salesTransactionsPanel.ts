@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import BillingPanel from 'c/billingPanel';
+import BillingPanelBase from 'c/billingPanelBase';
 import ReceiptModal from 'c/receiptModal';
 import { getTransactions, type PurchaseKind, type TransactionKind, type Transactions } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
@@ -35,10 +35,34 @@ const COLUMNS = [
     { label: 'Kind', fieldName: 'kindLabel' },
     { label: 'Funding source', fieldName: 'paidWith', wrapText: true },
     { label: 'Status', fieldName: 'statusLabel' },
-    { label: 'Total', fieldName: 'total' }
+    { label: 'Total', fieldName: 'total' },
+    {
+        label: 'Receipt',
+        fieldName: 'number',
+        type: 'button',
+        typeAttributes: { label: 'Print', name: 'print_receipt', variant: 'base', title: 'Print the receipt' }
+    },
+    {
+        label: 'Receipt',
+        fieldName: 'number',
+        type: 'button',
+        typeAttributes: {
+            label: 'Email',
+            name: 'email_receipt',
+            variant: 'base',
+            title: 'E-mail the receipt'
+        }
+    }
 ].map((column) => ({ ...column, hideDefaultActions: true }));
 
-export default class SalesTransactionsPanel extends BillingPanel {
+/** What each row action opens the receipt for: to read it, to print it, or to e-mail it. */
+const RECEIPT_STEPS: Record<string, '' | 'print' | 'email' | undefined> = {
+    open_receipt: '',
+    print_receipt: 'print',
+    email_receipt: 'email'
+};
+
+export default class SalesTransactionsPanel extends BillingPanelBase {
     /** Shown in the card header; defaults to "Sales Transactions". */
     @api title = 'Sales Transactions';
 
@@ -53,6 +77,9 @@ export default class SalesTransactionsPanel extends BillingPanel {
     kindOptions = KIND_OPTIONS;
     transactions: Transactions | undefined;
     error: unknown;
+    /** True while a page is on its way: a spinner, and no "no transactions" before the answer. */
+    loading = false;
+    loadMoreError: unknown;
     from = '';
     to = '';
     kind: TransactionKind | '' = '';
@@ -60,10 +87,36 @@ export default class SalesTransactionsPanel extends BillingPanel {
     async load(): Promise<void> {
         if (!this.accountId) return;
         const range = this.to ? { from: this.from, to: this.to } : this.today ? { to: this.today } : {};
+        this.loading = true;
+        this.loadMoreError = undefined;
         ({ data: this.transactions, error: this.error } = await settle(
             getTransactions(this.accountId, { ...range, kind: this.kind })
         ));
         if (this.transactions) ({ from: this.from, to: this.to } = this.transactions);
+        this.loading = false;
+    }
+
+    get hasMore(): boolean {
+        return Boolean(this.transactions?.nextCursor);
+    }
+
+    /** The next page below the rows shown (the totals are those of the whole range already). */
+    async handleLoadMore(): Promise<void> {
+        const shown = this.transactions;
+        if (!shown?.nextCursor) return;
+        this.loading = true;
+        const { data, error } = await settle(
+            getTransactions(this.accountId, {
+                from: this.from,
+                to: this.to,
+                kind: this.kind,
+                cursor: shown.nextCursor
+            })
+        );
+        this.loading = false;
+        this.loadMoreError = error;
+        if (data)
+            this.transactions = { ...data, transactions: [...shown.transactions, ...data.transactions] };
     }
 
     get rows() {
@@ -79,6 +132,11 @@ export default class SalesTransactionsPanel extends BillingPanel {
 
     get hasRows(): boolean {
         return this.rows.length > 0;
+    }
+
+    /** Only an answer with no rows is an empty range; not a page still loading, nor a failure. */
+    get isEmpty(): boolean {
+        return Boolean(this.transactions) && !this.hasRows;
     }
 
     get totals() {
@@ -108,13 +166,15 @@ export default class SalesTransactionsPanel extends BillingPanel {
     async handleRowAction(
         event: CustomEvent<{ action: { name: string }; row: { number: string } }>
     ): Promise<void> {
-        if (event.detail.action.name !== 'open_receipt') return;
+        const step = RECEIPT_STEPS[event.detail.action.name];
+        if (step === undefined) return;
         await ReceiptModal.open({
             size: 'medium',
             label: `Receipt ${event.detail.row.number}`,
             accountId: this.accountId,
             transactionNumber: event.detail.row.number,
-            terms: this.terms
+            terms: this.terms,
+            ...(step ? { step } : {})
         });
     }
 }

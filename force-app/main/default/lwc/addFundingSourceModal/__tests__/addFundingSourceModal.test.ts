@@ -76,9 +76,9 @@ describe('c-add-funding-source-modal', () => {
         ]);
     });
 
-    it('R7.1 adds a bank account and shows a routing refusal inline, staying open', async () => {
+    it("R7.1 adds a bank account and shows the service's refusal inline, staying open", async () => {
         mocked.addFundingSource.mockRejectedValue(
-            serviceError('routing_number_invalid', 'The routing number 123456789 is not valid.')
+            serviceError('routing_number_invalid', 'The routing number 110000000 is not valid.')
         );
         const element = await render();
         const closed = closedWith(element);
@@ -87,21 +87,42 @@ describe('c-add-funding-source-modal', () => {
         await fill(element, {
             holderFirstName: 'Ada',
             holderLastName: 'Admin',
-            routingNumber: '123456789',
+            routingNumber: '110000000',
             accountNumber: '000123456789',
             accountType: 'savings'
         });
         await authorize(element.shadowRoot);
         expect(mocked.addFundingSource.mock.calls[0]?.[1]).toEqual({
             kind: 'bank_account',
-            routingNumber: '123456789',
+            routingNumber: '110000000',
             accountNumber: '000123456789',
             accountType: 'savings',
             holderFirstName: 'Ada',
             holderLastName: 'Admin'
         });
-        expect(changeErrorText(element.shadowRoot)).toContain('routing number 123456789 is not valid');
+        expect(changeErrorText(element.shadowRoot)).toContain('routing number 110000000 is not valid');
         expect(closed).toEqual([]);
+    });
+
+    it("R7.1 checks each field with the service's rules before the authorization opens", async () => {
+        const element = await render();
+        const shown = new Map<string, string>();
+        for (const input of Array.from(element.shadowRoot.querySelectorAll<HTMLElement>('[data-field]'))) {
+            (input as unknown as { setCustomValidity: (message: string) => void }).setCustomValidity = (
+                message
+            ) => shown.set(input.dataset.field ?? '', message);
+        }
+        await fill(element, { number: '4242 4242 4242 4241', expMonth: '8', expYear: '20202030', cvc: '12' });
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        expect(Object.fromEntries(shown)).toEqual({
+            holderFirstName: expect.stringContaining('first and last name') as string,
+            holderLastName: expect.stringContaining('first and last name') as string,
+            number: 'The card number is not valid. Check the digits and try again.',
+            expMonth: '',
+            expYear: 'The expiry date must be a month (1-12) and a four-digit year.',
+            cvc: 'The security code is the 3 or 4 digits printed on the card.'
+        });
+        expect(mocked.addFundingSource).not.toHaveBeenCalled();
     });
 
     it('closes without adding anything', async () => {

@@ -107,6 +107,34 @@ describe('c-authorization-footer', () => {
         expect(error.shadowRoot.textContent).toContain('Your card was declined.');
     });
 
+    it('brings the authorization into view and focuses it when a change opens, and a refusal when it comes', async () => {
+        const scrolled: string[] = [];
+        // jsdom lays nothing out, so it has no scrollIntoView: record the calls instead.
+        Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', {
+            configurable: true,
+            value(this: HTMLElement) {
+                scrolled.push(this.className.split(' ')[0] ?? '');
+            }
+        });
+        try {
+            const element = await render();
+            expect(element.shadowRoot.activeElement?.classList.contains('authorize')).toBe(true);
+            element.change = {
+                ...CHANGE,
+                error: { body: { code: 'payment_declined', message: 'Declined.' } }
+            };
+            await flushPromises();
+            expect(element.shadowRoot.activeElement?.classList.contains('refusal')).toBe(true);
+            expect(element.shadowRoot.querySelector('.refusal')?.getAttribute('role')).toBe('alert');
+            // Typing the name again re-renders, but the focus is not pulled away again.
+            fireChange(element.shadowRoot.querySelector('lightning-input.first-name'), { value: 'Ada' });
+            await flushPromises();
+            expect(scrolled).toEqual(['authorize', 'refusal']);
+        } finally {
+            delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+        }
+    });
+
     it('fires cancel', async () => {
         const element = await render();
         const handler = jest.fn();

@@ -112,6 +112,11 @@ describe('c-products-panel', () => {
         expect(publish).not.toHaveBeenCalled();
     });
 
+    it('R2.8 answers "how many flex ports do I need?" in the panel', async () => {
+        const element = await render();
+        expect(innerTextOf(element, 'c-flex-port-planner')).toContain('Recommended: 7 flex ports');
+    });
+
     it('is accessible', async () => {
         const element = await render();
         await expect(element).toBeAccessible();

@@ -74,7 +74,13 @@ describe('c-purchase-licenses-modal', () => {
         expect(pendingSummary(element.shadowRoot)).toContain('charge now $27.00');
         expect(mocked.applyQuantities).not.toHaveBeenCalled();
         await authorize(element.shadowRoot);
-        expect(mocked.applyQuantities).toHaveBeenCalledWith(ACCOUNT_ID, { CRM: 22 }, AUTHORIZATION, 'key-1');
+        expect(mocked.applyQuantities).toHaveBeenCalledWith(
+            ACCOUNT_ID,
+            { CRM: 22 },
+            { chargeNow: 2700, monthlyRecurringTotal: 146500 },
+            AUTHORIZATION,
+            'key-1'
+        );
         expect(closed).toHaveLength(1);
         expect(closed[0].authorised).toContain('new monthly total $1,465.00: authorised by Ada Admin');
     });
@@ -87,6 +93,8 @@ describe('c-purchase-licenses-modal', () => {
         const element = await render();
         await previewCrm(element, '5');
         expect(innerTextOf(element, 'c-error-panel.refusals')).toContain('CRM cannot go below 10');
+        // No figures for a refused change (it used to say "Charge now: $0.00").
+        expect(element.shadowRoot.querySelector('.preview-totals')).toBeNull();
         expect((element.shadowRoot.querySelector('lightning-button.buy-licenses') as Button).disabled).toBe(
             true
         );
@@ -109,6 +117,42 @@ describe('c-purchase-licenses-modal', () => {
         await authorize(element.shadowRoot);
         expect(changeErrorText(element.shadowRoot)).toContain('The card was declined.');
         expect(closed).toEqual([]);
+    });
+
+    it('R3.1 R9 when the charge changed since the preview: shows the refusal and the new figures, charges only after a new Accept', async () => {
+        mocked.applyQuantities.mockRejectedValueOnce(
+            serviceError('quote_changed', 'The charge changed since the preview: it is now $24.00 now.')
+        );
+        const element = await render();
+        const closed = closedWith(element);
+        await previewCrm(element, '22');
+        const newPlan = { ...QUANTITY_PREVIEW.plan, chargeNow: 2400 };
+        mocked.previewQuantities.mockResolvedValue({ plan: newPlan, refusals: [] } as api.QuantityPreview);
+        clickOn(element, 'lightning-button.buy-licenses');
+        await flushPromises();
+        await authorize(element.shadowRoot);
+        expect(changeErrorText(element.shadowRoot)).toContain('it is now $24.00 now');
+        expect(textOf(element, '.preview-totals')).toContain('$24.00');
+        expect(closed).toEqual([]);
+        mocked.newIdempotencyKey.mockReturnValue('key-2');
+        mocked.applyQuantities.mockResolvedValue({ plan: newPlan, purchase: null } as api.QuantityChange);
+        clickOn(element, 'lightning-button.buy-licenses');
+        await flushPromises();
+        expect(pendingSummary(element.shadowRoot)).toContain('charge now $24.00');
+        await authorize(element.shadowRoot);
+        expect(mocked.applyQuantities).toHaveBeenLastCalledWith(
+            ACCOUNT_ID,
+            { CRM: 22 },
+            { chargeNow: 2400, monthlyRecurringTotal: 146500 },
+            AUTHORIZATION,
+            'key-2'
+        );
+        expect(closed).toHaveLength(1);
+    });
+
+    it('shows the unit price of each license', async () => {
+        const element = await render();
+        expect(textOf(element, '.unit-price')).toBe('$45.00 per month each');
     });
 
     it('is accessible', async () => {

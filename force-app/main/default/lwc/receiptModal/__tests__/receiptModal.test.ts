@@ -56,11 +56,23 @@ describe('c-receipt-modal', () => {
         );
     });
 
-    it('R8.3 prints the receipt', async () => {
-        const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+    it('R8.3 prints the receipt alone, in a frame of its own, not the billing page behind it', async () => {
         const element = await render();
         (element.shadowRoot.querySelector('lightning-button.print') as HTMLElement).click();
-        expect(print).toHaveBeenCalled();
+        // The frame lives outside the component on purpose: it is what the browser prints.
+        // eslint-disable-next-line @lwc/lwc/no-document-query
+        const frame = document.querySelector('iframe.print-frame') as HTMLIFrameElement;
+        expect(frame).not.toBeNull();
+        const print = jest.fn();
+        Object.defineProperty(frame.contentWindow, 'print', { value: print });
+        frame.dispatchEvent(new CustomEvent('load'));
+        const printed = frame.contentDocument!.body;
+        expect(printed.querySelector('h1')?.textContent).toBe('Receipt TRX-000101');
+        expect(printed.querySelector('.total')?.textContent).toBe('Total: $1,402.00');
+        expect(printed.querySelectorAll('table.lines tbody tr').length).toBeGreaterThan(1);
+        expect(print).toHaveBeenCalledTimes(1);
+        frame.contentWindow!.dispatchEvent(new CustomEvent('afterprint'));
+        expect(frame.isConnected).toBe(false);
     });
 
     it('R8.3 R9.1 e-mails the receipt after Accept, reusing the key when the same send is retried', async () => {
@@ -86,13 +98,28 @@ describe('c-receipt-modal', () => {
         );
     });
 
+    it('checks the address on its field before the authorization opens', async () => {
+        const element = await render();
+        const input = element.shadowRoot.querySelector('lightning-input.email-to') as unknown as {
+            setCustomValidity: (message: string) => void;
+        };
+        const shown: string[] = [];
+        input.setCustomValidity = (message) => shown.push(message);
+        await email(element, 'ap@example');
+        expect(shown.at(-1)).toBe('Enter an e-mail address, such as ap@example.com.');
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        await email(element, 'ap@example.com');
+        expect(shown.at(-1)).toBe('');
+        expect(pendingSummary(element.shadowRoot)).toBe('E-mail receipt TRX-000101 to ap@example.com');
+    });
+
     it('closes', async () => {
         const element = await render();
         const closed = jest.fn();
         element.addEventListener('modalclose', closed);
         clickOn(element, 'lightning-button.close');
         expect(closed).toHaveBeenCalledTimes(1);
-        expect((closed.mock.calls[0][0] as CustomEvent).detail).toBe('closed');
+        expect((closed.mock.calls[0][0] as CustomEvent).detail).toEqual({});
     });
 
     it('shows the error when the receipt cannot be loaded', async () => {

@@ -96,6 +96,74 @@ describe('c-sales-transactions-panel', () => {
         });
     });
 
+    it('R8.2 shows a page at a time and loads the next below it, totals of the whole range', async () => {
+        const [first, second] = TRANSACTIONS.transactions;
+        mocked.getTransactions
+            .mockResolvedValueOnce({
+                ...TRANSACTIONS,
+                transactions: [first],
+                nextCursor: 'c1'
+            } as api.Transactions)
+            .mockResolvedValueOnce({
+                ...TRANSACTIONS,
+                transactions: [second],
+                nextCursor: null
+            } as api.Transactions);
+        const element = await render();
+        const table = () =>
+            element.shadowRoot.querySelector('lightning-datatable') as HTMLElement & {
+                data: { number: string }[];
+            };
+        expect(table().data.map((row) => row.number)).toEqual([first!.number]);
+        (element.shadowRoot.querySelector('lightning-button.load-more') as HTMLElement).click();
+        await flushPromises();
+        expect(mocked.getTransactions).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+            from: '2026-08-25',
+            to: '2026-11-22',
+            kind: '',
+            cursor: 'c1'
+        });
+        expect(table().data.map((row) => row.number)).toEqual([first!.number, second!.number]);
+        expect(element.shadowRoot.querySelector('lightning-button.load-more')).toBeNull();
+    });
+
+    it('shows a spinner while loading, and no empty range or $0.00 totals before the answer', async () => {
+        let answer: (value: api.Transactions) => void = () => undefined;
+        mocked.getTransactions.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+        const element = await render();
+        expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('.empty')).toBeNull();
+        expect(element.shadowRoot.querySelector('dl.totals')).toBeNull();
+        answer(TRANSACTIONS as api.Transactions);
+        await flushPromises();
+        expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+        expect(element.shadowRoot.querySelector('dl.totals')).not.toBeNull();
+    });
+
+    it('R8.3 prints or e-mails a receipt from its row: the receipt opens on that step', async () => {
+        openReceipt.mockResolvedValue(undefined);
+        const element = await render();
+        const press = async (action: string, step: string) => {
+            element.shadowRoot.querySelector('lightning-datatable')?.dispatchEvent(
+                new CustomEvent('rowaction', {
+                    detail: { action: { name: action }, row: { number: 'TRX-000101' } }
+                })
+            );
+            await flushPromises();
+            expect(openReceipt).toHaveBeenLastCalledWith(
+                expect.objectContaining({ transactionNumber: 'TRX-000101', step })
+            );
+        };
+        await press('print_receipt', 'print');
+        await press('email_receipt', 'email');
+        const table = element.shadowRoot.querySelector('lightning-datatable') as HTMLElement & {
+            columns: { typeAttributes?: { label?: unknown } }[];
+        };
+        expect(table.columns.map((column) => column.typeAttributes?.label)).toEqual(
+            expect.arrayContaining(['Print', 'Email'])
+        );
+    });
+
     it('shows a refused range', async () => {
         mocked.getTransactions.mockRejectedValue(
             serviceError('invalid_request', 'The start of the range must be before its end.')
