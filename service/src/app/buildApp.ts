@@ -16,8 +16,12 @@ import { healthRoutes } from './healthRoutes';
 import { devTokenRoutes } from '../salesforce/devTokenRoutes';
 import { createLogger } from '../kernel/logger';
 import { installMetrics } from './metrics';
+import { runtimeRoutes } from '../runtime/routes';
+import { authenticateRuntimeRequests } from './authenticateRuntimeRequests';
 
 export const API_PREFIX = '/api/v1';
+/** The dialer's servers: runtime API keys, not Salesforce tokens (R10.1). */
+export const RUNTIME_PREFIX = '/runtime/v1';
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The whole HTTP service, ready for `listen` or `inject`. */
@@ -34,7 +38,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         openapi: {
             info: { title: 'PowerDialer Billing', version: '1.0.0' },
             components: {
-                securitySchemes: { salesforce: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }
+                securitySchemes: {
+                    salesforce: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+                    runtimeKey: { type: 'http', scheme: 'bearer', description: 'A runtime API key (pdrk_…)' }
+                }
             },
             security: [{ salesforce: [] }]
         },
@@ -50,6 +57,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const routes of CAPABILITY_ROUTES) {
         await app.register(routes, { prefix: API_PREFIX });
     }
+    await app.register(
+        async (runtime) => {
+            authenticateRuntimeRequests(runtime);
+            await runtime.register(runtimeRoutes);
+        },
+        { prefix: RUNTIME_PREFIX }
+    );
     await app.ready();
     return app;
 }

@@ -12,6 +12,16 @@ export interface DevTokenIssuer {
     issueToken(userId: string): Promise<string>;
 }
 
+/** The runtime API's settings (service/src/runtime); every field has a default. */
+export interface RuntimeOptions {
+    /** Seconds a seat or port lease lives without a renewal (default 60). */
+    leaseTtlSeconds?: number;
+    /** How long a checked runtime key is remembered by a process (default 5000 ms; 0: never). */
+    keyCacheMs?: number;
+    /** Usage events older than this are refused (default 168 h). */
+    usageWindowHours?: number;
+}
+
 /** What the app assembly hands every capability (`app.deps`): the outside world, behind interfaces. */
 export interface AppDeps {
     pool: Pool;
@@ -26,6 +36,7 @@ export interface AppDeps {
     serviceSecret: string;
     /** Local mode only: signs demo users' tokens at POST /dev/token. Never set with a real org. */
     localIssuer?: DevTokenIssuer;
+    runtime?: RuntimeOptions;
     /** Pino logger (or options); default: pino at 'info', silent when NODE_ENV is 'test'. */
     logger?: Logger;
 }

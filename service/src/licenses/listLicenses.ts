@@ -18,7 +18,8 @@ import {
     loadAssignments,
     loadContractTerms,
     loadInUse,
-    loadQuantities
+    loadQuantities,
+    loadRefusals30Days
 } from './licenseRepository';
 import type { licensesResponseSchema } from './schemas';
 
@@ -31,11 +32,12 @@ export async function listLicenses(
     account: BillingAccount,
     now: Date
 ): Promise<LicensesView> {
-    const [{ contract, prices }, quantities, assignments, inUse, users] = await Promise.all([
+    const [{ contract, prices }, quantities, assignments, inUse, refusals, users] = await Promise.all([
         loadContractTerms(db, account.id),
         loadQuantities(db, account.id),
         loadAssignments(db, account.id),
         loadInUse(db, account.id, now),
+        loadRefusals30Days(db, account.id, now),
         directory.listUsers(account.orgId)
     ]);
     const holders = countHolders(assignments);
@@ -59,6 +61,7 @@ export async function listLicenses(
                 purchased,
                 assigned: holders[code] ?? 0,
                 inUse: inUse[code] ?? 0,
+                refusals30Days: refusals[code] ?? 0,
                 unitPriceCents,
                 lineTotalCents: multiplyCents(unitPriceCents, purchased),
                 floor: floorOf(contract, code, today),

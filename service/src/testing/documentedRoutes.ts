@@ -25,14 +25,22 @@ interface OpenApiOperation {
     requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
 }
 
+/** The dialer's runtime API: its own keys and rules, so its own tests (service/src/runtime). */
+const RUNTIME_PATHS = '/runtime/';
+
 /**
  * Every operation of the app's OpenAPI document, so tests cover every route, including routes
- * added later, instead of a hand-kept list.
+ * added later, instead of a hand-kept list: the runtime API's when `api` is 'runtime', the rest
+ * (billing, health) otherwise.
  */
-export function documentedRoutes(app: FastifyInstance): DocumentedRoute[] {
+export function documentedRoutes(
+    app: FastifyInstance,
+    api: 'billing' | 'runtime' = 'billing'
+): DocumentedRoute[] {
     const document = app.swagger() as { paths?: Record<string, Record<string, OpenApiOperation>> };
     const routes: DocumentedRoute[] = [];
     for (const [path, operations] of Object.entries(document.paths ?? {})) {
+        if (path.startsWith(RUNTIME_PATHS) !== (api === 'runtime')) continue;
         for (const [key, operation] of Object.entries(operations)) {
             const method = METHODS.find((candidate) => candidate.toLowerCase() === key);
             if (method === undefined) continue;
