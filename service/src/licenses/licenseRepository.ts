@@ -91,15 +91,16 @@ export async function loadAssignments(db: Queryable, accountId: string): Promise
     );
 }
 
-/** Live runtime leases per license (R2.3 "in use now"); a lease past its expiry is not in use. */
+/** Live runtime leases per license (R2.3 "in use now": users on a seat, calls on a port); a lease past its expiry or released is not in use. */
 export async function loadInUse(
     db: Queryable,
     accountId: string,
     now: Date
 ): Promise<Partial<Record<LicenseCode, number>>> {
     const result = await db.query<{ license_code: string; in_use: number }>(
-        `SELECT license_code, count(*)::int AS in_use FROM runtime_leases
-         WHERE billing_account_id = $1 AND expires_at > $2 GROUP BY license_code`,
+        `SELECT license_code,
+                (count(DISTINCT user_id) FILTER (WHERE purpose = 'seat') + count(*) FILTER (WHERE purpose <> 'seat'))::int AS in_use
+         FROM runtime_leases WHERE billing_account_id = $1 AND expires_at > $2 GROUP BY license_code`,
         [accountId, now]
     );
     const inUse: Partial<Record<LicenseCode, number>> = {};

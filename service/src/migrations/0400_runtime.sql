@@ -77,6 +77,7 @@ DECLARE
     v_counts jsonb := '[]'::jsonb;
     v_existing runtime_leases%ROWTYPE;
     v_found boolean;
+    v_holds_seat boolean;
 BEGIN
     FOREACH v_pool IN ARRAY p_pools LOOP
         PERFORM pg_advisory_xact_lock(hashtext('runtime_lease'), hashtext(p_account_id::text || ':' || v_pool));
@@ -85,7 +86,8 @@ BEGIN
         IF v_found AND v_existing.billing_account_id = p_account_id THEN
             SELECT coalesce(max(quantity), 0) INTO v_quantity FROM license_quantities
                 WHERE billing_account_id = p_account_id AND license_code = v_existing.license_code;
-            SELECT count(*) INTO v_in_use FROM runtime_leases
+            SELECT CASE WHEN p_purpose = 'seat' THEN count(DISTINCT user_id) ELSE count(*) END
+                INTO v_in_use FROM runtime_leases
                 WHERE billing_account_id = p_account_id AND license_code = v_existing.license_code
                   AND released_at IS NULL AND expires_at > p_now;
             v_counts := jsonb_build_array(jsonb_build_object(
@@ -107,10 +109,14 @@ BEGIN
               AND released_at IS NULL AND expires_at <= p_now;
         SELECT coalesce(max(quantity), 0) INTO v_quantity FROM license_quantities
             WHERE billing_account_id = p_account_id AND license_code = v_pool;
-        SELECT count(*) INTO v_in_use FROM runtime_leases
+        -- A seat is a user's (R2.3: at most `quantity` users at once; a second window of the same
+        -- user takes no second seat); a port is a call's.
+        SELECT CASE WHEN p_purpose = 'seat' THEN count(DISTINCT user_id) ELSE count(*) END,
+               coalesce(bool_or(user_id = p_user_id), false) AND p_purpose = 'seat'
+            INTO v_in_use, v_holds_seat FROM runtime_leases
             WHERE billing_account_id = p_account_id AND license_code = v_pool
               AND released_at IS NULL AND expires_at > p_now;
-        IF v_in_use < v_quantity THEN
+        IF v_in_use < v_quantity OR v_holds_seat THEN
             INSERT INTO runtime_leases (id, billing_account_id, license_code, user_id, purpose, acquired_at, expires_at)
                 VALUES (p_lease_id, p_account_id, v_pool, p_user_id, p_purpose, p_now,
                         p_now + make_interval(secs => p_ttl_seconds))
@@ -123,7 +129,8 @@ BEGIN
                 'outcome', 'granted', 'license', v_pool,
                 'expiresAt', p_now + make_interval(secs => p_ttl_seconds),
                 'pools', v_counts || jsonb_build_array(jsonb_build_object(
-                    'license', v_pool, 'inUse', v_in_use + 1, 'quantity', v_quantity)));
+                    'license', v_pool, 'inUse', v_in_use + CASE WHEN v_holds_seat THEN 0 ELSE 1 END,
+                    'quantity', v_quantity)));
         END IF;
         v_counts := v_counts || jsonb_build_array(jsonb_build_object(
             'license', v_pool, 'inUse', v_in_use, 'quantity', v_quantity));
