@@ -26,6 +26,7 @@ import { createThresholdCache } from './wakeRechargeOnCrossing';
 
 export const DEFAULT_LEASE_TTL_SECONDS = 60;
 const DEFAULT_USAGE_WINDOW_HOURS = 7 * 24;
+const USAGE_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const TAGS = ['runtime'];
 const SECURITY = [{ runtimeKey: [] }];
@@ -169,6 +170,8 @@ export const runtimeRoutes = defineRoutes((app) => {
     app.post(
         '/usage',
         {
+            // 1,000 events of a few hundred bytes each; every other route keeps the 64 KB limit.
+            bodyLimit: USAGE_BODY_LIMIT_BYTES,
             schema: schema(
                 'R5.1, R10.3: up to 1,000 usage events, each with its own id, counted once whatever batch they come in; bad events are refused one by one.',
                 { body: usageBodySchema, response: { 200: usageAnswerSchema, ...REFUSALS } }
