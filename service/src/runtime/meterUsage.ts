@@ -5,7 +5,7 @@ import type { Clock } from '../kernel/clock';
 import type { JobQueue } from '../kernel/jobQueue';
 import { postTransfer } from '../ledger/postTransfer';
 import { resolveRuntimeAccount, type RuntimeSubject } from './runtimeAccount';
-import { findAccountUsers, insertNewEvents } from './usageRepository';
+import { insertNewEvents } from './usageRepository';
 import { validateUsageEvents, type EventRefusal } from './validateUsageEvents';
 import { wakeRechargeOnCrossing, type ThresholdCache } from './wakeRechargeOnCrossing';
 
@@ -44,26 +44,24 @@ export async function meterUsage(
         smsRateCents: account.smsRateCents,
         windowHours: deps.windowHours
     });
-    const known = await findAccountUsers(deps.pool, account.id, [
-        ...new Set(checked.rated.map((event) => event.userId))
-    ]);
+    const recorded = await recordNewEvents(deps.pool, account.id, checked.rated, now);
     const refused = [...checked.refused];
-    const accepted = checked.rated.filter((event) => {
-        if (known.has(event.userId)) return true;
+    let unknown = 0;
+    for (const event of checked.rated) {
+        if (recorded.knownUsers.has(event.userId)) continue;
+        unknown++;
         refused.push({
             index: event.index,
             id: event.id,
             code: 'unknown_user',
             message: 'This user holds no license on this billing account.'
         });
-        return false;
-    });
-    const recorded = await recordNewEvents(deps.pool, account.id, accepted, now);
+    }
     if (recorded.cents > 0) await wakeRechargeOnCrossing(deps, account, now);
     return {
         accountId: account.id,
         new: recorded.inserted,
-        duplicate: checked.duplicates + accepted.length - recorded.inserted,
+        duplicate: checked.duplicates + checked.rated.length - unknown - recorded.inserted,
         refused: refused.sort((a, b) => a.index - b.index),
         debitedCents: recorded.cents
     };
@@ -77,8 +75,8 @@ async function recordNewEvents(
     events: Parameters<typeof insertNewEvents>[1]['events'],
     now: Date,
     attempt = 1
-): Promise<{ inserted: number; cents: number }> {
-    if (events.length === 0) return { inserted: 0, cents: 0 };
+): Promise<Awaited<ReturnType<typeof insertNewEvents>>> {
+    if (events.length === 0) return { inserted: 0, cents: 0, knownUsers: new Set() };
     const transferId = `usage:${accountId}:${randomUUID()}`;
     try {
         return await withTransaction(pool, async (tx) => {

@@ -10,42 +10,36 @@ export interface RatedEvent {
     ratedCents: Cents;
 }
 
-/** Of `userIds`, those that hold a license on the account (a user the account knows). */
-export async function findAccountUsers(
-    db: Queryable,
-    accountId: string,
-    userIds: readonly string[]
-): Promise<Set<string>> {
-    const result = await db.query<{ user_id: string }>(
-        `SELECT DISTINCT user_id FROM license_assignments WHERE billing_account_id = $1 AND user_id = ANY($2::text[])`,
-        [accountId, userIds]
-    );
-    return new Set(result.rows.map((row) => row.user_id));
-}
-
 /**
- * R10.3: inserts the events whose id the account has not seen (the unique index decides, also
- * against a concurrent batch); answers how many were new and what they cost. Rows are inserted in
- * id order, so two batches sharing events wait on each other instead of deadlocking. A free event
- * (a call that never connected) refers to no transfer.
+ * R10.3: inserts the events of users the account knows (they hold a license on it) whose id the
+ * account has not seen (the unique index decides, also against a concurrent batch); answers how
+ * many were new, what they cost, and which users were known. Rows go in in id order, so two
+ * batches sharing events wait on each other instead of deadlocking. A free event (a call that never
+ * connected) refers to no transfer.
  */
 export async function insertNewEvents(
     tx: Tx,
     input: { accountId: string; transferId: string; events: readonly RatedEvent[] }
-): Promise<{ inserted: number; cents: Cents }> {
+): Promise<{ inserted: number; cents: Cents; knownUsers: Set<string> }> {
     const events = [...input.events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const result = await tx.query<{ inserted: number; cents: number }>(
-        `WITH new AS (
+    const result = await tx.query<{ inserted: number; cents: number; known: string[] }>(
+        `WITH known AS (
+             SELECT DISTINCT user_id FROM license_assignments
+             WHERE billing_account_id = $1 AND user_id = ANY($4::text[])),
+         new AS (
              INSERT INTO minute_usage (billing_account_id, event_id, user_id, occurred_at, call_seconds, sms_count,
                                        rated_cents, ledger_transfer_id)
              SELECT $1, u.event_id, u.user_id, u.occurred_at, u.call_seconds, u.sms_count, u.rated_cents,
                     CASE WHEN u.rated_cents > 0 THEN $2 END
              FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::int[], $8::bigint[])
                  WITH ORDINALITY AS u(event_id, user_id, occurred_at, call_seconds, sms_count, rated_cents, n)
+             WHERE u.user_id IN (SELECT user_id FROM known)
              ORDER BY u.n
              ON CONFLICT (billing_account_id, event_id) DO NOTHING
              RETURNING rated_cents)
-         SELECT count(*)::int AS inserted, coalesce(sum(rated_cents), 0)::bigint AS cents FROM new`,
+         SELECT (SELECT count(*)::int FROM new) AS inserted,
+                (SELECT coalesce(sum(rated_cents), 0)::bigint FROM new) AS cents,
+                (SELECT coalesce(array_agg(user_id::text), '{}') FROM known) AS known`,
         [
             input.accountId,
             input.transferId,
@@ -57,7 +51,8 @@ export async function insertNewEvents(
             events.map((event) => event.ratedCents)
         ]
     );
-    return { inserted: result.rows[0]?.inserted ?? 0, cents: result.rows[0]?.cents ?? 0 };
+    const row = result.rows[0];
+    return { inserted: row?.inserted ?? 0, cents: row?.cents ?? 0, knownUsers: new Set(row?.known ?? []) };
 }
 
 /**
