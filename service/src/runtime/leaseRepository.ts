@@ -63,8 +63,10 @@ export async function takeLease(db: Queryable, input: TakeLeaseInput): Promise<T
         status: BillingAccount['status'] | null;
         held: LicenseCode[];
         lease: TakeOutcome | null;
-    }>(
-        `WITH account AS (
+    }>({
+        // Named: parsed and planned once per connection, not on every call of the hot path.
+        name: 'runtime-take-lease',
+        text: `WITH account AS (
              SELECT a.id, ${statusAt('$3')} AS status FROM billing_accounts a
              WHERE a.id IN (${runtimeAccountsSql('$1', '$2')})),
          one AS (SELECT * FROM account WHERE (SELECT count(*) FROM account) = 1),
@@ -76,7 +78,7 @@ export async function takeLease(db: Queryable, input: TakeLeaseInput): Promise<T
                 CASE WHEN (SELECT status FROM one) <> 'cancelled' AND held.licenses @> $5::text[]
                      THEN runtime_take_lease($6, (SELECT id FROM one), $4, $7, $8::text[], $3, $9) END AS lease
          FROM held`,
-        [
+        values: [
             input.orgId,
             input.accountId ?? null,
             input.now,
@@ -87,7 +89,7 @@ export async function takeLease(db: Queryable, input: TakeLeaseInput): Promise<T
             input.pools,
             input.ttlSeconds
         ]
-    );
+    });
     const row = result.rows[0];
     if (row === undefined) throw new Error('the acquire statement returned no row');
     return {
@@ -132,12 +134,13 @@ export async function renewLiveLease(
     db: Queryable,
     input: { leaseId: string; orgId: string; userId: string; now: Date; ttlSeconds: number }
 ): Promise<LeaseRow | undefined> {
-    const result = await db.query<Row>(
-        `UPDATE runtime_leases l SET expires_at = $4::timestamptz + make_interval(secs => $5), renewed_at = $4
-         WHERE ${CALLERS_LEASE} AND l.released_at IS NULL AND l.expires_at > $4
-         RETURNING ${LEASE_COLUMNS}`,
-        [input.leaseId, input.orgId, input.userId, input.now, input.ttlSeconds]
-    );
+    const result = await db.query<Row>({
+        name: 'runtime-renew-lease',
+        text: `UPDATE runtime_leases l SET expires_at = $4::timestamptz + make_interval(secs => $5), renewed_at = $4
+               WHERE ${CALLERS_LEASE} AND l.released_at IS NULL AND l.expires_at > $4
+               RETURNING ${LEASE_COLUMNS}`,
+        values: [input.leaseId, input.orgId, input.userId, input.now, input.ttlSeconds]
+    });
     return result.rows[0] === undefined ? undefined : toLease(result.rows[0]);
 }
 
@@ -146,12 +149,13 @@ export async function releaseOpenLease(
     db: Queryable,
     input: { leaseId: string; orgId: string; userId: string; now: Date }
 ): Promise<LeaseRow | undefined> {
-    const result = await db.query<Row>(
-        `UPDATE runtime_leases l SET released_at = $4, expires_at = least(l.expires_at, $4)
-         WHERE ${CALLERS_LEASE} AND l.released_at IS NULL
-         RETURNING ${LEASE_COLUMNS}`,
-        [input.leaseId, input.orgId, input.userId, input.now]
-    );
+    const result = await db.query<Row>({
+        name: 'runtime-release-lease',
+        text: `UPDATE runtime_leases l SET released_at = $4, expires_at = least(l.expires_at, $4)
+               WHERE ${CALLERS_LEASE} AND l.released_at IS NULL
+               RETURNING ${LEASE_COLUMNS}`,
+        values: [input.leaseId, input.orgId, input.userId, input.now]
+    });
     return result.rows[0] === undefined ? undefined : toLease(result.rows[0]);
 }
 

@@ -22,8 +22,9 @@ export async function insertNewEvents(
     input: { accountId: string; transferId: string; events: readonly RatedEvent[] }
 ): Promise<{ inserted: number; cents: Cents; knownUsers: Set<string> }> {
     const events = [...input.events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const result = await tx.query<{ inserted: number; cents: number; known: string[] }>(
-        `WITH known AS (
+    const result = await tx.query<{ inserted: number; cents: number; known: string[] }>({
+        name: 'runtime-insert-usage',
+        text: `WITH known AS (
              SELECT DISTINCT user_id FROM license_assignments
              WHERE billing_account_id = $1 AND user_id = ANY($4::text[])),
          new AS (
@@ -40,7 +41,7 @@ export async function insertNewEvents(
          SELECT (SELECT count(*)::int FROM new) AS inserted,
                 (SELECT coalesce(sum(rated_cents), 0)::bigint FROM new) AS cents,
                 (SELECT coalesce(array_agg(user_id::text), '{}') FROM known) AS known`,
-        [
+        values: [
             input.accountId,
             input.transferId,
             events.map((event) => event.id),
@@ -50,7 +51,7 @@ export async function insertNewEvents(
             events.map((event) => event.smsCount),
             events.map((event) => event.ratedCents)
         ]
-    );
+    });
     const row = result.rows[0];
     return { inserted: row?.inserted ?? 0, cents: row?.cents ?? 0, knownUsers: new Set(row?.known ?? []) };
 }
