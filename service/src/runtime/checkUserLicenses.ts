@@ -1,6 +1,7 @@
 import { checkDialerAccess, type LicenseCode } from '../../../core/index';
 import type { Queryable } from '../db/pool';
-import { loadUserLicenses, resolveRuntimeAccount, type RuntimeSubject } from './runtimeAccount';
+import { resolveRuntimeAccount, type RuntimeSubject } from './runtimeAccount';
+import { loadUserLicenses } from './runtimeAccountRepository';
 
 /**
  * Per-user licenses (CRM, ELF, …) take no lease: whether the user holds each license asked about,

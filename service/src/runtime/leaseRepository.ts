@@ -1,6 +1,7 @@
 import type { LicenseCode } from '../../../core/index';
 import { statusAt, type BillingAccount } from '../accounts/billingAccountRepository';
 import type { Queryable } from '../db/pool';
+import { runtimeAccountsSql } from './runtimeAccountRepository';
 
 export type LeasePurpose = 'seat' | 'voicemail' | 'inbound' | 'recording' | 'fax';
 
@@ -40,15 +41,6 @@ export interface TakeLeaseRow {
     held: LicenseCode[];
     /** null when a check failed before any lease was tried. */
     lease: TakeOutcome | null;
-}
-
-/**
- * SQL: the org's billing account (alias `a`) named by `$accountId`, or its only one when none is
- * named; at most 2 rows, so a caller can tell "several" from "one".
- */
-export function runtimeAccountsSql(orgId: string, accountId: string): string {
-    return `SELECT a.id FROM billing_accounts a
-            WHERE a.org_id = ${orgId} AND (${accountId}::uuid IS NULL OR a.id = ${accountId}::uuid) LIMIT 2`;
 }
 
 /**
