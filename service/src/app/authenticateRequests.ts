@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '../kernel/fastifyTypes';
 import { serviceError } from '../kernel/serviceError';
-import { runtimeError } from '../runtime/runtimeErrors';
 import { bearerCredential, looksLikeRuntimeKey } from '../runtime/runtimeKeys';
 
 export const NOT_PERMITTED_MESSAGE = 'Billing is for Salesforce admins.';
@@ -21,7 +20,7 @@ export function authenticateRequests(app: FastifyInstance): void {
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
     // R10.1: a runtime key never reaches billing, valid or not.
     if (looksLikeRuntimeKey(bearerCredential(request.headers)))
-        throw runtimeError(
+        throw serviceError(
             'wrong_credentials',
             'Runtime API keys reach only the runtime API (/runtime/v1); billing needs a Salesforce token.'
         );

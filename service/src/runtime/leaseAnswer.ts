@@ -1,7 +1,7 @@
+import { serviceError } from '../kernel/serviceError';
 import type { LicenseCode } from '../../../core/index';
 import { accountCancelled, checkAccountCount } from './runtimeAccount';
 import type { LeasePurpose, PoolCount, TakeLeaseRow } from './leaseRepository';
-import { runtimeError } from './runtimeErrors';
 
 export interface LeaseAnswer {
     leaseId: string;
@@ -32,7 +32,7 @@ export function leaseAnswer(
     const lease = row.lease;
     if (lease === null || row.accountId === null) throw wording.missing(row.held);
     if (lease.outcome === 'conflict')
-        throw runtimeError(
+        throw serviceError(
             'lease_id_reused',
             'This lease id was already used for another lease; choose a new id for each lease.'
         );
@@ -52,7 +52,7 @@ export function leaseAnswer(
 
 /** R2.4: `no_license` naming what the user lacks. */
 export function noLicense(missing: readonly LicenseCode[]): Error {
-    return runtimeError(
+    return serviceError(
         'no_license',
         `This user has no ${missing.join(' or ')} license. Ask your billing administrator to assign it.`,
         { missing }

@@ -1,6 +1,6 @@
+import { serviceError } from '../kernel/serviceError';
 import type { Queryable } from '../db/pool';
 import { findCallersLease, renewLiveLease, type LeaseRow } from './leaseRepository';
-import { runtimeError } from './runtimeErrors';
 
 export interface LeaseKey {
     leaseId: string;
@@ -9,7 +9,7 @@ export interface LeaseKey {
 }
 
 export function leaseNotFound(): Error {
-    return runtimeError('lease_not_found', 'There is no lease with that id for this user in this org.');
+    return serviceError('lease_not_found', 'There is no lease with that id for this user in this org.');
 }
 
 /**
@@ -23,7 +23,7 @@ export async function renewLease(
     const renewed = await renewLiveLease(db, input);
     if (renewed !== undefined) return renewed;
     if ((await findCallersLease(db, input)) === undefined) throw leaseNotFound();
-    throw runtimeError(
+    throw serviceError(
         'lease_expired',
         'This lease has expired or was released, so its place may be in use by someone else; acquire a new lease.'
     );

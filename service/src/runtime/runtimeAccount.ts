@@ -1,7 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
 import { findRuntimeAccounts, type RuntimeAccount } from './runtimeAccountRepository';
-import { runtimeError } from './runtimeErrors';
 
 export type { RuntimeAccount } from './runtimeAccountRepository';
 
@@ -37,7 +36,7 @@ export function checkAccountCount(accounts: number): void {
     if (accounts === 0)
         throw serviceError('not_found', 'There is no billing account with that id in this org.');
     if (accounts > 1)
-        throw runtimeError(
+        throw serviceError(
             'account_required',
             'This org has several billing accounts: name one with accountId.'
         );

@@ -1,6 +1,6 @@
+import { serviceError } from '../kernel/serviceError';
 import { performance } from 'node:perf_hooks';
 import type { Queryable } from '../db/pool';
-import { runtimeError } from './runtimeErrors';
 import { findRuntimeKeyByHash, type RuntimeKey } from './runtimeKeyRepository';
 import { bearerCredential, hashRuntimeKey } from './runtimeKeys';
 
@@ -26,7 +26,7 @@ export function createRuntimeKeyAuthenticator(
         async authenticate(headers) {
             const secret = bearerCredential(headers);
             if (secret === undefined)
-                throw runtimeError(
+                throw serviceError(
                     'runtime_key_missing',
                     'Send a runtime API key as "Authorization: Bearer <key>".'
                 );
@@ -35,9 +35,9 @@ export function createRuntimeKeyAuthenticator(
             if (cached !== undefined && cached.until > performance.now()) return cached.key;
             const key = await findRuntimeKeyByHash(db, sha256);
             if (key === undefined)
-                throw runtimeError('runtime_key_invalid', 'This runtime API key is not known.');
+                throw serviceError('runtime_key_invalid', 'This runtime API key is not known.');
             if (key.revokedAt !== null)
-                throw runtimeError(
+                throw serviceError(
                     'runtime_key_revoked',
                     'This runtime API key was revoked; use its replacement.'
                 );
