@@ -162,3 +162,15 @@ export async function findCallersLease(
     );
     return result.rows[0] === undefined ? undefined : toLease(result.rows[0]);
 }
+
+/** Deletes leases over (expired or released) before `endedBefore` and refusals older than `refusedBefore`. */
+export async function deleteEndedLeases(
+    db: Queryable,
+    input: { endedBefore: Date; refusedBefore: Date }
+): Promise<{ leases: number; refusals: number }> {
+    const leases = await db.query('DELETE FROM runtime_leases WHERE expires_at < $1', [input.endedBefore]);
+    const refusals = await db.query('DELETE FROM runtime_refusals WHERE refused_at < $1', [
+        input.refusedBefore
+    ]);
+    return { leases: leases.rowCount ?? 0, refusals: refusals.rowCount ?? 0 };
+}

@@ -3,6 +3,7 @@ import { as } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { makeRuntimeKey, movableClock, runtimePost } from '../testing/runtimeClient';
 import { useTestApp } from '../testing/useTestApp';
+import { purgeRuntimeHistory } from './purgeRuntimeHistory';
 
 const clock = movableClock();
 
@@ -243,5 +244,24 @@ describe('runtime leases: seats and ports (R2.3–R2.6, R10.2)', () => {
             leaseId: randomUUID()
         });
         expect(named.status).toBe(200);
+    });
+
+    it('purges leases over for a day and refusals older than 31 days, and keeps live ones', async () => {
+        const live = await seat(0, 'DIALER', randomUUID());
+        const later = new Date(clock.now().getTime() + 24 * 3_600_000 + 60_000);
+        const before = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM runtime_leases');
+        await runtimePost(t.app, headers, `/leases/${live.body.leaseId as string}/renew`, {
+            orgId: acme.orgId,
+            userId: user(0)
+        });
+        const purged = await purgeRuntimeHistory(t.db.pool, later);
+        const after = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM runtime_leases');
+        expect(purged.leases).toBe(before.rows[0]!.n - after.rows[0]!.n);
+        expect(purged.leases).toBeGreaterThan(0);
+        const kept = await t.db.pool.query('SELECT id FROM runtime_leases WHERE id = $1', [
+            live.body.leaseId
+        ]);
+        expect(kept.rows).toHaveLength(1);
+        expect((await purgeRuntimeHistory(t.db.pool, clock.now())).leases).toBe(0);
     });
 });
