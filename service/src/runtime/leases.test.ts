@@ -247,21 +247,28 @@ describe('runtime leases: seats and ports (R2.3–R2.6, R10.2)', () => {
     });
 
     it('purges leases over for a day and refusals older than 31 days, and keeps live ones', async () => {
-        const live = await seat(0, 'DIALER', randomUUID());
-        const later = new Date(clock.now().getTime() + 24 * 3_600_000 + 60_000);
-        const before = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM runtime_leases');
-        await runtimePost(t.app, headers, `/leases/${live.body.leaseId as string}/renew`, {
-            orgId: acme.orgId,
-            userId: user(0)
-        });
-        const purged = await purgeRuntimeHistory(t.db.pool, later);
-        const after = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM runtime_leases');
-        expect(purged.leases).toBe(before.rows[0]!.n - after.rows[0]!.n);
+        const take = (index: number) =>
+            runtimePost(t.app, headers, '/seats/acquire', {
+                orgId: acme.orgId,
+                accountId: acme.accountId,
+                userId: user(index),
+                license: 'DIALER',
+                leaseId: randomUUID()
+            });
+        const ended = await take(1);
+        await release(ended.body.leaseId as string, 1);
+        clock.advance(3600);
+        const live = await take(0);
+        const count = async () =>
+            (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM runtime_leases')).rows[0]!
+                .n;
+        const before = await count();
+        const purged = await purgeRuntimeHistory(t.db.pool, new Date(clock.now().getTime() + 24 * 3_600_000));
         expect(purged.leases).toBeGreaterThan(0);
-        const kept = await t.db.pool.query('SELECT id FROM runtime_leases WHERE id = $1', [
-            live.body.leaseId
+        expect(await count()).toBe(before - purged.leases);
+        const kept = await t.db.pool.query('SELECT id FROM runtime_leases WHERE id = ANY($1::uuid[])', [
+            [live.body.leaseId, ended.body.leaseId]
         ]);
-        expect(kept.rows).toHaveLength(1);
-        expect((await purgeRuntimeHistory(t.db.pool, clock.now())).leases).toBe(0);
+        expect(kept.rows).toEqual([{ id: live.body.leaseId }]);
     });
 });
