@@ -6,7 +6,7 @@ import { minutesBalance } from '../service/src/minutes/minutesBalance';
 import { releaseOpenLease, renewLiveLease, takeLease } from '../service/src/runtime/leaseRepository';
 import { seatRequires } from '../service/src/runtime/acquireSeat';
 import { insertNewEvents } from '../service/src/runtime/usageRepository';
-import type { TestDatabase } from '../service/src/testing/createTestDatabase';
+import type { TestDatabase } from '../service/src/testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
 import { makeRuntimeKey } from '../service/src/testing/runtimeClient';
 import { startServiceProcess } from '../service/src/testing/runtimeServerProcess';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, type TestAccount } from '../testing/factories';
 import { makeRuntimeKey, movableClock } from '../testing/runtimeClient';
 import { startServiceProcess } from '../testing/runtimeServerProcess';

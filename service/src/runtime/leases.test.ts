@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { as } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { makeRuntimeKey, movableClock, runtimePost } from '../testing/runtimeClient';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { purgeRuntimeHistory } from './purgeRuntimeHistory';
 
 const clock = movableClock();

@@ -2,13 +2,13 @@ import { fixedClock } from '../kernel/clock';
 import type { JobQueue } from '../kernel/jobQueue';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { minutesBalance } from '../minutes/minutesBalance';
-import { saveRechargeEnabled } from '../minutes/minuteSettings';
+import { saveRechargeEnabled } from '../minutes/minuteSettingsRepository';
 import { withTransaction } from '../db/withTransaction';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { seedMoney } from '../seed/seedMoney';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { makeRuntimeKey, runtimePost } from '../testing/runtimeClient';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 
 jest.setTimeout(120_000);
 

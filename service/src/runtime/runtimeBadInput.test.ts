@@ -4,7 +4,7 @@ import { concreteUrl, documentedRoutes } from '../testing/documentedRoutes';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { fuzzEndpoints, type FuzzRoute } from '../testing/fuzzEndpoints';
 import { makeRuntimeKey, runtimePost } from '../testing/runtimeClient';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 
 jest.setTimeout(180_000);
 

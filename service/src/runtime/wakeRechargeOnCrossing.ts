@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from '../db/pool';
 import type { JobQueue } from '../kernel/jobQueue';
-import { loadMinuteSettings } from '../minutes/minuteSettings';
+import { loadMinuteSettings } from '../minutes/minuteSettingsRepository';
 import { minutesBalance } from '../minutes/minutesBalance';
 import { rechargePreview } from '../minutes/rechargePreview';
 import type { RuntimeAccount } from './runtimeAccount';
