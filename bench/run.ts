@@ -4,13 +4,15 @@ import { openBenchDatabase } from './benchDatabase';
 import { benchCore } from './coreBench';
 import { benchHttp } from './httpBench';
 import { benchLedger } from './ledgerBench';
+import { benchRuntime } from './runtimeBench';
 import { benchUsage } from './usageBench';
 
 /**
  * `npm run bench`: each benchmark measures a baseline and the real code in the same run, on the
  * same server, and prints both rates and their ratio. Nothing is asserted: the numbers depend on
  * the machine; the ratios say what our code costs over the plainest thing the server can do.
- * BENCH_SECONDS (default 2.5) sets the time per side; the whole run stays under a minute.
+ * BENCH_SECONDS (default 2.5) sets the time per side; the whole run stays under a minute and a half.
+ * `npm run bench -- runtime` runs only the runtime API's benches (e, f).
  */
 async function main(): Promise<void> {
     const durationMs = Number(process.env.BENCH_SECONDS ?? '2.5') * 1000;
@@ -20,10 +22,13 @@ async function main(): Promise<void> {
         `PowerDialer Billing benchmarks — ${server}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`
     );
     try {
-        await benchLedger(db.pool, { durationMs, concurrency: 8 });
-        await benchHttp(db.pool, { durationMs, concurrency: 8 });
-        await benchUsage(db.pool, { durationMs, concurrency: 4, batchSize: 500 });
-        benchCore({ durationMs });
+        if (process.argv[2] !== 'runtime') {
+            await benchLedger(db.pool, { durationMs, concurrency: 8 });
+            await benchHttp(db.pool, { durationMs, concurrency: 8 });
+            await benchUsage(db.pool, { durationMs, concurrency: 4, batchSize: 500 });
+            benchCore({ durationMs });
+        }
+        await benchRuntime(db, { durationMs });
         const problems = await verifyLedger(db.pool);
         console.log(
             `\nledger check after the run: ${problems.length === 0 ? 'every balance recomputes from its entries' : JSON.stringify(problems)}`

@@ -61,9 +61,17 @@ function errorCodeUnion(document: OpenApiDocument): string {
     ].join('\n');
 }
 
+/** The panels call the billing API only; the dialer's runtime API (/runtime/v1) is not theirs. */
+function billingPathsOnly(document: OpenApiDocument): OpenApiDocument {
+    for (const path of Object.keys(document.paths ?? {})) {
+        if (path.startsWith('/runtime/')) delete document.paths?.[path];
+    }
+    return document;
+}
+
 /** The text of serviceTypes.generated.ts, formatted as the repository formats TypeScript. */
 export async function generateApiTypes(): Promise<string> {
-    const document = (await describeApi()) as OpenApiDocument;
+    const document = billingPathsOnly((await describeApi()) as OpenApiDocument);
     const errorCodes = errorCodeUnion(document);
     const types = astToString(
         await openapiTS(successAnswersOnly(document) as Parameters<typeof openapiTS>[0])

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '../kernel/fastifyTypes';
 import { serviceError } from '../kernel/serviceError';
+import { bearerCredential, looksLikeRuntimeKey } from '../runtime/runtimeKeys';
 
 export const NOT_PERMITTED_MESSAGE = 'Billing is for Salesforce admins.';
 
@@ -17,6 +18,12 @@ export function authenticateRequests(app: FastifyInstance): void {
 }
 
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+    // R10.1: a runtime key never reaches billing, valid or not.
+    if (looksLikeRuntimeKey(bearerCredential(request.headers)))
+        throw serviceError(
+            'wrong_credentials',
+            'Runtime API keys reach only the runtime API (/runtime/v1); billing needs a Salesforce token.'
+        );
     const { orgId, userId } = await app.deps.authenticator.authenticate(request.headers);
     const user = await app.deps.directory.getUser(orgId, userId);
     if (user === undefined) throw serviceError('not_permitted', NOT_PERMITTED_MESSAGE);

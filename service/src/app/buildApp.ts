@@ -18,8 +18,12 @@ import { devTokenRoutes } from '../salesforce/devTokenRoutes';
 import { createLogger } from '../kernel/logger';
 import { installMetrics } from './metrics';
 import { opsApi, OPS_PREFIX } from '../ops/opsApi';
+import { runtimeRoutes } from '../runtime/routes';
+import { authenticateRuntimeRequests } from './authenticateRuntimeRequests';
 
 export const API_PREFIX = '/api/v1';
+/** The dialer's servers: runtime API keys, not Salesforce tokens (R10.1). */
+export const RUNTIME_PREFIX = '/runtime/v1';
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The whole HTTP service, ready for `listen` or `inject`. */
@@ -39,7 +43,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
                 securitySchemes: {
                     salesforce: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
                     // /ops/v1: the vendor's operators (R11.1), personal tokens `pdo_…`.
-                    operator: { type: 'http', scheme: 'bearer' }
+                    operator: { type: 'http', scheme: 'bearer' },
+                    runtimeKey: { type: 'http', scheme: 'bearer', description: 'A runtime API key (pdrk_…)' }
                 }
             },
             security: [{ salesforce: [] }]
@@ -58,6 +63,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await app.register(routes, { prefix: API_PREFIX });
     }
     await app.register(opsApi, { prefix: OPS_PREFIX });
+    await app.register(
+        async (runtime) => {
+            authenticateRuntimeRequests(runtime);
+            await runtime.register(runtimeRoutes);
+        },
+        { prefix: RUNTIME_PREFIX }
+    );
     await app.ready();
     return app;
 }

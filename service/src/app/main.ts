@@ -15,6 +15,7 @@ import { loadSalesforceConfig } from '../salesforce/config';
 import { createIdentity } from '../salesforce/createIdentity';
 import { DEMO_ORG_ID } from '../seed/demoCompany';
 import { seedDemo } from '../seed/seedDemo';
+import { runtimeOptionsFromEnv } from '../runtime/runtimeOptions';
 
 export const DEFAULT_PORT = 4310;
 const EMBEDDED_PORT = 54320;
@@ -71,7 +72,8 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         logger,
         serviceSecret,
         ...identity,
-        mailer
+        mailer,
+        runtime: runtimeOptionsFromEnv(env)
     });
     const jobs = scheduleBillingJobs({
         pool,

@@ -29,6 +29,16 @@ export interface OrgConnector {
     }): Promise<{ orgId: string }>;
 }
 
+/** The runtime API's settings (service/src/runtime); every field has a default. */
+export interface RuntimeOptions {
+    /** Seconds a seat or port lease lives without a renewal (default 60). */
+    leaseTtlSeconds?: number;
+    /** How long a checked runtime key is remembered by a process (default 5000 ms; 0: never). */
+    keyCacheMs?: number;
+    /** Usage events older than this are refused (default 168 h). */
+    usageWindowHours?: number;
+}
+
 /** What the app assembly hands every capability (`app.deps`): the outside world, behind interfaces. */
 export interface AppDeps {
     pool: Pool;
@@ -45,6 +55,7 @@ export interface AppDeps {
     localIssuer?: DevTokenIssuer;
     /** Salesforce mode only: mounts /connect/salesforce (self-service registration of an org). */
     orgConnector?: OrgConnector;
+    runtime?: RuntimeOptions;
     /** Pino logger (or options); default: pino at 'info', silent when NODE_ENV is 'test'. */
     logger?: Logger;
 }

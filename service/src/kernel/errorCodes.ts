@@ -35,6 +35,7 @@ export const EVERY_ROUTE_CODES = [
     'invalid_salesforce_id',
     'salesforce_not_connected',
     'salesforce_unavailable',
+    'wrong_credentials',
     'internal_error'
 ] as const satisfies readonly ErrorCode[];
 

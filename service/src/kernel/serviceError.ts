@@ -56,7 +56,18 @@ export const SERVICE_ERROR_STATUS = {
     certificate_missing: 422,
     invalid_salesforce_id: 400,
     salesforce_not_connected: 503,
-    salesforce_unavailable: 503
+    salesforce_unavailable: 503,
+    // The dialer's runtime API (service/src/runtime): its keys, and refusals beyond core's.
+    runtime_key_missing: 401,
+    runtime_key_invalid: 401,
+    runtime_key_revoked: 401,
+    /** A runtime key sent to a billing route: it never reaches billing (R10.1). */
+    wrong_credentials: 403,
+    no_license: 403,
+    account_required: 400,
+    lease_not_found: 404,
+    lease_expired: 409,
+    lease_id_reused: 409
 } as const satisfies Record<string, number>;
 
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_STATUS;

@@ -8,7 +8,12 @@ import type { UserDirectory } from '../kernel/caller';
 import type { MutationContext } from '../mutations/runMutation';
 import { serviceError } from '../kernel/serviceError';
 import { assignmentsView, type AssignmentsView } from './listAssignments';
-import { loadAssignments, loadQuantities, saveAssignmentChanges } from './licenseRepository';
+import {
+    loadAssignments,
+    loadLeaseHolders,
+    loadQuantities,
+    saveAssignmentChanges
+} from './licenseRepository';
 
 export interface RequestedAssignment {
     userId: string;
@@ -69,5 +74,10 @@ export async function changeAssignments(
         before: { removed: outcome.removed },
         after: { added: outcome.added }
     });
-    return assignmentsView(quantities, outcome.assignments, users);
+    return assignmentsView(
+        quantities,
+        outcome.assignments,
+        users,
+        await loadLeaseHolders(tx, accountId, now)
+    );
 }

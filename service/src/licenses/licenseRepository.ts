@@ -104,15 +104,16 @@ export async function loadAssignments(db: Queryable, accountId: string): Promise
     );
 }
 
-/** Live runtime leases per license (R2.3 "in use now"); a lease past its expiry is not in use. */
+/** Live runtime leases per license (R2.3 "in use now": users on a seat, calls on a port); a lease past its expiry or released is not in use. */
 export async function loadInUse(
     db: Queryable,
     accountId: string,
     now: Date
 ): Promise<Partial<Record<LicenseCode, number>>> {
     const result = await db.query<{ license_code: string; in_use: number }>(
-        `SELECT license_code, count(*)::int AS in_use FROM runtime_leases
-         WHERE billing_account_id = $1 AND expires_at > $2 GROUP BY license_code`,
+        `SELECT license_code,
+                (count(DISTINCT user_id) FILTER (WHERE purpose = 'seat') + count(*) FILTER (WHERE purpose <> 'seat'))::int AS in_use
+         FROM runtime_leases WHERE billing_account_id = $1 AND expires_at > $2 GROUP BY license_code`,
         [accountId, now]
     );
     const inUse: Partial<Record<LicenseCode, number>> = {};
@@ -120,6 +121,39 @@ export async function loadInUse(
         if (isLicenseCode(row.license_code)) inUse[row.license_code] = row.in_use;
     }
     return inUse;
+}
+
+/** How often a seat or port of each license was refused (pool_exhausted, insufficient_ports) in the 30 days to `now`. */
+export async function loadRefusals30Days(
+    db: Queryable,
+    accountId: string,
+    now: Date
+): Promise<Partial<Record<LicenseCode, number>>> {
+    const result = await db.query<{ license_code: string; refusals: number }>(
+        `SELECT license_code, count(*)::int AS refusals FROM runtime_refusals
+         WHERE billing_account_id = $1 AND refused_at > $2::timestamptz - interval '30 days' AND refused_at <= $2
+         GROUP BY license_code`,
+        [accountId, now]
+    );
+    const refusals: Partial<Record<LicenseCode, number>> = {};
+    for (const row of result.rows) {
+        if (isLicenseCode(row.license_code)) refusals[row.license_code] = row.refusals;
+    }
+    return refusals;
+}
+
+/** Who holds a seat or port right now: each user's licenses with a live lease. */
+export async function loadLeaseHolders(
+    db: Queryable,
+    accountId: string,
+    now: Date
+): Promise<Map<string, LicenseCode[]>> {
+    const result = await db.query<{ user_id: string; licenses: string[] }>(
+        `SELECT user_id, array_agg(DISTINCT license_code ORDER BY license_code) AS licenses FROM runtime_leases
+         WHERE billing_account_id = $1 AND released_at IS NULL AND expires_at > $2 GROUP BY user_id`,
+        [accountId, now]
+    );
+    return new Map(result.rows.map((row) => [row.user_id, row.licenses.filter(isLicenseCode)]));
 }
 
 export function countHolders(assignments: readonly Assignment[]): Partial<Record<LicenseCode, number>> {

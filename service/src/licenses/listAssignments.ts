@@ -8,7 +8,7 @@ import {
 import type { Queryable } from '../db/pool';
 import type { DirectoryUser, UserDirectory } from '../kernel/caller';
 import type { z } from 'zod';
-import { countHolders, loadAssignments, loadQuantities } from './licenseRepository';
+import { countHolders, loadAssignments, loadLeaseHolders, loadQuantities } from './licenseRepository';
 import type { assignmentsResponseSchema } from './schemas';
 
 export type AssignmentsView = z.infer<typeof assignmentsResponseSchema>;
@@ -17,20 +17,23 @@ export type AssignmentsView = z.infer<typeof assignmentsResponseSchema>;
 export async function listAssignments(
     db: Queryable,
     directory: UserDirectory,
-    account: { id: string; orgId: string }
+    account: { id: string; orgId: string },
+    now: Date
 ): Promise<AssignmentsView> {
-    const [quantities, assignments, users] = await Promise.all([
+    const [quantities, assignments, users, leases] = await Promise.all([
         loadQuantities(db, account.id),
         loadAssignments(db, account.id),
-        directory.listUsers(account.orgId)
+        directory.listUsers(account.orgId),
+        loadLeaseHolders(db, account.id, now)
     ]);
-    return assignmentsView(quantities, assignments, users);
+    return assignmentsView(quantities, assignments, users, leases);
 }
 
 export function assignmentsView(
     quantities: Partial<Record<LicenseCode, number>>,
     assignments: readonly Assignment[],
-    users: readonly DirectoryUser[]
+    users: readonly DirectoryUser[],
+    leases: ReadonlyMap<string, LicenseCode[]> = new Map()
 ): AssignmentsView {
     const held = new Map<string, LicenseCode[]>();
     for (const { userId, license } of assignments) held.set(userId, [...(held.get(userId) ?? []), license]);
@@ -45,9 +48,17 @@ export function assignmentsView(
                 name: user.name,
                 email: user.email,
                 active: user.active,
-                licenses: held.get(user.id) ?? []
+                licenses: held.get(user.id) ?? [],
+                inUseNow: leases.get(user.id) ?? []
             })),
-            ...missing.map((id) => ({ id, name: id, email: '', active: false, licenses: held.get(id) ?? [] }))
+            ...missing.map((id) => ({
+                id,
+                name: id,
+                email: '',
+                active: false,
+                licenses: held.get(id) ?? [],
+                inUseNow: leases.get(id) ?? []
+            }))
         ],
         available: LICENSE_CODES.filter((code) => LICENSE_CATALOG[code].assignableToUsers).map((code) => {
             const definition = LICENSE_CATALOG[code];

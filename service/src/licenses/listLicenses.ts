@@ -18,7 +18,8 @@ import {
     loadAssignments,
     loadContractTerms,
     loadInUse,
-    loadQuantities
+    loadQuantities,
+    loadRefusals30Days
 } from './licenseRepository';
 import type { licensesResponseSchema } from './schemas';
 import { listConnectedTollFreeLines } from './tollFreeLineRepository';
@@ -32,14 +33,16 @@ export async function listLicenses(
     account: BillingAccount,
     now: Date
 ): Promise<LicensesView> {
-    const [{ contract, prices }, quantities, assignments, inUse, users, tollFreeLines] = await Promise.all([
-        loadContractTerms(db, account.id, now),
-        loadQuantities(db, account.id),
-        loadAssignments(db, account.id),
-        loadInUse(db, account.id, now),
-        directory.listUsers(account.orgId),
-        listConnectedTollFreeLines(db, account.id)
-    ]);
+    const [{ contract, prices }, quantities, assignments, inUse, refusals, users, tollFreeLines] =
+        await Promise.all([
+            loadContractTerms(db, account.id, now),
+            loadQuantities(db, account.id),
+            loadAssignments(db, account.id),
+            loadInUse(db, account.id, now),
+            loadRefusals30Days(db, account.id, now),
+            directory.listUsers(account.orgId),
+            listConnectedTollFreeLines(db, account.id)
+        ]);
     const holders = countHolders(assignments);
     const inactiveIds = users.filter((user) => !user.active).map((user) => user.id);
     const wasted = countHolders(findLicensesHeldByInactiveUsers(inactiveIds, assignments));
@@ -61,6 +64,7 @@ export async function listLicenses(
                 purchased,
                 assigned: holders[code] ?? 0,
                 inUse: inUse[code] ?? 0,
+                refusals30Days: refusals[code] ?? 0,
                 unitPriceCents,
                 lineTotalCents: multiplyCents(unitPriceCents, purchased),
                 floor: floorOf(contract, code, today),

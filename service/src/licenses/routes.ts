@@ -45,7 +45,7 @@ export const licenseRoutes = defineRoutes((app) => {
         },
         async (request) => {
             const account = await findCallerAccount(request);
-            return listAssignments(app.deps.pool, app.deps.directory, account);
+            return listAssignments(app.deps.pool, app.deps.directory, account, app.deps.clock.now());
         }
     );
 

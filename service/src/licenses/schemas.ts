@@ -11,6 +11,10 @@ export const licenseLineSchema = z.object({
     purchased: z.number().int(),
     assigned: z.number().int().describe('Users holding it'),
     inUse: z.number().int().describe('Live runtime leases now (pooled licenses, R2.3)'),
+    refusals30Days: z
+        .number()
+        .int()
+        .describe('Seats or ports refused for lack of one in the last 30 days (people locked out)'),
     unitPriceCents: cents,
     lineTotalCents: cents,
     floor: z.number().int().describe('Contract minimum while the term lasts (R3.2)'),
@@ -34,7 +38,10 @@ export const assignmentUserSchema = z.object({
     name: z.string(),
     email: z.string(),
     active: z.boolean(),
-    licenses: z.array(licenseCodeSchema)
+    licenses: z.array(licenseCodeSchema),
+    inUseNow: z
+        .array(licenseCodeSchema)
+        .describe('Licenses whose seat or port the user holds right now (live leases)')
 });
 
 export const assignmentsResponseSchema = z.object({

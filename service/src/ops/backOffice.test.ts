@@ -325,7 +325,7 @@ describe('R11 the back office: contracts, charges, credits, refunds, toll-free l
             400,
             'idempotency_key_required'
         ]);
-        const routes = documentedRoutes(t.app, { under: '/ops/' });
+        const routes = documentedRoutes(t.app, 'ops');
         expect(routes.length).toBeGreaterThanOrEqual(17);
         const ids = {
             orgId: acme.orgId,

@@ -25,18 +25,29 @@ interface OpenApiOperation {
     requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
 }
 
+/** The dialer's runtime API: its own keys and rules, so its own tests (service/src/runtime). */
+const RUNTIME_PATHS = '/runtime/';
+const OPS_PATHS = '/ops/';
+
 /**
  * Every operation of the app's OpenAPI document, so tests cover every route, including routes
- * added later, instead of a hand-kept list.
+ * added later, instead of a hand-kept list: the runtime API's when `api` is 'runtime', the rest
+ * (billing, health) otherwise.
  */
-export function documentedRoutes(app: FastifyInstance, options: { under?: string } = {}): DocumentedRoute[] {
+/** Which API's routes: the admins' (/api, the default), the dialer's (/runtime) or the operators' (/ops). */
+export function documentedRoutes(
+    app: FastifyInstance,
+    api: 'billing' | 'runtime' | 'ops' = 'billing'
+): DocumentedRoute[] {
     const document = app.swagger() as { paths?: Record<string, Record<string, OpenApiOperation>> };
     const routes: DocumentedRoute[] = [];
     for (const [path, operations] of Object.entries(document.paths ?? {})) {
-        // The operator API (/ops) has its own door and tests; the others are the admins' and runtime's.
-        const wanted =
-            options.under === undefined ? !path.startsWith('/ops/') : path.startsWith(options.under);
-        if (!wanted) continue;
+        const pathApi = path.startsWith(RUNTIME_PATHS)
+            ? 'runtime'
+            : path.startsWith(OPS_PATHS)
+              ? 'ops'
+              : 'billing';
+        if (pathApi !== api) continue;
         for (const [key, operation] of Object.entries(operations)) {
             const method = METHODS.find((candidate) => candidate.toLowerCase() === key);
             if (method === undefined) continue;

@@ -10,6 +10,8 @@ export interface FuzzRoute {
     fields?: readonly string[];
     /** Query parameters the route reads: generated requests add them with values of every kind. */
     query?: readonly string[];
+    /** Valid fields under each generated object body (e.g. the runtime's orgId), so checks past validation run too. */
+    base?: Readonly<Record<string, unknown>>;
 }
 
 /** Values of every JSON type, including the nasty ones (huge, negative, fractional, long strings). */
@@ -38,9 +40,10 @@ export function bodyFor(route: FuzzRoute): fc.Arbitrary<unknown> {
     const fields = route.fields ?? [];
     const shaped = fc
         .tuple(fc.dictionary(fc.constantFrom(...fields, 'extra'), anyValue), authorizations, fc.boolean())
-        .map(([body, authorization, withAuthorization]) =>
-            withAuthorization ? { ...body, authorization } : body
-        );
+        .map(([generated, authorization, withAuthorization]) => {
+            const body = { ...route.base, ...generated };
+            return withAuthorization ? { ...body, authorization } : body;
+        });
     return fields.length === 0
         ? anyValue
         : fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: anyValue });

@@ -22,13 +22,15 @@ export type ReportedKind = (typeof REPORTED_KINDS)[number];
 /** Product code of the storage fee line on a cycle charge (R4.1, R6). */
 export const STORAGE_PRODUCT_CODE = 'STORAGE';
 
-/** Services (R7.5) and "other services" added by a representative. */
 function isServiceProduct(productCode: string): boolean {
-    return productCode === OTHER_SERVICES_PRODUCT_CODE || SERVICE_CODES.some((code) => code === productCode);
+    return SERVICE_PRODUCT_CODES.includes(productCode);
 }
 
 /** Product code of a representative's "other services" charge (R7.5). */
 export const OTHER_SERVICES_PRODUCT_CODE = 'OTHER';
+
+/** Product codes of services (R7.5) and of "other services" added by a representative. */
+export const SERVICE_PRODUCT_CODES: readonly string[] = [...SERVICE_CODES, OTHER_SERVICES_PRODUCT_CODE];
 
 export function reportedKindOf(kind: PurchaseKind, productCode: string): ReportedKind {
     switch (kind) {

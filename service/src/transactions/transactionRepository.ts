@@ -1,7 +1,14 @@
 import type { Cents } from '../../../core/index';
 import type { Queryable } from '../db/pool';
 import { notFound } from '../kernel/serviceError';
-import { reportedKindOf, REPORTED_KINDS, type PurchaseKind, type ReportedKind } from './purchaseKinds';
+import {
+    reportedKindOf,
+    REPORTED_KINDS,
+    SERVICE_PRODUCT_CODES,
+    STORAGE_PRODUCT_CODE,
+    type PurchaseKind,
+    type ReportedKind
+} from './purchaseKinds';
 import { listRefundsOf } from './refundRepository';
 import { formatTransactionNumber } from './transactionNumber';
 
@@ -146,7 +153,15 @@ export interface PagePosition {
 }
 
 /** The reported kind of a line, in SQL (as reportedKindOf: a cycle charge is licenses and storage). */
-const LINE_KIND = `CASE WHEN t.kind = 'cycle' THEN CASE WHEN l.product_code = 'STORAGE' THEN 'storage' ELSE 'licenses' END ELSE t.kind END`;
+/** reportedKindOf (purchaseKinds.ts) in SQL, so totals and the kind filter are computed by the database. */
+const SERVICE_CODES_SQL = SERVICE_PRODUCT_CODES.map((code) => `'${code}'`).join(', ');
+const LINE_KIND = `CASE
+    WHEN t.kind = 'cycle' THEN CASE
+        WHEN l.product_code = '${STORAGE_PRODUCT_CODE}' THEN 'storage'
+        WHEN l.product_code IN (${SERVICE_CODES_SQL}) THEN 'services'
+        ELSE 'licenses' END
+    WHEN t.kind IN ('refund', 'credit') THEN 'credits'
+    ELSE t.kind END`;
 
 const HAS_KIND = `($4::text IS NULL OR EXISTS (SELECT 1 FROM sales_transaction_lines l WHERE l.transaction_id = t.id AND ${LINE_KIND} = $4))`;
 

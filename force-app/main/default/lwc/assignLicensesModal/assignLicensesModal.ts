@@ -42,7 +42,7 @@ export default class AssignLicensesModal extends BillingModal {
     get assignmentRows() {
         return (this.assignments?.users ?? []).map((user) => ({
             userId: user.id,
-            name: user.active ? user.name : `${user.name} (inactive)`,
+            name: `${user.active ? user.name : `${user.name} (inactive)`}${inUseNote(user.inUseNow)}`,
             cells: this.assignableLicenses.map((license) => {
                 const key = `${user.id}|${license.code}`;
                 return {
@@ -93,4 +93,9 @@ export default class AssignLicensesModal extends BillingModal {
             changeAssignments(this.accountId, changes, authorization, key)
         );
     }
+}
+
+/** R2.3: the seats and ports the user holds right now (live runtime leases), after the name. */
+function inUseNote(licenses: readonly string[]): string {
+    return licenses.length === 0 ? '' : ` — in use now: ${licenses.join(', ')}`;
 }

@@ -513,6 +513,8 @@ export interface paths {
                                 assigned: number;
                                 /** @description Live runtime leases now (pooled licenses, R2.3) */
                                 inUse: number;
+                                /** @description Seats or ports refused for lack of one in the last 30 days (people locked out) */
+                                refusals30Days: number;
                                 unitPriceCents: number;
                                 lineTotalCents: number;
                                 /** @description Contract minimum while the term lasts (R3.2) */
@@ -572,6 +574,21 @@ export interface paths {
                                 email: string;
                                 active: boolean;
                                 licenses: (
+                                    | 'CRM'
+                                    | 'CRM_VIEW'
+                                    | 'ADMIN_ONLY'
+                                    | 'DIALER_TAB'
+                                    | 'DIALER'
+                                    | 'FLEX_PORT'
+                                    | 'RECORDING_PORT'
+                                    | 'INBOUND'
+                                    | 'FAX'
+                                    | 'ELF'
+                                    | 'RECORDING'
+                                    | 'TOLL_FREE'
+                                )[];
+                                /** @description Licenses whose seat or port the user holds right now (live leases) */
+                                inUseNow: (
                                     | 'CRM'
                                     | 'CRM_VIEW'
                                     | 'ADMIN_ONLY'
@@ -673,6 +690,21 @@ export interface paths {
                                 email: string;
                                 active: boolean;
                                 licenses: (
+                                    | 'CRM'
+                                    | 'CRM_VIEW'
+                                    | 'ADMIN_ONLY'
+                                    | 'DIALER_TAB'
+                                    | 'DIALER'
+                                    | 'FLEX_PORT'
+                                    | 'RECORDING_PORT'
+                                    | 'INBOUND'
+                                    | 'FAX'
+                                    | 'ELF'
+                                    | 'RECORDING'
+                                    | 'TOLL_FREE'
+                                )[];
+                                /** @description Licenses whose seat or port the user holds right now (live leases) */
+                                inUseNow: (
                                     | 'CRM'
                                     | 'CRM_VIEW'
                                     | 'ADMIN_ONLY'
@@ -2190,6 +2222,7 @@ export const ERROR_CODES = [
     'unknown_service',
     'unknown_user',
     'unsupported_media_type',
-    'user_inactive'
+    'user_inactive',
+    'wrong_credentials'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,7 @@ const LICENSE_COLUMNS = [
     { label: 'Purchased', fieldName: 'purchased', type: 'number' },
     { label: 'Assigned', fieldName: 'assigned', type: 'number' },
     { label: 'In use now', fieldName: 'inUse', type: 'number' },
+    { label: 'Locked out (30 days)', fieldName: 'refusals30Days', type: 'number' },
     { label: 'Price', fieldName: 'price' },
     { label: 'Total', fieldName: 'total' },
     { label: 'Inactive holders', fieldName: 'inactiveFlag', wrapText: true }

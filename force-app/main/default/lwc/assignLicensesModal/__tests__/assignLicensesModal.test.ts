@@ -49,6 +49,10 @@ describe('c-assign-licenses-modal', () => {
             'Dialer Tab (pool of 5)',
             'Dialer (PowerDialer) (pool of 5)'
         ]);
+        const users = Array.from(element.shadowRoot.querySelectorAll('th[scope="row"]')).map(
+            (th) => th.textContent
+        );
+        expect(users).toEqual(['Ada Admin — in use now: DIALER_TAB', 'Ben Caller', 'Cy Gone (inactive)']);
         const review = element.shadowRoot.querySelector(
             'lightning-button.review-assignments'
         ) as HTMLElement & {
