@@ -1,9 +1,9 @@
-import { LICENSE_CATALOG } from '../catalog/licenses';
-import type { LicenseCode } from '../catalog/licenses';
+import { LICENSE_CATALOG } from '../catalog/licenseCatalog';
+import type { LicenseCode } from '../catalog/licenseCatalog';
 import { BillingError, ok, refused } from '../errors';
 import type { Result } from '../errors';
-import { quantityOf } from './schemas';
-import type { Assignment, AssignmentChange, LicenseQuantities } from './schemas';
+import { quantityOf, type LicenseQuantities } from './licenseQuantities';
+import type { Assignment, AssignmentChange } from './schemas';
 
 export interface AssignmentChangeInput {
     readonly quantities: LicenseQuantities;
