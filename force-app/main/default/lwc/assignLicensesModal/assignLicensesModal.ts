@@ -41,6 +41,7 @@ export default class AssignLicensesModal extends BillingModal {
     confirmingDiscard = false;
     /** What to bring into view and focus after the next render. */
     private landOn: '' | '.early-refusal' | '.confirm-discard' = '';
+    private returnFocus: HTMLElement | null = null;
 
     async connectedCallback(): Promise<void> {
         ({ data: this.assignments, error: this.assignmentsError } = await settle(
@@ -82,6 +83,13 @@ export default class AssignLicensesModal extends BillingModal {
                 .reduce((sum, change) => sum + (change.assigned ? 1 : -1), 0);
             const holders = license.assigned + net;
             const purchased = formatNumber(license.purchased);
+            if (license.purchased === 0) {
+                return total(license, holders > 0, {
+                    figures: ' (none bought)',
+                    headline: 'none bought',
+                    detail: ''
+                });
+            }
             if (license.kind === 'per_user') {
                 const free = license.purchased - holders;
                 const over = free < 0;
@@ -201,15 +209,23 @@ export default class AssignLicensesModal extends BillingModal {
             return;
         }
         if (this.confirmingDiscard) {
-            this.confirmingDiscard = false;
+            this.handleKeepEditing();
             return;
         }
+        // Back to where the admin was once they choose to keep editing (the question then goes away).
+        this.returnFocus = (this.template?.activeElement as HTMLElement | null) ?? null;
         this.confirmingDiscard = true;
         this.landOn = '.confirm-discard';
     }
 
     handleKeepEditing(): void {
         this.confirmingDiscard = false;
+        const target =
+            this.returnFocus?.isConnected === true
+                ? this.returnFocus
+                : this.template?.querySelector<HTMLElement>('lightning-button.review-assignments');
+        this.returnFocus = null;
+        target?.focus();
     }
 
     handleDiscard(): void {
