@@ -1,3 +1,4 @@
+import { reopenCollectionsForNewSource } from '../cycle/collectionRepository';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
 import { getFundingSource, isSourceExpired, listFundingSources, type FundingSource } from './fundingSources';
@@ -24,6 +25,8 @@ export async function makePrimary(
         [input.accountId, target.role]
     );
     await setRole(tx, target.id, 'primary');
+    // R4.2: a changed primary retries an unpaid cycle at once (the route wakes the queue after commit).
+    await reopenCollectionsForNewSource(tx, input.accountId, input.now);
 }
 
 /**
