@@ -1,10 +1,10 @@
 import { inServiceAt } from '../accounts/billingAccountRepository';
 import type { Queryable } from '../db/pool';
 
-/** One account's cycle to try: `period` is set for dunning retries (their month may be over). */
+/** One account's cycle to try (a dunning retry's month may be over). */
 export interface CycleWork {
     accountId: string;
-    period?: string;
+    period: string;
 }
 
 /**
@@ -29,8 +29,8 @@ export async function listDueCycleWork(
         period: row.period
     }));
     if (options.retriesOnly === true) return work;
-    const fresh = await db.query<{ id: string }>(
-        `SELECT a.id FROM billing_accounts a
+    const fresh = await db.query<{ id: string; period: string }>(
+        `SELECT a.id, to_char($1::timestamptz AT TIME ZONE a.time_zone, 'YYYY-MM') AS period FROM billing_accounts a
          WHERE ${inServiceAt('$1')} AND ($2::uuid IS NULL OR a.id = $2)
            AND a.created_at < date_trunc('month', $1::timestamptz AT TIME ZONE a.time_zone) AT TIME ZONE a.time_zone
            AND NOT EXISTS (SELECT 1 FROM cycle_collections c WHERE c.billing_account_id = a.id
@@ -38,5 +38,5 @@ export async function listDueCycleWork(
          ORDER BY a.id`,
         [now, options.accountId ?? null]
     );
-    return [...work, ...fresh.rows.map((row) => ({ accountId: row.id }))];
+    return [...work, ...fresh.rows.map((row) => ({ accountId: row.id, period: row.period }))];
 }

@@ -10,6 +10,18 @@ export interface QueueConfig {
     schedule?: boolean;
     /** How long a job may run before the queue takes it back and retries it. */
     expireInSeconds?: number;
+    /** First retry delay (default 15 s, doubling: the queue's back-off); tests shorten it. */
+    retryDelaySeconds?: number;
+}
+
+/** QUEUE_SCHEMA (default `pgboss`) and QUEUE_RETRY_DELAY_SECONDS from the environment. */
+export function queueConfigFromEnv(env: NodeJS.ProcessEnv, connectionString: string): QueueConfig {
+    const retryDelay = Number(env.QUEUE_RETRY_DELAY_SECONDS);
+    return {
+        connectionString,
+        ...(env.QUEUE_SCHEMA ? { schema: env.QUEUE_SCHEMA } : {}),
+        ...(retryDelay > 0 ? { retryDelaySeconds: retryDelay } : {})
+    };
 }
 
 /** The pg-boss instance of the billing jobs, started, with its queues (and schedules) created. */
@@ -27,7 +39,8 @@ export async function startBillingQueue(config: QueueConfig): Promise<PgBoss> {
     for (const queue of QUEUE_SETTINGS) {
         await boss.createQueue(queue.name, {
             ...queue,
-            ...(config.expireInSeconds === undefined ? {} : { expireInSeconds: config.expireInSeconds })
+            ...(config.expireInSeconds === undefined ? {} : { expireInSeconds: config.expireInSeconds }),
+            ...(config.retryDelaySeconds === undefined ? {} : { retryDelay: config.retryDelaySeconds })
         });
     }
     if (config.schedule === true) {

@@ -1,5 +1,5 @@
 import type { JobQueue } from '../kernel/jobQueue';
-import { jobQueueOn, startBillingQueue } from './billingQueue';
+import { jobQueueOn, queueConfigFromEnv, startBillingQueue } from './billingQueue';
 import { startWorker, workerOptionsFromEnv, type WorkerDeps } from './startWorker';
 
 /**
@@ -11,7 +11,7 @@ export async function startJobs(
     env: NodeJS.ProcessEnv,
     connectionString: string
 ): Promise<{ jobs: JobQueue; stop(): Promise<void> }> {
-    const queue = { connectionString, ...(env.QUEUE_SCHEMA ? { schema: env.QUEUE_SCHEMA } : {}) };
+    const queue = queueConfigFromEnv(env, connectionString);
     if (env.WORKER === 'off') {
         const boss = await startBillingQueue(queue);
         return {
@@ -19,6 +19,7 @@ export async function startJobs(
             stop: () => boss.stop({ graceful: true, wait: true, timeout: 5_000 })
         };
     }
-    const worker = await startWorker(deps, queue, workerOptionsFromEnv(env));
+    // In the API process the worker shares the request pool: fewer accounts at once by default.
+    const worker = await startWorker(deps, queue, workerOptionsFromEnv({ WORKER_CONCURRENCY: '4', ...env }));
     return { jobs: jobQueueOn(worker.boss), stop: () => worker.stop() };
 }

@@ -9,6 +9,7 @@ import { createSmtpMailer, smtpConfigFromEnv } from '../receipts/smtpMailer';
 import { loadSalesforceConfig } from '../salesforce/config';
 import { createIdentity } from '../salesforce/createIdentity';
 import { DEMO_ORG_ID } from '../seed/demoCompany';
+import { queueConfigFromEnv } from './billingQueue';
 import { startWorker, workerOptionsFromEnv } from './startWorker';
 
 /**
@@ -41,7 +42,7 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv): Promise<void> {
         smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp);
     const worker = await startWorker(
         { pool, processor: createProcessor(env, pool), clock, logger, directory, mailer },
-        { connectionString, ...(env.QUEUE_SCHEMA ? { schema: env.QUEUE_SCHEMA } : {}) },
+        queueConfigFromEnv(env, connectionString),
         options
     );
     logger.info(options, 'billing worker started');
