@@ -49,7 +49,7 @@ export async function startBillingQueue(config: QueueConfig): Promise<PgBoss> {
     return boss;
 }
 
-/** The kernel's JobQueue on pg-boss: one queued job per account (stately queues), retried with back-off. */
+/** The kernel's JobQueue on pg-boss: one queued job per account ('short' queues), retried with back-off. */
 export function jobQueueOn(boss: PgBoss): JobQueue {
     return {
         async wakeMinuteRecharge(billingAccountId) {

@@ -4,7 +4,7 @@ import type PgBoss from 'pg-boss';
 export const QUEUES = {
     /** Hourly: fans the due cycles and dunning retries out into cycle-account jobs. */
     cycleSweep: 'cycle-sweep',
-    /** One account's cycle (and due retries); stately: one queued and one running per key. */
+    /** One account's cycle; 'short': one queued per key, and a job orphaned by a dead worker never blocks a new one. */
     cycleAccount: 'cycle-account',
     /** Every four hours (R5.4): fans out minute-recharge jobs. */
     rechargeSweep: 'recharge-sweep',
@@ -20,11 +20,11 @@ export const RETRY: PgBoss.RetryOptions = { retryLimit: 8, retryDelay: 15, retry
 
 export const QUEUE_SETTINGS: readonly PgBoss.Queue[] = [
     { name: QUEUES.cycleSweep, policy: 'singleton', ...RETRY },
-    { name: QUEUES.cycleAccount, policy: 'stately', ...RETRY },
+    { name: QUEUES.cycleAccount, policy: 'short', expireInSeconds: 300, ...RETRY },
     { name: QUEUES.rechargeSweep, policy: 'singleton', ...RETRY },
-    { name: QUEUES.minuteRecharge, policy: 'stately', ...RETRY },
+    { name: QUEUES.minuteRecharge, policy: 'short', expireInSeconds: 300, ...RETRY },
     { name: QUEUES.cardExpirySweep, policy: 'singleton', ...RETRY },
-    { name: QUEUES.deliverNotices, policy: 'stately', ...RETRY }
+    { name: QUEUES.deliverNotices, policy: 'short', ...RETRY }
 ];
 
 export const SCHEDULES: readonly { name: string; cron: string }[] = [
