@@ -3,6 +3,7 @@ import { createPool } from '../db/pool';
 import { localDirectory } from '../identity/localDirectory';
 import { fixedClock, systemClock } from '../kernel/clock';
 import { createLogger } from '../kernel/logger';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { createProcessor } from '../payments/createProcessor';
 import { createOutboxMailer } from '../receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from '../receipts/smtpMailer';
@@ -16,7 +17,7 @@ import { startWorker, workerOptionsFromEnv } from './startWorker';
  * `npm run worker`: billing job workers alone, no HTTP (API servers and workers scale apart).
  * DATABASE_URL is required (the database the API servers use); DATABASE_SCHEMA and QUEUE_SCHEMA
  * choose schemas; WORKER_CONCURRENCY and WORKER_BATCH_SIZE size it; BILLING_CLOCK fixes its clock
- * to an instant (tests, rehearsals). SIGTERM/SIGINT stop it within WORKER_STOP_MS (default 20 s).
+ * to an instant (tests, rehearsals); PROCESSOR_LATENCY_MS delays each charge (benchmarks). SIGTERM/SIGINT stop it within WORKER_STOP_MS (default 20 s).
  */
 export async function runWorkerProcess(env: NodeJS.ProcessEnv): Promise<void> {
     const connectionString = env.DATABASE_URL;
@@ -41,7 +42,14 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv): Promise<void> {
     const mailer =
         smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp);
     const worker = await startWorker(
-        { pool, processor: createProcessor(env, pool), clock, logger, directory, mailer },
+        {
+            pool,
+            processor: withLatency(createProcessor(env, pool), Number(env.PROCESSOR_LATENCY_MS ?? 0)),
+            clock,
+            logger,
+            directory,
+            mailer
+        },
         queueConfigFromEnv(env, connectionString),
         options
     );
@@ -61,4 +69,17 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv): Promise<void> {
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
+}
+
+/** Each charge answers `ms` later, as a real processor would (the cycle benchmark's 300 ms). */
+function withLatency(processor: PaymentProcessor, ms: number): PaymentProcessor {
+    if (!(ms > 0)) return processor;
+    return {
+        name: processor.name,
+        tokenize: (details) => processor.tokenize(details),
+        charge: async (request) => {
+            await new Promise((resolve) => setTimeout(resolve, ms));
+            return processor.charge(request);
+        }
+    };
 }

@@ -47,7 +47,8 @@ export async function cycleChargeCounts(
                      WHERE t.billing_account_id = a.id AND t.kind = 'cycle' AND t.status = 'succeeded') AS recorded,
                     (SELECT count(*) FROM local_processor_charge c
                      WHERE c.token = 'tok_seed_' || a.id AND c.result->>'status' = 'succeeded') AS charged
-             FROM billing_accounts a)
+             FROM billing_accounts a
+             WHERE EXISTS (SELECT 1 FROM funding_sources s WHERE s.billing_account_id = a.id AND s.token = 'tok_seed_' || a.id))
          SELECT count(*)::int AS accounts,
                 count(*) FILTER (WHERE recorded > 1 OR charged > 1)::int AS double,
                 count(*) FILTER (WHERE recorded = 0 OR charged = 0 OR recorded <> charged)::int AS missing
