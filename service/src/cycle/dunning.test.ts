@@ -83,6 +83,7 @@ describe('R4.2 dunning: retries on a schedule, notices once, past due, a new sou
     it('tries on Dec 1, 3, 5 and 7 at 09:00 local, tells the admin twice, then marks the account past due', async () => {
         const acme = await account(SOFT_DECLINE);
         const seen = await walk(acme.accountId, CYCLE_START, 8 * 24);
+        expect(seen).toHaveLength(4);
         expect(seen).toEqual([
             { at: '2026-12-01T05:30:00.000Z', status: 'declined' },
             { at: '2026-12-03T14:30:00.000Z', status: 'declined' },
@@ -99,6 +100,20 @@ describe('R4.2 dunning: retries on a schedule, notices once, past due, a new sou
             lastDeclineCode: 'insufficient_funds'
         });
         expect(await noticeKinds(acme.accountId)).toEqual(['cycle_declined', 'cycle_past_due']);
+        const summary = await t.app.inject({
+            url: '/api/v1/summary',
+            headers: as({ orgId: acme.orgId, userId: acme.admin.id })
+        });
+        expect(summary.json<{ accounts: { payment: unknown }[] }>().accounts[0]?.payment).toEqual({
+            period: '2026-12',
+            status: 'past_due',
+            attempts: 4,
+            failedOn: '2026-12-01',
+            nextTryOn: null,
+            waitingForNewSource: false,
+            message:
+                'Payment of the 2026-12 bill failed on December 1, 2026; every try failed and the account is past due. Add or update a funding source to pay it at once.'
+        });
 
         const mails: Parameters<Mailer['send']>[0][] = [];
         const mailer: Mailer = {
@@ -122,6 +137,21 @@ describe('R4.2 dunning: retries on a schedule, notices once, past due, a new sou
         ]);
         expect(mine[0]?.text).toContain('We will try again on December 3, 2026.');
         expect(mine[1]?.html).toContain('<p>');
+    });
+
+    it('shows the admin "payment failed on Dec 1, next try Dec 3" between tries', async () => {
+        const acme = await account(SOFT_DECLINE);
+        await walk(acme.accountId, CYCLE_START, 2);
+        const summary = await t.app.inject({
+            url: '/api/v1/summary',
+            headers: as({ orgId: acme.orgId, userId: acme.admin.id })
+        });
+        expect(summary.json<{ accounts: { payment: unknown }[] }>().accounts[0]?.payment).toMatchObject({
+            status: 'collecting',
+            failedOn: '2026-12-01',
+            nextTryOn: '2026-12-03',
+            message: 'Payment of the 2026-12 bill failed on December 1, 2026; next try December 3, 2026.'
+        });
     });
 
     it('holds a hard decline until a source is added, then retries at once (and wakes the queue)', async () => {
