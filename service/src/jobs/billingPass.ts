@@ -53,7 +53,19 @@ export async function runBillingPass(
         return summarise(await runMinuteRecharges(deps, now, passOptions));
     }
     options.progress?.start((await listDueCycleWork(deps.pool, now, passOptions)).length);
-    return summarise(await runBillingCycles(deps, now, passOptions));
+    const billedBefore = await countBilled(deps.pool, now);
+    const summary = summarise(await runBillingCycles(deps, now, passOptions));
+    return { ...summary, alreadyBilled: summary.alreadyBilled + billedBefore };
+}
+
+/** Accounts whose cycle of their month at `now` was already paid. */
+async function countBilled(pool: Pool, now: Date): Promise<number> {
+    const rows = await pool.query<{ billed: number }>(
+        `SELECT count(*)::int AS billed FROM cycle_collections c JOIN billing_accounts a ON a.id = c.billing_account_id
+         WHERE c.status = 'paid' AND c.period = to_char($1::timestamptz AT TIME ZONE a.time_zone, 'YYYY-MM')`,
+        [now]
+    );
+    return rows.rows[0]?.billed ?? 0;
 }
 
 function summarise(results: readonly AccountJobResult<Outcome>[]): PassSummary {
