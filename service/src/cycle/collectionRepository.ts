@@ -49,29 +49,34 @@ function fromRow(row: CollectionRow): Collection {
 export async function loadCollection(
     db: Queryable,
     accountId: string,
-    period: string
+    period: string,
+    options: { lockAccount?: boolean } = {}
 ): Promise<{ collection: Collection | undefined; latest: Attempt | undefined }> {
+    // With lockAccount, the account row is locked in the same round trip.
     const found = await db.query<
-        CollectionRow & {
+        Omit<CollectionRow, 'period'> & {
+            /** Null when the account has no collection for the period (the LEFT JOIN). */
+            period: string | null;
             attempt: number | null;
             idempotency_key: string | null;
             attempt_status: Attempt['status'] | null;
         }
     >(
         `SELECT c.*, t.attempt, t.idempotency_key, t.status AS attempt_status
-         FROM cycle_collections c
+         FROM billing_accounts a
+         LEFT JOIN cycle_collections c ON c.billing_account_id = a.id AND c.period = $2
          LEFT JOIN LATERAL (SELECT * FROM cycle_attempts t WHERE t.billing_account_id = c.billing_account_id
                             AND t.period = c.period ORDER BY t.attempt DESC LIMIT 1) t ON true
-         WHERE c.billing_account_id = $1 AND c.period = $2`,
+         WHERE a.id = $1 ${options.lockAccount === true ? 'FOR UPDATE OF a' : ''}`,
         [accountId, period]
     );
     const row = found.rows[0];
-    if (row === undefined) return { collection: undefined, latest: undefined };
+    if (row === undefined || row.period === null) return { collection: undefined, latest: undefined };
     const latest =
         row.attempt === null || row.idempotency_key === null || row.attempt_status === null
             ? undefined
             : { attempt: row.attempt, idempotencyKey: row.idempotency_key, status: row.attempt_status };
-    return { collection: fromRow(row), latest };
+    return { collection: fromRow({ ...row, period: row.period }), latest };
 }
 
 /** The latest collection of an account (the billing summary's "payment failed on …, next try …"). */
@@ -115,7 +120,7 @@ export async function openAttempt(
 
 export async function settleAttempt(
     db: Queryable,
-    input: { accountId: string; period: string; attempt: number; status: 'succeeded' | 'declined'; now: Date }
+    input: { accountId: string; period: string; attempt: number; status: 'declined'; now: Date }
 ): Promise<void> {
     await db.query(
         `UPDATE cycle_attempts SET status = $4, settled_at = $5
@@ -124,15 +129,19 @@ export async function settleAttempt(
     );
 }
 
+/** The attempt succeeded: it and the collection are settled in one statement. */
 export async function markPaid(
     db: Queryable,
-    input: { accountId: string; period: string; transactionId: string | null; now: Date }
+    input: { accountId: string; period: string; attempt: number; transactionId: string | null; now: Date }
 ): Promise<void> {
     await db.query(
-        `UPDATE cycle_collections SET status = 'paid', next_attempt_at = NULL, waiting_for_new_source = false,
-             transaction_id = $3, updated_at = $4
+        `WITH attempt AS (
+             UPDATE cycle_attempts SET status = 'succeeded', settled_at = $5
+             WHERE billing_account_id = $1 AND period = $2 AND attempt = $3)
+         UPDATE cycle_collections SET status = 'paid', next_attempt_at = NULL, waiting_for_new_source = false,
+             transaction_id = $4, updated_at = $5
          WHERE billing_account_id = $1 AND period = $2`,
-        [input.accountId, input.period, input.transactionId, input.now]
+        [input.accountId, input.period, input.attempt, input.transactionId, input.now]
     );
 }
 

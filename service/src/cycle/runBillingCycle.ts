@@ -119,8 +119,7 @@ async function chargeAttempt(
 ): Promise<CycleOutcome> {
     const { period } = account;
     // Another worker may have settled this attempt while we waited for the lock.
-    await tx.query('SELECT id FROM billing_accounts WHERE id = $1 FOR UPDATE', [account.id]);
-    const { collection, latest } = await loadCollection(tx, account.id, period);
+    const { collection, latest } = await loadCollection(tx, account.id, period, { lockAccount: true });
     if (collection?.status === 'paid') return { status: 'already_billed', period };
     if (latest?.attempt !== attempt.attempt || latest.status !== 'pending')
         return { status: 'waiting', period, nextAttemptAt: collection?.nextAttemptAt ?? null };
@@ -141,16 +140,10 @@ async function chargeAttempt(
         if (decline === undefined) throw error;
         return recordDecline(tx, account, attempt, { ...decline, amount: formatUsd(charge.total) }, now);
     }
-    await settleAttempt(tx, {
-        accountId: account.id,
-        period,
-        attempt: attempt.attempt,
-        status: 'succeeded',
-        now
-    });
     await markPaid(tx, {
         accountId: account.id,
         period,
+        attempt: attempt.attempt,
         transactionId: purchase?.transactionId ?? null,
         now
     });
