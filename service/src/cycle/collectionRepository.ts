@@ -49,10 +49,8 @@ function fromRow(row: CollectionRow): Collection {
 export async function loadCollection(
     db: Queryable,
     accountId: string,
-    period: string,
-    options: { lockAccount?: boolean } = {}
+    period: string
 ): Promise<{ collection: Collection | undefined; latest: Attempt | undefined }> {
-    // With lockAccount, the account row is locked in the same round trip.
     const found = await db.query<
         Omit<CollectionRow, 'period'> & {
             /** Null when the account has no collection for the period (the LEFT JOIN). */
@@ -67,7 +65,7 @@ export async function loadCollection(
          LEFT JOIN cycle_collections c ON c.billing_account_id = a.id AND c.period = $2
          LEFT JOIN LATERAL (SELECT * FROM cycle_attempts t WHERE t.billing_account_id = c.billing_account_id
                             AND t.period = c.period ORDER BY t.attempt DESC LIMIT 1) t ON true
-         WHERE a.id = $1 ${options.lockAccount === true ? 'FOR UPDATE OF a' : ''}`,
+         WHERE a.id = $1`,
         [accountId, period]
     );
     const row = found.rows[0];

@@ -119,7 +119,9 @@ async function chargeAttempt(
 ): Promise<CycleOutcome> {
     const { period } = account;
     // Another worker may have settled this attempt while we waited for the lock.
-    const { collection, latest } = await loadCollection(tx, account.id, period, { lockAccount: true });
+    // Lock first, then read in a new statement: a join locked FOR UPDATE would see the other rows as they were before the wait.
+    await tx.query('SELECT id FROM billing_accounts WHERE id = $1 FOR UPDATE', [account.id]);
+    const { collection, latest } = await loadCollection(tx, account.id, period);
     if (collection?.status === 'paid') return { status: 'already_billed', period };
     if (latest?.attempt !== attempt.attempt || latest.status !== 'pending')
         return { status: 'waiting', period, nextAttemptAt: collection?.nextAttemptAt ?? null };
