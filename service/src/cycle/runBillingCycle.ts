@@ -1,7 +1,6 @@
 import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
 import { calendarDateIn, cyclePeriod, formatUsd, type CyclePeriod } from '../../../core/index';
 import { DUNNING_LOCAL_HOUR, isHardDecline, nextDunningDay } from '../../../core/cycle/dunningSchedule';
-import { inServiceAt } from '../accounts/billingAccountRepository';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { isServiceError } from '../kernel/serviceError';
@@ -15,7 +14,7 @@ import {
     settleAttempt,
     type Attempt
 } from './collectionRepository';
-import { listDueCycleWork } from './dueCycleWork';
+import { listDueCycleWork, lockAccountRow, lockCycleAccount } from './cycleWorkRepository';
 import { planCycleCharge, purchaseLines } from './planCycleCharge';
 
 /** How long an attempt in progress holds its collection; after it, a sweep resumes it with the same key. */
@@ -67,18 +66,12 @@ async function lockDueAccount(
     tx: Tx,
     input: { accountId: string; now: Date; period?: CyclePeriod }
 ): Promise<LockedAccount | undefined> {
-    const locked = await tx.query<{ id: string; time_zone: string; due: boolean }>(
-        `SELECT a.id, a.time_zone,
-                a.created_at < date_trunc('month', $2::timestamptz AT TIME ZONE a.time_zone) AT TIME ZONE a.time_zone AS due
-         FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$2')} FOR UPDATE`,
-        [input.accountId, input.now]
-    );
-    const row = locked.rows[0];
+    const row = await lockCycleAccount(tx, input.accountId, input.now);
     if (row === undefined || (!row.due && input.period === undefined)) return undefined;
     return {
         id: row.id,
-        timeZone: row.time_zone,
-        period: input.period ?? cyclePeriod(input.now, row.time_zone)
+        timeZone: row.timeZone,
+        period: input.period ?? cyclePeriod(input.now, row.timeZone)
     };
 }
 
@@ -120,7 +113,7 @@ async function chargeAttempt(
     const { period } = account;
     // Another worker may have settled this attempt while we waited for the lock.
     // Lock first, then read in a new statement: a join locked FOR UPDATE would see the other rows as they were before the wait.
-    await tx.query('SELECT id FROM billing_accounts WHERE id = $1 FOR UPDATE', [account.id]);
+    await lockAccountRow(tx, account.id);
     const { collection, latest } = await loadCollection(tx, account.id, period);
     if (collection?.status === 'paid') return { status: 'already_billed', period };
     if (latest?.attempt !== attempt.attempt || latest.status !== 'pending')

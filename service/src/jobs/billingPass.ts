@@ -1,6 +1,6 @@
 import { formatUsd, shouldRecharge } from '../../../core/index';
 import type { AccountJobResult } from '../accounts/forEachAccount';
-import { listDueCycleWork } from '../cycle/dueCycleWork';
+import { accountTimeZone, countPaidCycles, listDueCycleWork } from '../cycle/cycleWorkRepository';
 import { planCycleCharge } from '../cycle/planCycleCharge';
 import { runBillingCycles, type CycleOutcome } from '../cycle/runBillingCycle';
 import type { Pool } from '../db/pool';
@@ -53,19 +53,9 @@ export async function runBillingPass(
         return summarise(await runMinuteRecharges(deps, now, passOptions));
     }
     options.progress?.start((await listDueCycleWork(deps.pool, now, passOptions)).length);
-    const billedBefore = await countBilled(deps.pool, now);
+    const billedBefore = await countPaidCycles(deps.pool, now);
     const summary = summarise(await runBillingCycles(deps, now, passOptions));
     return { ...summary, alreadyBilled: summary.alreadyBilled + billedBefore };
-}
-
-/** Accounts whose cycle of their month at `now` was already paid. */
-async function countBilled(pool: Pool, now: Date): Promise<number> {
-    const rows = await pool.query<{ billed: number }>(
-        `SELECT count(*)::int AS billed FROM cycle_collections c JOIN billing_accounts a ON a.id = c.billing_account_id
-         WHERE c.status = 'paid' AND c.period = to_char($1::timestamptz AT TIME ZONE a.time_zone, 'YYYY-MM')`,
-        [now]
-    );
-    return rows.rows[0]?.billed ?? 0;
 }
 
 function summarise(results: readonly AccountJobResult<Outcome>[]): PassSummary {
@@ -111,15 +101,8 @@ async function dryRun(pool: Pool, kind: PassKind, now: Date, options: PassOption
         const accounts = await listRechargeAccounts(pool, now);
         options.progress?.start(accounts.length);
         for (const accountId of accounts) {
-            const account = await pool.query<{ time_zone: string }>(
-                'SELECT time_zone FROM billing_accounts WHERE id = $1',
-                [accountId]
-            );
-            const plan = await rechargePreview(
-                pool,
-                { id: accountId, timeZone: account.rows[0]?.time_zone ?? 'UTC' },
-                now
-            );
+            const timeZone = await accountTimeZone(pool, accountId);
+            const plan = await rechargePreview(pool, { id: accountId, timeZone }, now);
             const { balanceCents } = await minutesBalance(pool, accountId);
             if (shouldRecharge(balanceCents, plan.thresholdCents, plan.enabled, false)) {
                 summary.due++;
@@ -132,15 +115,8 @@ async function dryRun(pool: Pool, kind: PassKind, now: Date, options: PassOption
     const work = await listDueCycleWork(pool, now, { retriesOnly: kind === 'dunning' });
     options.progress?.start(work.length);
     for (const item of work) {
-        const account = await pool.query<{ time_zone: string }>(
-            'SELECT time_zone FROM billing_accounts WHERE id = $1',
-            [item.accountId]
-        );
-        const charge = await planCycleCharge(
-            pool,
-            { id: item.accountId, timeZone: account.rows[0]?.time_zone ?? 'UTC' },
-            now
-        );
+        const timeZone = await accountTimeZone(pool, item.accountId);
+        const charge = await planCycleCharge(pool, { id: item.accountId, timeZone }, now);
         summary.due++;
         summary.totalCents += charge.total;
         options.progress?.tick();

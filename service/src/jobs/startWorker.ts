@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import pLimit from 'p-limit';
 import type PgBoss from 'pg-boss';
 import { runBillingCycle } from '../cycle/runBillingCycle';
-import { listDueCycleWork } from '../cycle/dueCycleWork';
+import { listDueCycleWork } from '../cycle/cycleWorkRepository';
 import type { Pool } from '../db/pool';
 import type { UserDirectory } from '../kernel/caller';
 import type { Clock } from '../kernel/clock';

@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/pool';
+import { inServiceAt } from '../accounts/billingAccountRepository';
+import type { Pool, Queryable, Tx } from '../db/pool';
 
 export interface RechargeRow {
     id: string;
@@ -64,4 +65,28 @@ export async function rechargeSourceOf(
         [accountId, now]
     );
     return found.rows[0]?.id;
+}
+
+/** Locks an account in service at `now` for its recharge. */
+export async function lockRechargeAccount(
+    tx: Tx,
+    accountId: string,
+    now: Date
+): Promise<{ id: string; timeZone: string } | undefined> {
+    const locked = await tx.query<{ id: string; time_zone: string }>(
+        `SELECT a.id, a.time_zone FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$2')} FOR UPDATE`,
+        [accountId, now]
+    );
+    const row = locked.rows[0];
+    return row === undefined ? undefined : { id: row.id, timeZone: row.time_zone };
+}
+
+/** The accounts the four-hourly sweep looks at: recharge on, in service (R4.3: cancelling ones until their effective date). */
+export async function listRechargeAccounts(pool: Pool, now: Date): Promise<string[]> {
+    const accounts = await pool.query<{ billing_account_id: string }>(
+        `SELECT s.billing_account_id FROM minute_settings s JOIN billing_accounts a ON a.id = s.billing_account_id
+         WHERE s.recharge_enabled AND ${inServiceAt('$1')} ORDER BY s.billing_account_id`,
+        [now]
+    );
+    return accounts.rows.map((row) => row.billing_account_id);
 }

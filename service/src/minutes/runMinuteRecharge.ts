@@ -1,7 +1,6 @@
 import { formatUsd, shouldRecharge } from '../../../core/index';
-import { inServiceAt } from '../accounts/billingAccountRepository';
 import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
-import type { Pool, Tx } from '../db/pool';
+import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { isServiceError } from '../kernel/serviceError';
 import { queueNotice } from '../notices/queueNotice';
@@ -12,6 +11,8 @@ import { chargeMinutes } from './purchaseMinutes';
 import { rechargePreview } from './rechargePreview';
 import {
     insertPendingRecharge,
+    listRechargeAccounts,
+    lockRechargeAccount,
     rechargeSourceOf,
     recentRecharges,
     settleRecharge,
@@ -64,11 +65,7 @@ async function openRecharge(
     tx: Tx,
     input: { accountId: string; now: Date }
 ): Promise<RechargeOutcome | Opened> {
-    const locked = await tx.query<{ id: string; time_zone: string }>(
-        `SELECT a.id, a.time_zone FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$2')} FOR UPDATE`,
-        [input.accountId, input.now]
-    );
-    const account = locked.rows[0];
+    const account = await lockRechargeAccount(tx, input.accountId, input.now);
     if (account === undefined) return { status: 'not_needed' };
     const recent = await recentRecharges(tx, account.id, new Date(input.now.getTime() - DAY_MS));
     const previousDeclined = recent.find((row) => row.status !== 'pending')?.status === 'declined';
@@ -76,7 +73,7 @@ async function openRecharge(
     const stale = pending.find((row) => row.created_at.getTime() <= input.now.getTime() - IN_FLIGHT_LEASE_MS);
     if (stale !== undefined) return { recharge: stale, previousDeclined };
     const settings = await loadMinuteSettings(tx, account.id);
-    const plan = await rechargePreview(tx, { id: account.id, timeZone: account.time_zone }, input.now);
+    const plan = await rechargePreview(tx, account, input.now);
     const { balanceCents } = await minutesBalance(tx, account.id);
     const inFlightCents = pending.reduce((sum, row) => sum + row.amount_cents, 0);
     if (!shouldRecharge(balanceCents + inFlightCents, plan.thresholdCents, settings.rechargeEnabled, false))
@@ -153,16 +150,6 @@ async function chargeRecharge(
     }
 }
 
-/** The accounts the four-hourly sweep looks at: recharge on, in service (R4.3: cancelling ones until their effective date). */
-export async function listRechargeAccounts(pool: Pool, now: Date): Promise<string[]> {
-    const accounts = await pool.query<{ billing_account_id: string }>(
-        `SELECT s.billing_account_id FROM minute_settings s JOIN billing_accounts a ON a.id = s.billing_account_id
-         WHERE s.recharge_enabled AND ${inServiceAt('$1')} ORDER BY s.billing_account_id`,
-        [now]
-    );
-    return accounts.rows.map((row) => row.billing_account_id);
-}
-
 /** R5.4 a whole pass in this process; one account's failure does not stop the others. */
 export async function runMinuteRecharges(
     deps: MoneyDeps,
@@ -175,3 +162,5 @@ export async function runMinuteRecharges(
         options
     );
 }
+
+export { listRechargeAccounts };

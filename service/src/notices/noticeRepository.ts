@@ -76,3 +76,28 @@ export async function listUnsentNotices(pool: Pool, limit: number): Promise<stri
     );
     return rows.rows.map((row) => row.id);
 }
+
+export interface CardRow {
+    id: string;
+    billing_account_id: string;
+    brand: string;
+    last4: string;
+    expires_on: string;
+    expired: boolean;
+}
+
+/** Cards on file that expired by `now`, and primary cards that expire within `withinDays`. */
+export async function listExpiringCards(pool: Pool, now: Date, withinDays: number): Promise<CardRow[]> {
+    // A card is valid through the last day of its expiry month.
+    const cards = await pool.query<CardRow>(
+        `SELECT id, billing_account_id, brand, last4, to_char(valid_until - interval '1 day', 'YYYY-MM-DD') AS expires_on,
+                valid_until <= $1::timestamptz AS expired
+         FROM (SELECT s.*, (make_date(s.exp_year, s.exp_month, 1) + interval '1 month')::timestamptz AS valid_until
+               FROM funding_sources s
+               WHERE s.kind = 'card' AND s.removed_at IS NULL AND s.exp_year IS NOT NULL) c
+         WHERE valid_until <= $1::timestamptz
+            OR (role = 'primary' AND valid_until <= $1::timestamptz + make_interval(days => $2))`,
+        [now, withinDays]
+    );
+    return cards.rows;
+}
