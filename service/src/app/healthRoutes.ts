@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoutes } from '../kernel/defineRoutes';
+import { pingDatabase } from './healthRepository';
 
 /** `GET /health`: the service answers and its database does. */
 export const healthRoutes = defineRoutes((app) => {
@@ -15,7 +16,7 @@ export const healthRoutes = defineRoutes((app) => {
         },
         async (request, reply) => {
             try {
-                await app.deps.pool.query('SELECT 1');
+                await pingDatabase(app.deps.pool);
                 return { status: 'ok' as const, database: 'ok' as const };
             } catch (error) {
                 request.log.error({ err: error }, 'health check: database unavailable');

@@ -1,5 +1,5 @@
 import { addTestCard, testCard } from '../funding/testing';
-import { localDirectory } from '../identity/localDirectory';
+import { localDirectory } from '../identity/directoryUserRepository';
 import { fixedClock } from '../kernel/clock';
 import type { Mailer } from '../kernel/mailer';
 import { verifyLedger } from '../ledger/verifyLedger';
@@ -7,7 +7,7 @@ import { deliverUnsentNotices } from '../notices/deliverNotice';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { AUTHORIZATION, as } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { latestCollection } from './collectionRepository';
 import { runBillingCycles } from './runBillingCycle';

@@ -2,7 +2,7 @@ import { addTestCard } from '../funding/testing';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { runBillingCycle, runBillingCycles } from './runBillingCycle';
 

@@ -4,7 +4,7 @@ import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { cycleChargeCounts, seedBillableAccounts } from '../testing/seedBillableAccounts';
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { useTestQueue } from '../testing/useTestQueue';
 import { QUEUES } from './queues';
 import { startWorker, type RunningWorker } from './startWorker';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type PgBoss from 'pg-boss';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { cycleChargeCounts, seedBillableAccounts } from '../testing/seedBillableAccounts';
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { useTestQueue } from '../testing/useTestQueue';
 import { ATTEMPT_LEASE_MS } from '../cycle/runBillingCycle';
 import { startBillingQueue } from './billingQueue';

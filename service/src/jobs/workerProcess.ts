@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createPool } from '../db/pool';
-import { localDirectory } from '../identity/localDirectory';
+import { localDirectory } from '../identity/directoryUserRepository';
 import { fixedClock, systemClock } from '../kernel/clock';
 import { createLogger } from '../kernel/logger';
 import type { PaymentProcessor } from '../kernel/paymentProcessor';

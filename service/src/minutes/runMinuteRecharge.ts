@@ -5,7 +5,7 @@ import { withTransaction } from '../db/withTransaction';
 import { isServiceError } from '../kernel/serviceError';
 import { queueNotice } from '../notices/queueNotice';
 import type { MoneyDeps } from '../transactions/recordPurchase';
-import { loadMinuteSettings } from './minuteSettings';
+import { loadMinuteSettings } from './minuteSettingsRepository';
 import { minutesBalance } from './minutesBalance';
 import { chargeMinutes } from './purchaseMinutes';
 import { rechargePreview } from './rechargePreview';

@@ -5,7 +5,7 @@ import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT, type Ke
 import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
 import { serviceError } from '../kernel/serviceError';
-import { saveOrgRegistration } from './orgRegistrations';
+import { saveOrgRegistration } from './orgRegistrationRepository';
 import { toSalesforceId18 } from './salesforceId';
 
 const ALGORITHM = 'RS256';

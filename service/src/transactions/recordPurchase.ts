@@ -32,7 +32,7 @@ import {
     getFundingSource,
     isSourceExpired,
     type FundingSource
-} from '../funding/fundingSources';
+} from '../funding/fundingSourceRepository';
 import type { LedgerEntryInput } from '../ledger/postTransfer';
 import { postTransfer } from '../ledger/postTransfer';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
