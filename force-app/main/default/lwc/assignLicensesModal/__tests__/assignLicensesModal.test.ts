@@ -113,6 +113,9 @@ describe('c-assign-licenses-modal', () => {
         expect(pendingSummary(element.shadowRoot)).toBe(
             'License assignments: assign Dialer Tab to Ben Caller'
         );
+        // The review (the authorization) is where keyboard and screen-reader users land.
+        const footer = element.shadowRoot.querySelector('c-authorization-footer') as Modal;
+        expect(footer.shadowRoot.activeElement).toBe(footer.shadowRoot.querySelector('.authorize'));
         expect(mocked.changeAssignments).not.toHaveBeenCalled();
 
         await authorize(element.shadowRoot);
