@@ -234,7 +234,7 @@ export default class AssignLicensesModal extends BillingModal {
         super.close({});
     }
 
-    /** Core's rules (R2.1–R2.4), as the service applies them, on the ticked changes: a problem per box. */
+    /** Core's rules (R2.1–R2.4, R2.7), as the service applies them, on the ticked changes: a problem per box. */
     private checkChanges(): FieldProblem[] {
         const users = this.assignments?.users ?? [];
         const result = validateAssignmentChanges({
@@ -249,7 +249,8 @@ export default class AssignLicensesModal extends BillingModal {
                 license: change.license,
                 action: change.assigned ? 'assign' : 'remove'
             })),
-            userNames: Object.fromEntries(users.map((user) => [user.id, user.name]))
+            userNames: Object.fromEntries(users.map((user) => [user.id, user.name])),
+            inactiveUserIds: users.filter((user) => !user.active).map((user) => user.id)
         });
         const problems = result.ok ? [] : result.errors.flatMap(boxesOf);
         showFieldProblems(this.template, problems, { focus: false });

@@ -173,6 +173,15 @@ describe('c-assign-licenses-modal', () => {
         );
     });
 
+    it('R2.7 refuses giving a deactivated user a license before the authorization opens', async () => {
+        const element = await render();
+        await tickAndReview(element, '005000000000003AAA|DIALER_TAB');
+        expect(textOf(element, '.early-refusal')).toContain(
+            'Cy Gone is deactivated in Salesforce and cannot be given Dialer Tab.'
+        );
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+    });
+
     it('R2.4 explains a refusal only the service can see, inline, stays open and keeps the key for a retry', async () => {
         mocked.changeAssignments.mockRejectedValue(
             serviceError('per_user_limit', 'CRM: 5 of 5 licenses are assigned and 0 are free.')
