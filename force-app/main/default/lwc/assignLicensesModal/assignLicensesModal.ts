@@ -23,6 +23,7 @@ interface LicenseTotal {
     detail: string;
     over: boolean;
     rowClass: string;
+    headerClass: string;
 }
 
 /**
@@ -268,6 +269,7 @@ function total(
         name: license.name,
         over,
         rowClass: over ? 'total slds-text-color_error' : 'total',
+        headerClass: over ? 'license-column slds-text-color_error' : 'license-column',
         ...text
     };
 }

@@ -102,6 +102,8 @@ describe('c-assign-licenses-modal', () => {
         await toggle(element, `${BEN}|ELF`);
         expect(texts(element, '.totals li')[3]).toBe('ResponseLoop / ELF1 too many2 of 1 assigned');
         expect(texts(element, 'th[scope="col"]')[4]).toBe('ResponseLoop / ELF (1 more than the 1 bought)');
+        const column = element.shadowRoot.querySelectorAll('th[scope="col"]')[4];
+        expect(column?.classList.contains('slds-text-color_error')).toBe(true);
         expect(mocked.changeAssignments).not.toHaveBeenCalled();
     });
 
@@ -193,6 +195,8 @@ describe('c-assign-licenses-modal', () => {
         await authorize(element.shadowRoot);
 
         expect(changeErrorText(element.shadowRoot)).toContain('0 are free');
+        const footer = element.shadowRoot.querySelector('c-authorization-footer') as Modal;
+        expect(footer.shadowRoot.activeElement).toBe(footer.shadowRoot.querySelector('.refusal'));
         expect(pendingSummary(element.shadowRoot)).toContain('assign Dialer Tab to Ben Caller');
         expect(mocked.changeAssignments.mock.calls.map((call) => call[3])).toEqual(['key-1', 'key-1']);
         expect(closed).toEqual([]);
