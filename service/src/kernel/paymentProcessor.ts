@@ -48,4 +48,9 @@ export interface PaymentProcessor {
         description: string;
         idempotencyKey: string;
     }): Promise<ChargeResult>;
+    /**
+     * What became of the charge sent with this key, or undefined when the processor never took it
+     * (then sending it again with the same key is safe). Asked when an answer was lost.
+     */
+    findCharge(idempotencyKey: string): Promise<ChargeResult | undefined>;
 }

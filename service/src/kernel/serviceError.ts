@@ -51,7 +51,11 @@ export const SERVICE_ERROR_STATUS = {
     org_not_registered: 401,
     invalid_salesforce_id: 400,
     salesforce_not_connected: 503,
-    salesforce_unavailable: 503
+    salesforce_unavailable: 503,
+    // Load (issue 9): a connection, a lock or an account's charge in flight was not free in time.
+    service_busy: 503,
+    // A charge was sent but the processor's answer is not in yet: accepted, settled shortly.
+    payment_pending: 202
 } as const satisfies Record<string, number>;
 
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_STATUS;

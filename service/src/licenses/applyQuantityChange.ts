@@ -34,7 +34,7 @@ export async function applyQuantityChange(
             ? null
             : await recordPurchase(
                   tx,
-                  { pool: context.deps.pool, processor: context.deps.processor },
+                  context.deps,
                   {
                       accountId: account.id,
                       kind: 'licenses',

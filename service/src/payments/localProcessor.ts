@@ -13,7 +13,16 @@ import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOut
  * and a charge retried with the same key on another server must still be taken only once.
  * It keeps the token, brand, last four digits and the test outcome; never the number.
  */
-export function createLocalProcessor(appPool: Pool): PaymentProcessor {
+export function createLocalProcessor(
+    appPool: Pool,
+    options: {
+        /**
+         * Fault injection for tests and drills: the charge is taken, then its answer takes this long
+         * (like a network that loses or delays the processor's reply).
+         */
+        answerDelayMs?: number;
+    } = {}
+): PaymentProcessor {
     const pool = sidePoolFor(appPool);
     return {
         name: 'local',
@@ -71,9 +80,21 @@ export function createLocalProcessor(appPool: Pool): PaymentProcessor {
             if (first.token !== token || Number(first.amount_cents) !== amountCents) {
                 throw new Error(`idempotency key ${idempotencyKey} was already used for a different charge`);
             }
+            if (options.answerDelayMs !== undefined) await sleep(options.answerDelayMs);
             return first.result;
+        },
+        async findCharge(idempotencyKey) {
+            const stored = await pool.query<{ result: ChargeResult }>(
+                'SELECT result FROM local_processor_charge WHERE idempotency_key = $1',
+                [idempotencyKey]
+            );
+            return stored.rows[0]?.result;
         }
     };
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function describeSource(

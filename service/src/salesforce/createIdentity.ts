@@ -4,7 +4,7 @@ import type { Authenticator, UserDirectory } from '../kernel/caller';
 import { localDirectory } from '../identity/localDirectory';
 import type { SalesforceConfig } from './config';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { LocalIssuer } from './localIssuer';
+import { forgetLocalIssuer, LocalIssuer } from './localIssuer';
 import { SalesforceDirectory } from './salesforceDirectory';
 import { TokenCipher } from './tokenCipher';
 
@@ -38,6 +38,7 @@ export async function createIdentity(options: {
             cipher: new TokenCipher(config.tokenKey),
             oauth: { clientId: config.clientId, clientSecret: config.clientSecret }
         });
+        await forgetLocalIssuer(pool);
         return { authenticator, directory };
     }
     const localIssuer = await LocalIssuer.start({

@@ -14,6 +14,17 @@ export const TOKEN_LIFETIME_SECONDS = 120;
 export const LOCAL_AUDIENCE = 'urn:powerdialer-billing:local';
 export const LOCAL_INSTANCE_URL = 'http://127.0.0.1/local-org';
 
+/**
+ * Against real orgs, a registration left by an earlier start in local mode (the demo org, trusting
+ * the key pair in the local data folder) must not keep working: it is removed.
+ */
+export async function forgetLocalIssuer(pool: Pool): Promise<void> {
+    await pool.query('DELETE FROM org_registrations WHERE instance_url = $1 AND audience = $2', [
+        LOCAL_INSTANCE_URL,
+        LOCAL_AUDIENCE
+    ]);
+}
+
 export interface LocalIssuerOptions {
     pool: Pool;
     /** The local demo company's 18-character org id. */

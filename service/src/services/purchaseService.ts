@@ -59,7 +59,7 @@ export async function purchaseService(context: MutationContext, code: ServiceCod
     const service = SERVICE_CATALOG[code];
     const transaction = await recordPurchase(
         tx,
-        { pool: context.deps.pool, processor: context.deps.processor },
+        context.deps,
         {
             accountId: account.id,
             kind: 'services',
