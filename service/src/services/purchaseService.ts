@@ -57,25 +57,21 @@ export async function purchaseService(context: MutationContext, code: ServiceCod
     const unitPrice = priceForPanelPurchase(code);
     const amountCents = multiplyCents(unitPrice, quantity);
     const service = SERVICE_CATALOG[code];
-    const transaction = await recordPurchase(
-        tx,
-        context.deps,
-        {
-            accountId: account.id,
-            kind: 'services',
-            idempotencyKey: context.idempotencyKey,
-            now,
-            lines: [
-                {
-                    productCode: code,
-                    description: service.name,
-                    quantity,
-                    unitPriceCents: unitPrice,
-                    amountCents
-                }
-            ]
-        }
-    );
+    const transaction = await recordPurchase(tx, context.deps, {
+        accountId: account.id,
+        kind: 'services',
+        idempotencyKey: context.idempotencyKey,
+        now,
+        lines: [
+            {
+                productCode: code,
+                description: service.name,
+                quantity,
+                unitPriceCents: unitPrice,
+                amountCents
+            }
+        ]
+    });
     const inserted = await tx.query<{ id: string }>(
         `INSERT INTO service_purchases (billing_account_id, service_code, quantity, amount_cents, purchased_at, purchased_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -174,7 +174,6 @@ export interface PendingCharge {
         expYear: number | null;
     };
     fallbackSourceIds: string[];
-    lines: { productCode: string; amountCents: Cents }[];
 }
 
 export async function loadPendingCharge(db: Queryable, id: string): Promise<PendingCharge | undefined> {
@@ -194,14 +193,10 @@ export async function loadPendingCharge(db: Queryable, id: string): Promise<Pend
         last4: string;
         exp_month: number | null;
         exp_year: number | null;
-        lines: { product_code: string; amount_cents: number }[];
     }>(
         `SELECT t.id, t.number, t.billing_account_id, t.kind, t.total_cents, t.created_at, t.processor_key,
                 t.idempotency_key, t.fallback_source_ids, f.id AS source_id, f.token, f.brand, f.last4,
-                f.exp_month, f.exp_year,
-                (SELECT json_agg(json_build_object('product_code', l.product_code, 'amount_cents', l.amount_cents)
-                         ORDER BY l.line_number)
-                 FROM sales_transaction_lines l WHERE l.transaction_id = t.id) AS lines
+                f.exp_month, f.exp_year
          FROM sales_transactions t JOIN funding_sources f ON f.id = t.funding_source_id
          WHERE t.id = $1 AND t.status = 'pending'`,
         [id]
@@ -225,8 +220,7 @@ export async function loadPendingCharge(db: Queryable, id: string): Promise<Pend
             expMonth: row.exp_month,
             expYear: row.exp_year
         },
-        fallbackSourceIds: row.fallback_source_ids,
-        lines: row.lines.map((line) => ({ productCode: line.product_code, amountCents: line.amount_cents }))
+        fallbackSourceIds: row.fallback_source_ids
     };
 }
 

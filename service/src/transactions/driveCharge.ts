@@ -1,9 +1,7 @@
-import type { Cents } from '../../../core/index';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { isSourceExpired } from '../funding/fundingSources';
 import type { ChargeResult, PaymentProcessor } from '../kernel/paymentProcessor';
-import type { LedgerEntryInput } from '../ledger/postTransfer';
 import { postTransfer } from '../ledger/postTransfer';
 import { countPayment } from '../payments/paymentMetrics';
 import {
@@ -13,7 +11,6 @@ import {
     moveChargeToSource,
     type PendingCharge
 } from './chargeRepository';
-import { creditAccountOf, reportedKindOf } from './purchaseKinds';
 
 /** What moving money needs: the database and the processor (and how long to wait for it). */
 export interface MoneyDeps {
@@ -108,17 +105,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Paid: the charge is `succeeded` and the money received (processor_clearing → receivable). The sale
+ * (receivable → revenue or prepaid minutes) posts with the change it pays for, when recordPurchase
+ * applies it: until then the account holds a credit, which is what it is (paid, not yet delivered).
+ */
 async function settlePaid(deps: MoneyDeps, charge: PendingCharge, processorReference: string): Promise<void> {
     await withTransaction(deps.pool, async (tx) => {
         if (!(await markChargeSucceeded(tx, charge.id, processorReference))) return;
-        await postTransfer(tx, {
-            id: `sale:${charge.id}`,
-            billingAccountId: charge.accountId,
-            kind: `${charge.kind}_sale`,
-            description: `${charge.number} ${charge.kind}`,
-            entries: saleEntries(charge),
-            at: charge.createdAt
-        });
         await postTransfer(tx, {
             id: `payment:${charge.id}`,
             billingAccountId: charge.accountId,
@@ -131,17 +125,4 @@ async function settlePaid(deps: MoneyDeps, charge: PendingCharge, processorRefer
             at: charge.createdAt
         });
     });
-}
-
-function saleEntries(charge: PendingCharge): LedgerEntryInput[] {
-    const credits = new Map<ReturnType<typeof creditAccountOf>, Cents>();
-    for (const line of charge.lines) {
-        const account = creditAccountOf(reportedKindOf(charge.kind, line.productCode));
-        credits.set(account, (credits.get(account) ?? 0) + line.amountCents);
-    }
-    const entries: LedgerEntryInput[] = [{ account: 'receivable', debitCents: charge.totalCents }];
-    for (const [account, amount] of credits) {
-        if (amount > 0) entries.push({ account, creditCents: amount });
-    }
-    return entries;
 }

@@ -44,7 +44,8 @@ import {
 } from './chargeRepository';
 import { waitForChargesInFlight } from './chargesInFlight';
 import { driveCharge, type MoneyDeps } from './driveCharge';
-import type { PurchaseKind } from './purchaseKinds';
+import { creditAccountOf, reportedKindOf, type PurchaseKind } from './purchaseKinds';
+import { postTransfer, type LedgerEntryInput } from '../ledger/postTransfer';
 
 export interface PurchaseLine {
     productCode: string;
@@ -126,6 +127,7 @@ async function outcomeOf(
         );
     }
     const appliedNow = await markChargeApplied(tx, charge.id);
+    if (appliedNow) await postSale(tx, charge, input, totalCents);
     return {
         transactionId: charge.id,
         number: charge.number,
@@ -150,6 +152,32 @@ function paymentPending(charge: Pick<ChargeRecord, 'number' | 'totalCents'>): Se
         `The payment of ${formatUsd(charge.totalCents)} (${charge.number}) was sent, but the processor has not answered yet. Nothing is lost or charged twice: send the same request again (same Idempotency-Key) in a moment to see it completed.`,
         { transactionNumber: charge.number }
     );
+}
+
+/** The sale (receivable → revenue or prepaid minutes), posted with the change it pays for. */
+async function postSale(
+    tx: Tx,
+    charge: ChargeRecord,
+    input: PurchaseInput,
+    totalCents: Cents
+): Promise<void> {
+    const credits = new Map<ReturnType<typeof creditAccountOf>, Cents>();
+    for (const line of input.lines) {
+        const account = creditAccountOf(reportedKindOf(input.kind, line.productCode));
+        credits.set(account, (credits.get(account) ?? 0) + line.amountCents);
+    }
+    const entries: LedgerEntryInput[] = [{ account: 'receivable', debitCents: totalCents }];
+    for (const [account, amount] of credits) {
+        if (amount > 0) entries.push({ account, creditCents: amount });
+    }
+    await postTransfer(tx, {
+        id: `sale:${charge.id}`,
+        billingAccountId: input.accountId,
+        kind: `${input.kind}_sale`,
+        description: `${charge.number} ${input.kind}`,
+        entries,
+        at: input.now
+    });
 }
 
 function checkedTotal(lines: readonly PurchaseLine[]): Cents {
