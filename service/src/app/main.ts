@@ -116,7 +116,9 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
 
 /** Closes the server; requests still running after `drainMs` have their connections closed. */
 async function closeWithin(app: FastifyInstance, drainMs: number): Promise<void> {
-    const timer = setTimeout(() => app.server.closeAllConnections(), drainMs);
+    const timer = setTimeout(() => {
+        app.server.closeAllConnections();
+    }, drainMs);
     try {
         await app.close();
     } finally {

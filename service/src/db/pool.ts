@@ -93,8 +93,13 @@ export function createPool(options: PoolOptions): Pool {
     return pool;
 }
 
-function definedFields(options: Partial<PoolLimits>): Partial<PoolLimits> {
-    return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+function definedFields(options: PoolOptions): Partial<PoolLimits> {
+    const limits: Partial<PoolLimits> = {};
+    for (const field of Object.keys(LIMIT_VARIABLES) as (keyof PoolLimits)[]) {
+        const value = options[field];
+        if (value !== undefined) limits[field] = value;
+    }
+    return limits;
 }
 
 export function quoteIdentifier(name: string): string {

@@ -154,6 +154,18 @@ function lineRecord(line: ChargeLine, lineNumber: number) {
     };
 }
 
+/** The product and amount of each line a charge was made for. */
+export async function loadChargeLines(
+    db: Queryable,
+    id: string
+): Promise<{ productCode: string; amountCents: Cents }[]> {
+    const lines = await db.query<{ product_code: string; amount_cents: number }>(
+        'SELECT product_code, amount_cents FROM sales_transaction_lines WHERE transaction_id = $1 ORDER BY line_number',
+        [id]
+    );
+    return lines.rows.map((line) => ({ productCode: line.product_code, amountCents: line.amount_cents }));
+}
+
 /** A pending charge with what the processor needs: the current source's token and the fixed key. */
 export interface PendingCharge {
     id: string;

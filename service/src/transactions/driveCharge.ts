@@ -97,12 +97,13 @@ async function askProcessor(
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-            () => reject(new Error(`no answer from the payment processor within ${ms} ms`)),
-            ms
-        );
+        timer = setTimeout(() => {
+            reject(new Error(`no answer from the payment processor within ${ms} ms`));
+        }, ms);
     });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([work, timeout]).finally(() => {
+        clearTimeout(timer);
+    });
 }
 
 /**

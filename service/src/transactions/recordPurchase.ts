@@ -39,11 +39,13 @@ import {
     findChargeById,
     findChargeByKey,
     insertPendingCharge,
+    loadChargeLines,
     markChargeApplied,
     type ChargeRecord
 } from './chargeRepository';
 import { waitForChargesInFlight } from './chargesInFlight';
 import { driveCharge, type MoneyDeps } from './driveCharge';
+import { sidePoolFor } from '../payments/sidePool';
 import { creditAccountOf, reportedKindOf, type PurchaseKind } from './purchaseKinds';
 import { postTransfer, type LedgerEntryInput } from '../ledger/postTransfer';
 
@@ -94,24 +96,32 @@ export async function recordPurchase(
         typeof noted === 'string'
             ? await findChargeById(tx, noted)
             : await findChargeByKey(tx, input.accountId, input.idempotencyKey);
-    if (earlier !== undefined) return outcomeOf(tx, deps, earlier, input, totalCents);
+    if (earlier !== undefined)
+        return outcomeOf(tx, deps, earlier, input, typeof noted === 'string' ? undefined : totalCents);
     await waitForChargesInFlight(tx, input.accountId, input.idempotencyKey);
     const sourceIds = (await sourcesToTry(tx, input)).map((source) => source.id);
+    // Committed at once on a connection of its own while this transaction still holds the account:
+    // from here on, every other change to the account waits for this charge (waitForChargesInFlight).
+    const chargeId = await insertPendingCharge(sidePoolFor(deps.pool), { ...input, totalCents, sourceIds });
+    memory.remembered.set(slot, chargeId);
     return needOutsideWork(async () => {
-        const chargeId = await insertPendingCharge(deps.pool, { ...input, totalCents, sourceIds });
-        memory.remembered.set(slot, chargeId);
         await driveCharge(deps, chargeId, { askFirst: false });
     });
 }
 
+/**
+ * What became of the charge: paid → the sale posts (once) with the caller's change; declined → 402;
+ * pending → drive it first. `expectedTotal`: a client's retry under its key must ask for the same
+ * purchase; a charge made for this very call (found by the run's note) stands as it was paid.
+ */
 async function outcomeOf(
     tx: Tx,
     deps: MoneyDeps,
     charge: ChargeRecord,
     input: PurchaseInput,
-    totalCents: Cents
+    expectedTotal: Cents | undefined
 ): Promise<RecordedPurchase> {
-    if (charge.kind !== input.kind || charge.totalCents !== totalCents) {
+    if (expectedTotal !== undefined && (charge.kind !== input.kind || charge.totalCents !== expectedTotal)) {
         throw serviceError(
             'purchase_key_reused',
             `This request key was already used for another purchase (${charge.number}).`
@@ -123,16 +133,16 @@ async function outcomeOf(
             charge.number,
             charge.declineCode ?? 'declined',
             charge.declineMessage ?? '',
-            totalCents
+            charge.totalCents
         );
     }
     const appliedNow = await markChargeApplied(tx, charge.id);
-    if (appliedNow) await postSale(tx, charge, input, totalCents);
+    if (appliedNow) await postSale(tx, charge, input.now);
     return {
         transactionId: charge.id,
         number: charge.number,
         status: 'succeeded',
-        totalCents,
+        totalCents: charge.totalCents,
         fundingSourceId: charge.fundingSourceId ?? '',
         alreadyRecorded: !appliedNow
     };
@@ -154,29 +164,24 @@ function paymentPending(charge: Pick<ChargeRecord, 'number' | 'totalCents'>): Se
     );
 }
 
-/** The sale (receivable → revenue or prepaid minutes), posted with the change it pays for. */
-async function postSale(
-    tx: Tx,
-    charge: ChargeRecord,
-    input: PurchaseInput,
-    totalCents: Cents
-): Promise<void> {
+/** The sale of the charged lines (receivable → revenue or prepaid minutes), posted with the change it pays for. */
+async function postSale(tx: Tx, charge: ChargeRecord, now: Date): Promise<void> {
     const credits = new Map<ReturnType<typeof creditAccountOf>, Cents>();
-    for (const line of input.lines) {
-        const account = creditAccountOf(reportedKindOf(input.kind, line.productCode));
+    for (const line of await loadChargeLines(tx, charge.id)) {
+        const account = creditAccountOf(reportedKindOf(charge.kind, line.productCode));
         credits.set(account, (credits.get(account) ?? 0) + line.amountCents);
     }
-    const entries: LedgerEntryInput[] = [{ account: 'receivable', debitCents: totalCents }];
+    const entries: LedgerEntryInput[] = [{ account: 'receivable', debitCents: charge.totalCents }];
     for (const [account, amount] of credits) {
         if (amount > 0) entries.push({ account, creditCents: amount });
     }
     await postTransfer(tx, {
         id: `sale:${charge.id}`,
-        billingAccountId: input.accountId,
-        kind: `${input.kind}_sale`,
-        description: `${charge.number} ${input.kind}`,
+        billingAccountId: charge.accountId,
+        kind: `${charge.kind}_sale`,
+        description: `${charge.number} ${charge.kind}`,
         entries,
-        at: input.now
+        at: now
     });
 }
 
