@@ -100,16 +100,19 @@ export function processorKeyOf(accountId: string, idempotencyKey: string, source
  * Records the charge as pending with its lines, in one statement (committed on its own before the
  * processor is called). Returns the id of the charge under this key, new or recorded before.
  */
-export async function insertPendingCharge(db: Queryable, charge: NewCharge): Promise<string> {
+export async function insertPendingCharge(
+    db: Queryable,
+    charge: NewCharge
+): Promise<{ id: string; number: string }> {
     const [first, ...fallback] = charge.sourceIds;
     if (first === undefined) throw new Error('a charge needs a funding source');
-    const inserted = await db.query<{ id: string }>(
+    const inserted = await db.query<{ id: string; number: number }>(
         `WITH txn AS (
              INSERT INTO sales_transactions (billing_account_id, kind, status, funding_source_id, total_cents,
                  idempotency_key, created_at, processor_key, fallback_source_ids, pending_since)
              VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, clock_timestamp())
              ON CONFLICT (billing_account_id, idempotency_key) DO NOTHING
-             RETURNING id),
+             RETURNING id, number),
          lines AS (
              INSERT INTO sales_transaction_lines (transaction_id, line_number, product_code, description, quantity,
                  unit_price_cents, proration_days, days_in_month, amount_cents)
@@ -118,9 +121,9 @@ export async function insertPendingCharge(db: Queryable, charge: NewCharge): Pro
              FROM txn, jsonb_to_recordset($9::jsonb) AS line(line_number integer, product_code text, description text,
                  quantity integer, unit_price_cents bigint, proration_days integer, days_in_month integer, amount_cents bigint)
          )
-         SELECT id FROM txn
+         SELECT id, number FROM txn
          UNION ALL
-         SELECT id FROM sales_transactions WHERE billing_account_id = $1 AND idempotency_key = $5
+         SELECT id, number FROM sales_transactions WHERE billing_account_id = $1 AND idempotency_key = $5
          LIMIT 1`,
         [
             charge.accountId,
@@ -134,11 +137,12 @@ export async function insertPendingCharge(db: Queryable, charge: NewCharge): Pro
             JSON.stringify(charge.lines.map((line, index) => lineRecord(line, index + 1)))
         ]
     );
+    const row = inserted.rows[0];
+    if (row !== undefined) return { id: row.id, number: formatTransactionNumber(row.number) };
     // A twin committed after this statement's snapshot is not in its SELECT: look once more.
-    const id =
-        inserted.rows[0]?.id ?? (await findChargeByKey(db, charge.accountId, charge.idempotencyKey))?.id;
-    if (id === undefined) throw new Error('a pending charge was neither recorded nor found');
-    return id;
+    const twin = await findChargeByKey(db, charge.accountId, charge.idempotencyKey);
+    if (twin === undefined) throw new Error('a pending charge was neither recorded nor found');
+    return { id: twin.id, number: twin.number };
 }
 
 function lineRecord(line: ChargeLine, lineNumber: number) {

@@ -102,10 +102,11 @@ export async function recordPurchase(
     const sourceIds = (await sourcesToTry(tx, input)).map((source) => source.id);
     // Committed at once on a connection of its own while this transaction still holds the account:
     // from here on, every other change to the account waits for this charge (waitForChargesInFlight).
-    const chargeId = await insertPendingCharge(sidePoolFor(deps.pool), { ...input, totalCents, sourceIds });
-    memory.remembered.set(slot, chargeId);
+    const charge = await insertPendingCharge(sidePoolFor(deps.pool), { ...input, totalCents, sourceIds });
+    memory.remembered.set(slot, charge.id);
     return needOutsideWork(async () => {
-        await driveCharge(deps, chargeId, { askFirst: false });
+        const outcome = await driveCharge(deps, charge.id, { askFirst: false });
+        if (outcome === 'pending') throw paymentPending({ number: charge.number, totalCents });
     });
 }
 
