@@ -93,7 +93,11 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
     });
     const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
     const host = env.HOST ?? '127.0.0.1';
-    const reconciler = scheduleReconciler(money, logger);
+    const reconcileAfterMs = positiveOrZero(
+        env.PENDING_CHARGE_RECONCILE_AFTER_MS,
+        'PENDING_CHARGE_RECONCILE_AFTER_MS'
+    );
+    const reconciler = scheduleReconciler(money, reconcileAfterMs, logger);
     await app.listen({ port, host });
     const drainMs = positiveNumber(env.SHUTDOWN_DRAIN_MS, 'SHUTDOWN_DRAIN_MS') ?? DEFAULT_DRAIN_MS;
     let stopping: Promise<void> | undefined;
@@ -132,13 +136,17 @@ async function closeWithin(app: FastifyInstance, drainMs: number): Promise<void>
  */
 function scheduleReconciler(
     money: Parameters<typeof reconcilePendingCharges>[0],
+    olderThanMs: number | undefined,
     logger: ReturnType<typeof createLogger>
 ): { stop(): Promise<void> } {
     let running: Promise<void> = Promise.resolve();
     const pass = () => {
         running = running.then(async () => {
             try {
-                const result = await reconcilePendingCharges(money);
+                const result = await reconcilePendingCharges(
+                    money,
+                    olderThanMs === undefined ? {} : { olderThanMs }
+                );
                 if (result.found > 0) logger.info({ reconcile: result }, 'pending charges reconciled');
             } catch (error) {
                 logger.error({ err: error }, 'reconciling pending charges failed; retried at the next pass');
@@ -157,9 +165,15 @@ function scheduleReconciler(
 }
 
 function positiveNumber(raw: string | undefined, name: string): number | undefined {
+    const value = positiveOrZero(raw, name);
+    if (value === 0) throw new Error(`${name} must be a positive whole number`);
+    return value;
+}
+
+function positiveOrZero(raw: string | undefined, name: string): number | undefined {
     if (raw === undefined || raw === '') return undefined;
     const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value <= 0)
-        throw new Error(`${name} must be a positive whole number`);
+    if (!Number.isSafeInteger(value) || value < 0)
+        throw new Error(`${name} must be a whole number of milliseconds`);
     return value;
 }
