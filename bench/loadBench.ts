@@ -134,11 +134,22 @@ function line(label: string, result: Result): string {
 /** Starts bench/loadServer.ts in its own process on the bench schema; resolves its URL. */
 function startServer(db: TestDatabase): Promise<{ url: string; stop: () => Promise<void> }> {
     const root = path.resolve(__dirname, '..');
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['bench/loadServer.ts'], {
-        cwd: root,
-        env: { ...process.env, BENCH_DATABASE_URL: db.databaseUrl, BENCH_SCHEMA: db.schema },
-        stdio: ['ignore', 'pipe', 'inherit']
-    });
+    // BENCH_CPU_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_CPU_PROFILE;
+    const child = spawn(
+        process.execPath,
+        [
+            '--import',
+            'tsx',
+            ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]),
+            'bench/loadServer.ts'
+        ],
+        {
+            cwd: root,
+            env: { ...process.env, BENCH_DATABASE_URL: db.databaseUrl, BENCH_SCHEMA: db.schema },
+            stdio: ['ignore', 'pipe', 'inherit']
+        }
+    );
     return new Promise((resolve, reject) => {
         let output = '';
         child.once('exit', (code) => {
