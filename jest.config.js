@@ -12,6 +12,8 @@ const babelForNode = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+    // A loaded 2-core machine runs several files' tests at once: jest's 5 s default is too short there.
+    testTimeout: 60_000,
     projects: [
         {
             ...lwcJestConfig,

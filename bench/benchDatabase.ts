@@ -1,5 +1,5 @@
 import { startEmbeddedPostgres } from '../service/src/db/embeddedPostgres';
-import { createTestDatabase, type TestDatabase } from '../service/src/testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../service/src/testing/testDatabase';
 
 const BENCH_DATA_DIR = '.data/bench-postgres';
 const BENCH_PORT = 54328;

@@ -7,9 +7,9 @@ import { addTestCard } from '../service/src/funding/testing';
 import { verifyLedger } from '../service/src/ledger/verifyLedger';
 import { TERMS_VERSION } from '../service/src/kernel/terms';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';
-import { saveOrgRegistration } from '../service/src/salesforce/orgRegistrations';
+import { saveOrgRegistration } from '../service/src/salesforce/orgRegistrationRepository';
 import { createTestSigner } from '../service/src/salesforce/testTokens';
-import type { TestDatabase } from '../service/src/testing/createTestDatabase';
+import type { TestDatabase } from '../service/src/testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
 
 const AUDIENCE = 'https://billing.powerdialer.bench';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createPool, poolLimitsFromEnv } from '../service/src/db/pool';
 import { buildApp } from '../service/src/app/buildApp';
-import { localDirectory } from '../service/src/identity/localDirectory';
+import { localDirectory } from '../service/src/identity/directoryUserRepository';
 import { systemClock } from '../service/src/kernel/clock';
 import { createLogger } from '../service/src/kernel/logger';
 import { createLocalProcessor } from '../service/src/payments/localProcessor';

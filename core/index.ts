@@ -7,6 +7,7 @@ export * from './money/formatUsd';
 export * from './money/parseUsd';
 
 export * from './calendar/calendarDate';
+export * from './calendar/dateRange';
 
 export * from './catalog/licenses';
 export * from './catalog/implementationServices';

@@ -15,7 +15,7 @@ import { withTransaction } from '../service/src/db/withTransaction';
 import { recordUsage } from '../service/src/minutes/recordUsage';
 import { createIdentity } from '../service/src/salesforce/createIdentity';
 import { buildTestApp } from '../service/src/testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../service/src/testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../service/src/testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
 import { buildPreviewServer } from './previewServer';
 import { formatUsd } from '../core/index';

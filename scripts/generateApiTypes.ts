@@ -1,29 +1,31 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import pg from 'pg';
-import pino from 'pino';
 import { format, resolveConfig } from 'prettier';
-import { buildTestApp } from '../service/src/testing/buildTestApp';
+import { describeApi } from '../service/src/app/describeApi';
 
 export const SERVICE_TYPES = path.resolve(
     __dirname,
-    '../force-app/main/default/lwc/billingApi/serviceTypes.ts'
+    '../force-app/main/default/lwc/billingApi/serviceTypes.generated.ts'
 );
 
 const HEADER = `/**
- * The billing service's request bodies and success answers, generated from its OpenAPI document
- * (service/src/app/buildApp.ts). Do not edit: run \`npm run api-types\` after changing a route.
+ * The billing service's request bodies, success answers and error codes, generated from its
+ * OpenAPI document (service/src/app/buildApp.ts; the codes: x-error-codes, from
+ * service/src/app/routeErrorCodes.ts). Do not edit: run \`npm run api-types\` after changing a route.
  */
 `;
 
 interface OpenApiDocument {
-    paths?: Record<string, Record<string, { responses?: Record<string, unknown> } | undefined>>;
+    paths?: Record<
+        string,
+        Record<string, { responses?: Record<string, unknown>; 'x-error-codes'?: string[] } | undefined>
+    >;
 }
 
 /**
- * Keeps each operation's success answers only: every 4xx is the same `{ code, message }` body, which
- * billingApi turns into a ServiceError for any route, so its copy per route and status is noise.
+ * Keeps each operation's success answers only: every error is the same `{ code, message }` body, which
+ * billingApi turns into a ServiceError for any route; its codes become ErrorCode (errorCodeUnion).
  */
 function successAnswersOnly(document: OpenApiDocument): OpenApiDocument {
     for (const operations of Object.values(document.paths ?? {})) {
@@ -37,27 +39,33 @@ function successAnswersOnly(document: OpenApiDocument): OpenApiDocument {
     return document;
 }
 
-/** The OpenAPI document of the real app's routes; nothing listens and the database is never asked. */
-async function openApiDocument(): Promise<OpenApiDocument> {
-    // A pool that is never connected: building the routes does not query.
-    const pool = new pg.Pool({ connectionString: 'postgres://api-types.invalid/none' });
-    const app = await buildTestApp(pool, { logger: pino({ enabled: false }) });
-    try {
-        return structuredClone(app.swagger()) as OpenApiDocument;
-    } finally {
-        await app.close();
-        await pool.end();
+/** Every code any route documents (x-error-codes), as a list and its union type: a code no route sends does not type-check. */
+function errorCodeUnion(document: OpenApiDocument): string {
+    const codes = new Set<string>();
+    for (const operations of Object.values(document.paths ?? {})) {
+        for (const operation of Object.values(operations)) {
+            for (const code of operation?.['x-error-codes'] ?? []) codes.add(code);
+        }
     }
+    const list = [...codes].sort().map((code) => `'${code}'`);
+    return [
+        '',
+        '/** Every error code the service answers with (the `code` of its `{ code, message }` body). */',
+        `export const ERROR_CODES = [${list.join(', ')}] as const;`,
+        'export type ErrorCode = (typeof ERROR_CODES)[number];',
+        ''
+    ].join('\n');
 }
 
-/** The text of serviceTypes.ts, formatted as the repository formats TypeScript. */
+/** The text of serviceTypes.generated.ts, formatted as the repository formats TypeScript. */
 export async function generateApiTypes(): Promise<string> {
-    const document = await openApiDocument();
+    const document = (await describeApi()) as OpenApiDocument;
+    const errorCodes = errorCodeUnion(document);
     const types = astToString(
         await openapiTS(successAnswersOnly(document) as Parameters<typeof openapiTS>[0])
     );
     const options = await resolveConfig(SERVICE_TYPES);
-    return format(HEADER + types, { ...options, filepath: SERVICE_TYPES });
+    return format(HEADER + types + errorCodes, { ...options, filepath: SERVICE_TYPES });
 }
 
 /** `npm run api-types` writes the file; `--stdout` prints it instead (the up-to-date test). */

@@ -2,6 +2,7 @@ import TERMS from '../data/terms.json';
 import { fireChange } from './authorize';
 import { mount, resetDom } from './dom';
 import { flushPromises } from './flushPromises';
+import { ERROR_CODES } from '../../main/default/lwc/billingApi/serviceTypes.generated';
 
 /** The billing account every panel test shows. */
 export const ACCOUNT_ID = 'acc-1';
@@ -31,8 +32,12 @@ export function cleanUpAfterEach({ resetAnswers = false } = {}) {
     });
 }
 
-/** A refusal as billingApi rethrows it: the service's stable code and sentence. */
+/**
+ * A refusal as billingApi rethrows it: the service's stable code and sentence. The tests are not
+ * type-checked, so a code the service never sends (not in its ErrorCode) fails here instead.
+ */
 export function serviceError(code, message) {
+    if (!ERROR_CODES.includes(code)) throw new Error(`the service never answers with the code ${code}`);
     return { body: { code, message } };
 }
 

@@ -2,7 +2,7 @@ import { addTestCard } from '../funding/testing';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { makeAccount, makeUser, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 

@@ -104,3 +104,41 @@ function toAccount(row: Row | undefined): BillingAccount {
         cancelEffectiveOn: row.cancel_effective_on
     };
 }
+
+/** R4.3: the account is `cancelling` from now until its effective date. */
+export async function markCancelling(
+    tx: Tx,
+    accountId: string,
+    request: { at: Date; by: string; effectiveOn: string }
+): Promise<void> {
+    await tx.query(
+        `UPDATE billing_accounts SET status = 'cancelling', cancel_requested_at = $2, cancel_requested_by = $3,
+                cancel_effective_on = $4 WHERE id = $1`,
+        [accountId, request.at, request.by, request.effectiveOn]
+    );
+}
+
+/** Locks the account if it is in service at `now` (R4.3: a cancelling one until its effective date). */
+export async function lockAccountInService(
+    tx: Tx,
+    accountId: string,
+    now: Date
+): Promise<{ id: string; time_zone: string } | undefined> {
+    const locked = await tx.query<{ id: string; time_zone: string }>(
+        `SELECT a.id, a.time_zone FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$2')} FOR UPDATE`,
+        [accountId, now]
+    );
+    return locked.rows[0];
+}
+
+/** R1.3: who receives the account's billing notices from now on. */
+export async function setBillingAdministrator(
+    db: Queryable,
+    accountId: string,
+    userId: string
+): Promise<void> {
+    await db.query('UPDATE billing_accounts SET billing_administrator_user_id = $2 WHERE id = $1', [
+        accountId,
+        userId
+    ]);
+}

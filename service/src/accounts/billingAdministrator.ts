@@ -1,8 +1,7 @@
-import type { Queryable } from '../db/pool';
 import type { MutationContext } from '../mutations/runMutation';
 import { serviceError } from '../kernel/serviceError';
 import type { DirectoryUser, UserDirectory } from '../kernel/caller';
-import type { BillingAccount } from './billingAccountRepository';
+import { setBillingAdministrator, type BillingAccount } from './billingAccountRepository';
 
 export interface BillingAdministratorView {
     userId: string | null;
@@ -53,11 +52,4 @@ export async function changeBillingAdministrator(
         after: { userId: user.id }
     });
     return { userId: user.id, name: user.name, email: user.email, isAdmin: true, active: true };
-}
-
-async function setBillingAdministrator(db: Queryable, accountId: string, userId: string): Promise<void> {
-    await db.query('UPDATE billing_accounts SET billing_administrator_user_id = $2 WHERE id = $1', [
-        accountId,
-        userId
-    ]);
 }

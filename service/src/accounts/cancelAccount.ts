@@ -3,7 +3,7 @@ import type { Queryable } from '../db/pool';
 import type { MutationContext } from '../mutations/runMutation';
 import { serviceError } from '../kernel/serviceError';
 import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
-import type { BillingAccount } from './billingAccountRepository';
+import { markCancelling, type BillingAccount } from './billingAccountRepository';
 
 /** R4.3: when cancelling would take effect and what remains owed, if asked now. */
 export async function previewCancellation(
@@ -29,11 +29,7 @@ export async function cancelAccount(
         );
     }
     const plan = await previewCancellation(tx, account, now);
-    await tx.query(
-        `UPDATE billing_accounts SET status = 'cancelling', cancel_requested_at = $2, cancel_requested_by = $3,
-                cancel_effective_on = $4 WHERE id = $1`,
-        [account.id, now, caller.userId, plan.effectiveDate]
-    );
+    await markCancelling(tx, account.id, { at: now, by: caller.userId, effectiveOn: plan.effectiveDate });
     await context.audit({
         action: 'account.cancellation_requested',
         before: { status: account.status },

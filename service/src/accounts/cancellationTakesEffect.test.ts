@@ -3,13 +3,13 @@ import { fixedClock, type Clock } from '../kernel/clock';
 import type { Mailer } from '../kernel/mailer';
 import { runBillingJobs } from '../jobs/billingJobs';
 import { verifyLedger } from '../ledger/verifyLedger';
-import { saveRechargeEnabled } from '../minutes/minuteSettings';
+import { saveRechargeEnabled } from '../minutes/minuteSettingsRepository';
 import { recordUsage } from '../minutes/recordUsage';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { seedMoney } from '../seed/seedMoney';
 import { formatTransactionNumber } from '../transactions/transactionNumber';
 

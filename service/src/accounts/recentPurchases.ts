@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { recentTransactions } from '../transactions/transactionQueries';
+import { recentTransactions } from '../transactions/transactionRepository';
 
 export interface RecentPurchase {
     transactionId: string;

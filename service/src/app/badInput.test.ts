@@ -1,4 +1,4 @@
-import type { FundingSource } from '../funding/fundingSources';
+import type { FundingSource } from '../funding/fundingSourceRepository';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { concreteUrl, documentedRoutes } from '../testing/documentedRoutes';
 import { fuzzEndpoints, type FuzzRoute } from '../testing/fuzzEndpoints';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 
 const OUTBOX = path.join(tmpdir(), `bad-input-outbox-${process.pid}`);
 

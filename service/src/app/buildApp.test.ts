@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, makeUser, type TestAccount } from '../testing/factories';
 
 describe('R1.2 R1.4 the API frame', () => {

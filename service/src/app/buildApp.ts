@@ -9,7 +9,7 @@ import {
 import type { AppDeps } from '../kernel/appDeps';
 import { authenticateRequests } from './authenticateRequests';
 import { CAPABILITY_ROUTES } from './capabilities';
-import { documentIdempotencyKey } from './documentIdempotencyKey';
+import { documentErrors } from './documentErrorCodes';
 import { installErrorHandler } from './errorHandler';
 import '../kernel/fastifyTypes';
 import { healthRoutes } from './healthRoutes';
@@ -39,7 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             security: [{ salesforce: [] }]
         },
         transform: jsonSchemaTransform,
-        transformObject: documentIdempotencyKey
+        transformObject: documentErrors
     });
     installErrorHandler(app);
     authenticateRequests(app);

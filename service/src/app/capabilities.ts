@@ -3,6 +3,7 @@ import { accountRoutes } from '../accounts/routes';
 import { auditRoutes } from '../audit/routes';
 import { fundingRoutes } from '../funding/routes';
 import { minutesRoutes } from '../minutes/routes';
+import { receiptRoutes } from '../receipts/routes';
 import { licenseRoutes } from '../licenses/routes';
 import { serviceRoutes } from '../services/routes';
 import { storageRoutes } from '../storage/routes';
@@ -23,6 +24,7 @@ export const CAPABILITY_ROUTES: readonly FastifyPluginAsyncZod[] = [
     fundingRoutes,
     minutesRoutes,
     transactionRoutes,
+    receiptRoutes,
     serviceRoutes,
     storageRoutes,
     userRoutes

@@ -29,7 +29,8 @@ export const documentIdempotencyKey: SwaggerTransformObject = (document) => {
     return openapi;
 };
 
-function carriesAuthorization(operation: unknown): boolean {
+/** A change: its body carries `authorization` (R9.1), so it goes through runMutation. */
+export function carriesAuthorization(operation: unknown): boolean {
     const body = (
         operation as { requestBody?: { content?: Record<string, { schema?: { properties?: object } }> } }
     ).requestBody;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoutes } from '../kernel/defineRoutes';
+import { pingDatabase } from './healthRepository';
 
 const readySchema = {
     200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
@@ -18,7 +19,7 @@ export const healthRoutes = defineRoutes((app) => {
     for (const url of ['/health', '/health/ready']) {
         app.get(url, { schema: { response: readySchema } }, async (request, reply) => {
             try {
-                await app.deps.pool.query('SELECT 1');
+                await pingDatabase(app.deps.pool);
                 return { status: 'ok' as const, database: 'ok' as const };
             } catch (error) {
                 request.log.error({ err: error }, 'health check: database unavailable');

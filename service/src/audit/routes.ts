@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findCallerAccount } from '../accounts/findCallerAccount';
 import { defineRoutes } from '../kernel/defineRoutes';
 import { accountParamsSchema } from '../kernel/schemas';
-import { listAudit } from './listAudit';
+import { listAudit } from './auditRepository';
 
 export const auditRecordSchema = z.object({
     id: z.number().int(),

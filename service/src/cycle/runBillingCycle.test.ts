@@ -1,10 +1,10 @@
 import { addTestCard } from '../funding/testing';
 import type { Mailer } from '../kernel/mailer';
 import { verifyLedger } from '../ledger/verifyLedger';
-import { localDirectory } from '../identity/localDirectory';
+import { localDirectory } from '../identity/directoryUserRepository';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { runBillingCycle, runBillingCycles } from './runBillingCycle';
 

@@ -1,5 +1,4 @@
 import { computeCycleCharge, cyclePeriod, type CyclePeriod } from '../../../core/index';
-import { inServiceAt } from '../accounts/billingAccountRepository';
 import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
@@ -7,8 +6,14 @@ import type { Mailer } from '../kernel/mailer';
 import type { UserDirectory } from '../kernel/caller';
 import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
 import { storageView } from '../storage/storageView';
-import { claimBillingRun, settleBillingRun, type BillingRun } from '../transactions/billingRuns';
+import { claimBillingRun, settleBillingRun, type BillingRun } from '../transactions/billingRunRepository';
 import { recordPurchase, type MoneyDeps } from '../transactions/recordPurchase';
+import {
+    countDeclinedCycleAttempts,
+    listAccountsInService,
+    lockAccountForCycle,
+    type LockedAccount
+} from './billingCycleRepository';
 
 const RUN_KIND = 'cycle';
 
@@ -24,15 +29,6 @@ export type CycleOutcome =
           administratorUserId: string | null;
       };
 
-interface LockedAccount {
-    id: string;
-    org_id: string;
-    time_zone: string;
-    billing_administrator_user_id: string | null;
-    /** Opened before this cycle's first day: its first month was paid at signup, not by a cycle. */
-    due: boolean;
-}
-
 /**
  * R4.1 R4.2 for one account: with the account locked, claims (account, cycle) in billing_runs and
  * charges the cycle (recurring licenses and last month's storage fee, core's computeCycleCharge)
@@ -46,13 +42,7 @@ export async function runBillingCycle(
     input: { accountId: string; now: Date }
 ): Promise<CycleOutcome> {
     return withTransaction(deps.pool, async (tx) => {
-        const locked = await tx.query<LockedAccount>(
-            `SELECT a.id, a.org_id, a.time_zone, a.billing_administrator_user_id,
-                    a.created_at < date_trunc('month', $2::timestamptz AT TIME ZONE a.time_zone) AT TIME ZONE a.time_zone AS due
-             FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$2')} FOR UPDATE`,
-            [input.accountId, input.now]
-        );
-        const account = locked.rows[0];
+        const account = await lockAccountForCycle(tx, input.accountId, input.now);
         if (account?.due !== true) return { status: 'not_due' };
         const period = cyclePeriod(input.now, account.time_zone);
         const run = { kind: RUN_KIND, accountId: account.id, period, now: input.now } as const;
@@ -84,7 +74,7 @@ async function chargeCycle(
         return recordPurchase(tx, deps, {
             accountId: account.id,
             kind: 'cycle',
-            idempotencyKey: `cycle:${period}:${await nextAttempt(tx, account.id, period)}`,
+            idempotencyKey: `cycle:${period}:${(await countDeclinedCycleAttempts(tx, account.id, period)) + 1}`,
             now,
             lines: charge.lines.map((line) => ({
                 productCode: line.product,
@@ -108,16 +98,6 @@ async function chargeCycle(
     };
 }
 
-/** 1 + the declined attempts of this cycle (recorded outside the rolled-back transactions, so they last). */
-async function nextAttempt(tx: Tx, accountId: string, period: CyclePeriod): Promise<number> {
-    const failed = await tx.query<{ attempts: number }>(
-        `SELECT count(*)::int AS attempts FROM sales_transactions
-         WHERE billing_account_id = $1 AND kind = 'cycle' AND status = 'failed' AND idempotency_key LIKE $2`,
-        [accountId, `cycle:${period}:%`]
-    );
-    return (failed.rows[0]?.attempts ?? 0) + 1;
-}
-
 /**
  * R4.1 R4.2: bills every account in service whose cycle is due; tells the billing administrator of
  * each declined cycle by e-mail (when a mailer is configured). Safe to run as often as wanted.
@@ -126,11 +106,8 @@ export async function runBillingCycles(
     deps: MoneyDeps & { directory?: UserDirectory; mailer?: Mailer },
     now: Date
 ): Promise<AccountJobResult<CycleOutcome>[]> {
-    const accounts = await deps.pool.query<{ id: string; org_id: string }>(
-        `SELECT a.id, a.org_id FROM billing_accounts a WHERE ${inServiceAt('$1')} ORDER BY a.id`,
-        [now]
-    );
-    const orgOf = new Map(accounts.rows.map((row) => [row.id, row.org_id]));
+    const accounts = await listAccountsInService(deps.pool, now);
+    const orgOf = new Map(accounts.map((row) => [row.id, row.org_id]));
     return forEachAccount([...orgOf.keys()], async (accountId) => {
         const outcome = await runBillingCycle(deps, { accountId, now });
         if (outcome.status === 'declined') await tellAdministrator(deps, orgOf.get(accountId) ?? '', outcome);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { migrate } from './migrate';
 
 describe('migrations', () => {

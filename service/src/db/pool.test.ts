@@ -1,4 +1,4 @@
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { createPool } from './pool';
 
 describe('database pool', () => {

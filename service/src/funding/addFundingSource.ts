@@ -1,7 +1,7 @@
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
 import type { BankAccountDetails, CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
-import { findSourceByRole, insertFundingSource, type FundingSource } from './fundingSources';
+import { findSourceByRole, insertFundingSource, type FundingSource } from './fundingSourceRepository';
 import { validateBankAccount, validateCard } from './validation';
 
 /**

@@ -1,6 +1,15 @@
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
-import { getFundingSource, isSourceExpired, listFundingSources, type FundingSource } from './fundingSources';
+import { clearRechargeSource } from '../minutes/minuteSettingsRepository';
+import {
+    demotePrimary,
+    getFundingSource,
+    isSourceExpired,
+    listFundingSources,
+    markFundingSourceRemoved,
+    setFundingSourceRole,
+    type FundingSource
+} from './fundingSourceRepository';
 
 /**
  * R7.4: the chosen source becomes primary at once and the old primary takes its place
@@ -18,12 +27,9 @@ export async function makePrimary(
             `The ${target.brand} card ending ${target.last4} has expired and cannot be the primary funding source.`
         );
     }
-    await setRole(tx, target.id, null);
-    await tx.query(
-        "UPDATE funding_sources SET role = $2 WHERE billing_account_id = $1 AND role = 'primary'",
-        [input.accountId, target.role]
-    );
-    await setRole(tx, target.id, 'primary');
+    await setFundingSourceRole(tx, target.id, null);
+    await demotePrimary(tx, input.accountId, target.role);
+    await setFundingSourceRole(tx, target.id, 'primary');
 }
 
 /**
@@ -45,24 +51,14 @@ export async function removeFundingSource(
             'This is the last valid funding source of the account: add another card or bank account before removing it.'
         );
     }
-    await tx.query('UPDATE funding_sources SET role = NULL, removed_at = $2 WHERE id = $1', [
-        target.id,
-        input.now
-    ]);
-    await tx.query(
-        'UPDATE minute_settings SET recharge_funding_source_id = NULL, updated_at = $2 WHERE recharge_funding_source_id = $1',
-        [target.id, input.now]
-    );
+    await markFundingSourceRemoved(tx, target.id, input.now);
+    await clearRechargeSource(tx, target.id, input.now);
     if (target.role === 'primary') await promoteReplacement(tx, validOthers);
 }
 
 async function promoteReplacement(tx: Tx, validOthers: FundingSource[]): Promise<void> {
     const replacement = validOthers.find((source) => source.role === 'secondary') ?? validOthers[0];
     if (replacement === undefined) return;
-    await setRole(tx, replacement.id, null);
-    await setRole(tx, replacement.id, 'primary');
-}
-
-async function setRole(tx: Tx, id: string, role: FundingSource['role']): Promise<void> {
-    await tx.query('UPDATE funding_sources SET role = $2 WHERE id = $1', [id, role]);
+    await setFundingSourceRole(tx, replacement.id, null);
+    await setFundingSourceRole(tx, replacement.id, 'primary');
 }

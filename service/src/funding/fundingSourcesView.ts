@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { loadMinuteSettings } from '../minutes/minuteSettingsRepository';
 import type { Queryable } from '../db/pool';
-import { isSourceExpired, listFundingSources, type FundingSource } from './fundingSources';
+import { isSourceExpired, listFundingSources, type FundingSource } from './fundingSourceRepository';
 
 export const fundingSourceViewSchema = z.object({
     id: z.uuid(),
@@ -22,15 +23,6 @@ export const fundingSourceViewSchema = z.object({
 export const fundingSourcesResponseSchema = z.object({ fundingSources: z.array(fundingSourceViewSchema) });
 
 export type FundingSourceView = z.infer<typeof fundingSourceViewSchema>;
-
-/** The source that pays for minutes: the one chosen for recharges, else the primary (R7.4). */
-export async function minuteRechargeSourceId(db: Queryable, accountId: string): Promise<string | null> {
-    const chosen = await db.query<{ recharge_funding_source_id: string | null }>(
-        'SELECT recharge_funding_source_id FROM minute_settings WHERE billing_account_id = $1',
-        [accountId]
-    );
-    return chosen.rows[0]?.recharge_funding_source_id ?? null;
-}
 
 export function toFundingSourceView(
     source: FundingSource,
@@ -58,7 +50,8 @@ export async function fundingSourcesView(
     accountId: string,
     now: Date
 ): Promise<FundingSourceView[]> {
-    const rechargeSourceId = await minuteRechargeSourceId(db, accountId);
+    // R7.4: the source chosen for minute recharges (null: the primary pays).
+    const rechargeSourceId = (await loadMinuteSettings(db, accountId)).rechargeFundingSourceId;
     const sources = await listFundingSources(db, accountId);
     return sources.map((source) => toFundingSourceView(source, now, rechargeSourceId));
 }

@@ -3,7 +3,7 @@ import { AUTHORIZATION, as } from '../testing/buildTestApp';
 import { makeAccount, type TestAccount } from '../testing/factories';
 import type { FundingSourceView } from './fundingSourcesView';
 import { testCard } from './testing';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 
 describe('R7 funding sources over HTTP', () => {
     const t = useTestApp((pool) => ({ processor: createLocalProcessor(pool) }));

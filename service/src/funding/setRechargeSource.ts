@@ -1,6 +1,7 @@
 import type { Tx } from '../db/pool';
-import { getFundingSource, isSourceExpired } from './fundingSources';
+import { getFundingSource, isSourceExpired } from './fundingSourceRepository';
 import { serviceError } from '../kernel/serviceError';
+import { saveRechargeSource } from '../minutes/minuteSettingsRepository';
 
 /** R7.4: which funding source pays for dialer minutes (the secondary, typically). */
 export async function setRechargeSource(
@@ -14,9 +15,5 @@ export async function setRechargeSource(
             `The ${source.brand} card ending ${source.last4} has expired and cannot pay for minute recharges.`
         );
     }
-    await tx.query(
-        `INSERT INTO minute_settings (billing_account_id, recharge_funding_source_id, updated_at) VALUES ($1, $2, $3)
-         ON CONFLICT (billing_account_id) DO UPDATE SET recharge_funding_source_id = $2, updated_at = $3`,
-        [input.accountId, source.id, input.now]
-    );
+    await saveRechargeSource(tx, { accountId: input.accountId, fundingSourceId: source.id, now: input.now });
 }

@@ -2,7 +2,7 @@ import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import type { CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
 import { addFundingSource } from './addFundingSource';
-import type { FundingSource } from './fundingSources';
+import type { FundingSource } from './fundingSourceRepository';
 
 /** A valid test card; override `number` with the documented decline numbers. */
 export function testCard(overrides: Partial<CardDetails> = {}): CardDetails {

@@ -1,6 +1,6 @@
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { makeCompany, makeUser } from '../testing/factories';
-import { localDirectory } from './localDirectory';
+import { localDirectory } from './directoryUserRepository';
 
 describe('R1.3 R1.4 local user directory', () => {
     const t = useTestDatabase();

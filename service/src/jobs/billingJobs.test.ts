@@ -4,7 +4,7 @@ import { fixedClock } from '../kernel/clock';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { makeAccount, TEST_NOW } from '../testing/factories';
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { scheduleBillingJobs } from './billingJobs';
 
 describe('R4.1 R5.4 the billing jobs run by the service', () => {

@@ -1,5 +1,5 @@
 import { withTransaction } from '../db/withTransaction';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW } from '../testing/factories';
 import { balanceOf } from './balanceOf';
 import { postPendingTransfer, voidPendingTransfer } from './pendingTransfers';

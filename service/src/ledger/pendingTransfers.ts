@@ -1,6 +1,6 @@
 import type { Cents } from '../../../core/money/cents';
 import type { Tx } from '../db/pool';
-import type { LedgerAccountCode } from './ledgerAccounts';
+import { lockTransfer, transferEntries } from './ledgerRepository';
 import { insertTransfer, type SignedEntry, type TransferOutcome } from './postTransfer';
 
 interface PendingTransfer {
@@ -51,21 +51,13 @@ export async function voidPendingTransfer(
 }
 
 async function loadPending(tx: Tx, pendingId: string): Promise<PendingTransfer> {
-    const transfer = await tx.query<{ billing_account_id: string; kind: string; phase: string }>(
-        'SELECT billing_account_id, kind, phase FROM ledger_transfers WHERE id = $1 FOR UPDATE',
-        [pendingId]
-    );
-    const row = transfer.rows[0];
+    const row = await lockTransfer(tx, pendingId);
     if (row?.phase !== 'pending') throw new Error(`ledger transfer ${pendingId} is not a pending transfer`);
-    const entries = await tx.query<{ code: LedgerAccountCode; amount_cents: number }>(
-        `SELECT a.code, e.amount_cents FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.ledger_account_id
-         WHERE e.transfer_id = $1 ORDER BY e.id`,
-        [pendingId]
-    );
+    const entries = await transferEntries(tx, pendingId);
     return {
         billingAccountId: row.billing_account_id,
         kind: row.kind,
-        entries: entries.rows.map((entry) => ({ account: entry.code, amount: entry.amount_cents }))
+        entries: entries.map((entry) => ({ account: entry.code, amount: entry.amount_cents }))
     };
 }
 

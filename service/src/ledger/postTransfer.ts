@@ -2,8 +2,14 @@ import { createHash } from 'node:crypto';
 import { isCents, type Cents } from '../../../core/money/cents';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
-import { LEDGER_ACCOUNTS, type LedgerAccountCode } from './ledgerAccounts';
+import type { LedgerAccountCode } from './ledgerAccounts';
 import { countLedgerTransfer } from './ledgerMetrics';
+import {
+    insertLedgerEntry,
+    insertTransferRow,
+    ledgerAccountId,
+    transferPayloadHash
+} from './ledgerRepository';
 
 /** One leg of a transfer: exactly one of debit or credit, a positive amount of cents. */
 export type LedgerEntryInput =
@@ -14,7 +20,12 @@ export interface TransferInput {
     /** Client-chosen and unique (e.g. `purchase:<transaction id>`): a retry with the same payload is a no-op. */
     id: string;
     billingAccountId: string;
-    /** What moved money: 'license_proration', 'minutes_purchase', 'service_purchase', 'payment', ... */
+    /**
+     * What moved money. The kinds written today: `<purchase kind>_sale` (recordPurchase: what a
+     * purchase sold, e.g. `licenses_sale`, `minutes_sale`, `cycle_sale`), `payment` (recordPurchase:
+     * the processor's charge paying it) and `minutes_usage` (recordUsage: prepaid minutes used by
+     * calls and texts). A pending transfer's post or void keeps the pending transfer's kind.
+     */
     kind: string;
     description: string;
     entries: readonly LedgerEntryInput[];
@@ -73,27 +84,10 @@ export interface TransferRow {
 /** Inserts a transfer with its entries unless its id exists; the same id with another payload is refused. */
 export async function insertTransfer(tx: Tx, transfer: TransferRow): Promise<TransferOutcome> {
     const payloadHash = hashPayload(transfer);
-    const inserted = await tx.query(
-        `INSERT INTO ledger_transfers (id, billing_account_id, kind, description, phase, pending_id, payload_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [
-            transfer.id,
-            transfer.billingAccountId,
-            transfer.kind,
-            transfer.description,
-            transfer.phase,
-            transfer.pendingId,
-            payloadHash,
-            transfer.at
-        ]
-    );
-    if (inserted.rowCount === 0) {
-        const existing = await tx.query<{ payload_hash: string }>(
-            'SELECT payload_hash FROM ledger_transfers WHERE id = $1',
-            [transfer.id]
-        );
-        if (existing.rows[0]?.payload_hash === payloadHash)
-            return { id: transfer.id, status: 'already_done' };
+    const inserted = await insertTransferRow(tx, transfer, payloadHash);
+    if (!inserted) {
+        const existing = await transferPayloadHash(tx, transfer.id);
+        if (existing === payloadHash) return { id: transfer.id, status: 'already_done' };
         throw serviceError(
             'transfer_id_reused',
             `Ledger transfer ${transfer.id} was already posted with other amounts.`
@@ -101,42 +95,14 @@ export async function insertTransfer(tx: Tx, transfer: TransferRow): Promise<Tra
     }
     for (const entry of transfer.entries) {
         const accountId = await ledgerAccountId(tx, transfer.billingAccountId, entry.account);
-        await tx.query(
-            'INSERT INTO ledger_entries (transfer_id, ledger_account_id, amount_cents) VALUES ($1, $2, $3)',
-            [transfer.id, accountId, entry.amount]
-        );
+        await insertLedgerEntry(tx, {
+            transferId: transfer.id,
+            ledgerAccountId: accountId,
+            amountCents: entry.amount
+        });
     }
     countLedgerTransfer(transfer.kind, transfer.phase);
     return { id: transfer.id, status: 'created' };
-}
-
-/** The id of a billing account's ledger account, created on first use. */
-export async function ledgerAccountId(
-    tx: Tx,
-    billingAccountId: string,
-    code: LedgerAccountCode
-): Promise<string> {
-    const result = await tx.query<{ id: string }>(
-        `WITH created AS (
-             INSERT INTO ledger_accounts (billing_account_id, code, normal_side) VALUES ($1, $2, $3)
-             ON CONFLICT (billing_account_id, code) DO NOTHING RETURNING id)
-         SELECT id FROM created UNION ALL
-         SELECT id FROM ledger_accounts WHERE billing_account_id = $1 AND code = $2`,
-        [billingAccountId, code, LEDGER_ACCOUNTS[code]]
-    );
-    const row = result.rows[0] ?? (await selectLedgerAccount(tx, billingAccountId, code));
-    if (row === undefined)
-        throw new Error(`ledger account ${code} of ${billingAccountId} could not be created`);
-    return row.id;
-}
-
-// Another transaction created it between our statement's snapshot and its insert: read it again.
-async function selectLedgerAccount(tx: Tx, billingAccountId: string, code: LedgerAccountCode) {
-    const result = await tx.query<{ id: string }>(
-        'SELECT id FROM ledger_accounts WHERE billing_account_id = $1 AND code = $2',
-        [billingAccountId, code]
-    );
-    return result.rows[0];
 }
 
 function signedAmount(entry: LedgerEntryInput): Cents {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/pool';
+import { sumOfAllBalances, transferTotals, type TransferTotals } from './ledgerRepository';
 
 export interface LedgerProblem {
     kind: 'unbalanced_transfer' | 'too_few_entries' | 'void_with_entries' | 'cross_account_entry';
@@ -13,31 +14,12 @@ export interface LedgerProblem {
  * Returns the problems found: an empty list means the books balance.
  */
 export async function verifyLedger(db: Queryable): Promise<LedgerProblem[]> {
-    const transfers = await db.query<{
-        id: string;
-        phase: string;
-        total: number;
-        entries: number;
-        foreign: number;
-    }>(
-        `SELECT t.id, t.phase,
-                coalesce(sum(e.amount_cents), 0)::bigint AS total,
-                count(e.id)::int AS entries,
-                count(e.id) FILTER (WHERE a.billing_account_id <> t.billing_account_id)::int AS foreign
-         FROM ledger_transfers t
-         LEFT JOIN ledger_entries e ON e.transfer_id = t.id
-         LEFT JOIN ledger_accounts a ON a.id = e.ledger_account_id
-         GROUP BY t.id, t.phase`
-    );
+    const transfers = await transferTotals(db);
     const problems: LedgerProblem[] = [];
-    for (const transfer of transfers.rows) {
+    for (const transfer of transfers) {
         problems.push(...transferProblems(transfer));
     }
-    const balances = await db.query<{ total: number }>(
-        `SELECT coalesce(sum(balance), 0)::bigint AS total FROM (
-             SELECT sum(amount_cents) AS balance FROM ledger_entries GROUP BY ledger_account_id) per_account`
-    );
-    const total = balances.rows[0]?.total ?? 0;
+    const total = await sumOfAllBalances(db);
     if (total !== 0) {
         problems.push({
             kind: 'unbalanced_transfer',
@@ -48,13 +30,7 @@ export async function verifyLedger(db: Queryable): Promise<LedgerProblem[]> {
     return problems;
 }
 
-function transferProblems(transfer: {
-    id: string;
-    phase: string;
-    total: number;
-    entries: number;
-    foreign: number;
-}): LedgerProblem[] {
+function transferProblems(transfer: TransferTotals): LedgerProblem[] {
     const problems: LedgerProblem[] = [];
     const at = (kind: LedgerProblem['kind'], detail: string) =>
         problems.push({ kind, transferId: transfer.id, detail });

@@ -4,7 +4,7 @@ import { balanceOf } from '../ledger/balanceOf';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { makeAccount, makeUser, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 

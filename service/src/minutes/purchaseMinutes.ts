@@ -1,7 +1,7 @@
 import { centsToMinutes, planManualPurchase, unwrap, type Cents } from '../../../core/index';
 import type { Tx } from '../db/pool';
 import { recordPurchase, type MoneyDeps, type RecordedPurchase } from '../transactions/recordPurchase';
-import { loadMinuteSettings } from './minuteSettings';
+import { loadMinuteSettings } from './minuteSettingsRepository';
 
 export const MINUTES_PRODUCT_CODE = 'MINUTES';
 

@@ -1,7 +1,7 @@
 import { type Cents, computeRechargePlan, rechargeWindow, type IsoDate } from '../../../core/index';
 import type { Queryable } from '../db/pool';
-import { loadMinuteSettings } from './minuteSettings';
-import { usageBetween } from './usageHistory';
+import { loadMinuteSettings } from './minuteSettingsRepository';
+import { usageBetween } from './usageRepository';
 
 export interface RechargePreview {
     enabled: boolean;

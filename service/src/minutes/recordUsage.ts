@@ -1,6 +1,7 @@
 import { type Cents, rateUsage, type UsageEvent } from '../../../core/index';
 import type { Tx } from '../db/pool';
 import { postTransfer } from '../ledger/postTransfer';
+import { insertUsage } from './usageRepository';
 
 export type MeteredEvent = UsageEvent & { occurredAt: Date };
 
@@ -36,22 +37,12 @@ export async function recordUsage(
         });
         if (transfer.status === 'already_done') return { totalCents, recorded: false };
     }
-    await tx.query(
-        `INSERT INTO minute_usage (billing_account_id, occurred_at, call_seconds, sms_count, rated_cents, ledger_transfer_id)
-         SELECT $1, u.occurred_at, u.call_seconds, u.sms_count, u.rated_cents, $3
-         FROM jsonb_to_recordset($2::jsonb) AS u(occurred_at timestamptz, call_seconds integer, sms_count integer, rated_cents bigint)`,
-        [
-            input.accountId,
-            JSON.stringify(
-                rated.map(({ event, cents }) => ({
-                    occurred_at: event.occurredAt.toISOString(),
-                    call_seconds: event.kind === 'call' ? event.seconds : 0,
-                    sms_count: event.kind === 'sms' ? event.messages : 0,
-                    rated_cents: cents
-                }))
-            ),
-            totalCents > 0 ? transferId : null
-        ]
-    );
+    const rows = rated.map(({ event, cents }) => ({
+        occurredAt: event.occurredAt,
+        callSeconds: event.kind === 'call' ? event.seconds : 0,
+        smsCount: event.kind === 'sms' ? event.messages : 0,
+        ratedCents: cents
+    }));
+    await insertUsage(tx, input.accountId, rows, totalCents > 0 ? transferId : null);
     return { totalCents, recorded: true };
 }

@@ -6,7 +6,7 @@ import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { fixedClock } from '../kernel/clock';
 import { seedMoney } from '../seed/seedMoney';
 import { recordUsage } from './recordUsage';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 
 interface MinutesAnswer {
     balanceCents: number;

@@ -4,11 +4,11 @@ import { defineRoutes } from '../kernel/defineRoutes';
 import { runAccountMutation } from '../mutations/runMutation';
 import { accountParamsSchema } from '../kernel/schemas';
 import { authorizationSchema } from '../kernel/terms';
-import { loadMinuteSettings, saveRechargeEnabled } from './minuteSettings';
+import { loadMinuteSettings, saveRechargeEnabled } from './minuteSettingsRepository';
 import { minutesBalance } from './minutesBalance';
 import { purchaseMinutes } from './purchaseMinutes';
 import { rechargePreview } from './rechargePreview';
-import { usageByDay } from './usageHistory';
+import { usageByDay } from './usageRepository';
 
 const rechargeSchema = z.object({
     enabled: z.boolean(),

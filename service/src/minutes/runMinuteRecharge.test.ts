@@ -4,12 +4,12 @@ import { setRechargeSource } from '../funding/setRechargeSource';
 import { fixedClock } from '../kernel/clock';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW } from '../testing/factories';
 import type { MoneyDeps } from '../transactions/recordPurchase';
 import { seedMoney } from '../seed/seedMoney';
 import { minutesBalance } from './minutesBalance';
-import { saveRechargeEnabled } from './minuteSettings';
+import { saveRechargeEnabled } from './minuteSettingsRepository';
 import { recordUsage } from './recordUsage';
 import { rechargePeriod, runMinuteRecharge, runMinuteRecharges } from './runMinuteRecharge';
 

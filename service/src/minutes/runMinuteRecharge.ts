@@ -1,11 +1,11 @@
 import { shouldRecharge } from '../../../core/index';
-import { inServiceAt } from '../accounts/billingAccountRepository';
+import { lockAccountInService } from '../accounts/billingAccountRepository';
 import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import { claimBillingRun, settleBillingRun } from '../transactions/billingRuns';
+import { claimBillingRun, settleBillingRun } from '../transactions/billingRunRepository';
 import type { MoneyDeps } from '../transactions/recordPurchase';
-import { loadMinuteSettings } from './minuteSettings';
+import { listAccountsWithRechargeOn, loadMinuteSettings } from './minuteSettingsRepository';
 import { minutesBalance } from './minutesBalance';
 import { chargeMinutes } from './purchaseMinutes';
 import { rechargePreview } from './rechargePreview';
@@ -39,11 +39,7 @@ export async function runMinuteRecharge(
 ): Promise<RechargeOutcome> {
     const period = rechargePeriod(input.now);
     return withTransaction(deps.pool, async (tx) => {
-        const locked = await tx.query<{ id: string; time_zone: string }>(
-            `SELECT a.id, a.time_zone FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$2')} FOR UPDATE`,
-            [input.accountId, input.now]
-        );
-        const account = locked.rows[0];
+        const account = await lockAccountInService(tx, input.accountId, input.now);
         if (account === undefined) return { status: 'not_needed' };
         const settings = await loadMinuteSettings(tx, account.id);
         const plan = await rechargePreview(tx, { id: account.id, timeZone: account.time_zone }, input.now);
@@ -76,13 +72,7 @@ export async function runMinuteRecharges(
     deps: MoneyDeps & { pool: Pool },
     now: Date
 ): Promise<AccountJobResult<RechargeOutcome>[]> {
-    const accounts = await deps.pool.query<{ billing_account_id: string }>(
-        `SELECT s.billing_account_id FROM minute_settings s JOIN billing_accounts a ON a.id = s.billing_account_id
-         WHERE s.recharge_enabled AND ${inServiceAt('$1')} ORDER BY s.billing_account_id`,
-        [now]
-    );
-    return forEachAccount(
-        accounts.rows.map((row) => row.billing_account_id),
-        (accountId) => runMinuteRecharge(deps, { accountId, now })
+    return forEachAccount(await listAccountsWithRechargeOn(deps.pool, now), (accountId) =>
+        runMinuteRecharge(deps, { accountId, now })
     );
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { lockBillingAccount, type BillingAccount } from '../accounts/billingAccountRepository';
-import { recordAudit } from '../audit/recordAudit';
+import { recordAudit } from '../audit/auditRepository';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { waitForChargesInFlight } from '../transactions/chargesInFlight';

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { createPool, type Pool } from '../db/pool';
 import { addTestCard } from '../funding/testing';
-import { localDirectory } from '../identity/localDirectory';
+import { localDirectory } from '../identity/directoryUserRepository';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { minutesBalance } from '../minutes/minutesBalance';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, makeUser, TEST_NOW, type TestAccount } from '../testing/factories';
 
 jest.setTimeout(180_000);

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { createLocalProcessor } from './localProcessor';
 import type { CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
 import { testCard } from '../funding/testing';

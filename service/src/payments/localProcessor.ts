@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from '../db/pool';
 import { digitsOnly } from '../funding/validation';
+import {
+    findLocalCharge,
+    findLocalSource,
+    recordLocalCharge,
+    saveLocalSource
+} from './localProcessorRepository';
 import { sidePoolFor } from './sidePool';
 import type { ChargeResult, PaymentProcessor, TokenizedSource } from '../kernel/paymentProcessor';
 import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOutcome } from './testCards';
@@ -29,28 +35,11 @@ export function createLocalProcessor(
         async tokenize(details) {
             const token = `tok_${randomBytes(12).toString('hex')}`;
             const source = describeSource(details, token);
-            await pool.query(
-                `INSERT INTO local_processor_source (token, kind, brand, last4, exp_month, exp_year, decline_code, decline_message)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-                [
-                    token,
-                    source.tokenized.kind,
-                    source.tokenized.brand,
-                    source.tokenized.last4,
-                    source.tokenized.expMonth ?? null,
-                    source.tokenized.expYear ?? null,
-                    source.outcome?.declineCode ?? null,
-                    source.outcome?.message ?? null
-                ]
-            );
+            await saveLocalSource(pool, source.tokenized, source.outcome);
             return source.tokenized;
         },
         async charge({ token, amountCents, description, idempotencyKey }) {
-            const found = await pool.query<{ decline_code: string | null; decline_message: string | null }>(
-                'SELECT decline_code, decline_message FROM local_processor_source WHERE token = $1',
-                [token]
-            );
-            const source = found.rows[0];
+            const source = await findLocalSource(pool, token);
             const result: ChargeResult =
                 source === undefined
                     ? {
@@ -66,16 +55,13 @@ export function createLocalProcessor(
                             message: source.decline_message ?? ''
                         };
             // Same key, same answer: the first charge recorded under a key wins, even when two race.
-            await pool.query(
-                `INSERT INTO local_processor_charge (idempotency_key, token, amount_cents, description, result)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING`,
-                [idempotencyKey, token, amountCents, description, JSON.stringify(result)]
-            );
-            const stored = await pool.query<{ token: string; amount_cents: string; result: ChargeResult }>(
-                'SELECT token, amount_cents, result FROM local_processor_charge WHERE idempotency_key = $1',
-                [idempotencyKey]
-            );
-            const first = stored.rows[0];
+            const first = await recordLocalCharge(pool, {
+                idempotencyKey,
+                token,
+                amountCents,
+                description,
+                result
+            });
             if (first === undefined) throw new Error('local processor lost a charge it just wrote');
             if (first.token !== token || Number(first.amount_cents) !== amountCents) {
                 throw new Error(`idempotency key ${idempotencyKey} was already used for a different charge`);
@@ -83,13 +69,7 @@ export function createLocalProcessor(
             if (options.answerDelayMs !== undefined) await sleep(options.answerDelayMs);
             return first.result;
         },
-        async findCharge(idempotencyKey) {
-            const stored = await pool.query<{ result: ChargeResult }>(
-                'SELECT result FROM local_processor_charge WHERE idempotency_key = $1',
-                [idempotencyKey]
-            );
-            return stored.rows[0]?.result;
-        }
+        findCharge: (idempotencyKey) => findLocalCharge(pool, idempotencyKey)
     };
 }
 

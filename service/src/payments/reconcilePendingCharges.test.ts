@@ -4,7 +4,7 @@ import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { minutesBalance } from '../minutes/minutesBalance';
 import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { createLocalProcessor } from './localProcessor';
 import { reconcilePendingCharges } from './reconcilePendingCharges';

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../kernel/logger';
 import { hashRequest } from '../mutations/runMutation';
 import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, type TestAccount } from '../testing/factories';
 import { createLocalProcessor } from './localProcessor';
 

@@ -1,4 +1,4 @@
-import { useTestDatabase } from '../testing/useTestDatabase';
+import { useTestDatabase } from '../testing/testDatabase';
 import { SIDE_POOL_APPLICATION_NAME, sidePoolFor } from './sidePool';
 
 describe('the side pool for writes made while a request holds a connection', () => {

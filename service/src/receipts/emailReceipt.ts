@@ -1,6 +1,6 @@
 import type { Mailer } from '../kernel/mailer';
 import { serviceError } from '../kernel/serviceError';
-import type { TransactionDetail } from '../transactions/transactionQueries';
+import type { TransactionDetail } from '../transactions/transactionRepository';
 import { receiptContent } from './receiptContent';
 import { renderReceiptHtml } from './renderReceiptHtml';
 import { renderReceiptPdf } from './renderReceiptPdf';

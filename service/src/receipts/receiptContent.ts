@@ -1,5 +1,5 @@
 import { calendarDateIn, formatLongDate, formatUsd } from '../../../core/index';
-import type { TransactionDetail } from '../transactions/transactionQueries';
+import type { TransactionDetail } from '../transactions/transactionRepository';
 
 export interface ReceiptRow {
     product: string;

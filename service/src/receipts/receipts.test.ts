@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { fixedClock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { AUTHORIZATION, as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { seedMoney } from '../seed/seedMoney';
 import { createSmtpMailer } from './smtpMailer';

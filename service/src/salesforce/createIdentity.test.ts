@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../kernel/clock';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeCompany, makeUser, TEST_NOW } from '../testing/factories';
 import { loadSalesforceConfig } from './config';
 import { createIdentity } from './createIdentity';

@@ -1,7 +1,7 @@
 import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
 import type { Authenticator, UserDirectory } from '../kernel/caller';
-import { localDirectory } from '../identity/localDirectory';
+import { localDirectory } from '../identity/directoryUserRepository';
 import type { SalesforceConfig } from './config';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { forgetLocalIssuer, LocalIssuer } from './localIssuer';

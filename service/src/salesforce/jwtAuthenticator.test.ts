@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { exportJWK } from 'jose';
 import { fixedClock } from '../kernel/clock';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { isBillingError } from '../../../core/errors';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { saveOrgRegistration } from './orgRegistrations';
+import { saveOrgRegistration } from './orgRegistrationRepository';
 import { createTestSigner, signTestToken, type TestSigner, type TestTokenClaims } from './testTokens';
 
 const ORG = '00D000000000001EAA';

@@ -13,9 +13,9 @@ import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
 import type { Authenticator, Caller } from '../kernel/caller';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
-import { findOrgRegistration, type OrgRegistration } from './orgRegistrations';
+import { findOrgRegistration, type OrgRegistration } from './orgRegistrationRepository';
 import { toSalesforceId18 } from './salesforceId';
-import { forgetExpiredTokenIds, recordTokenId } from './seenTokenIds';
+import { forgetExpiredTokenIds, recordTokenId } from './seenTokenIdRepository';
 
 const ALGORITHM = 'RS256';
 /** Salesforce's and our clocks may disagree a little. */

@@ -5,7 +5,7 @@ import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT, type Ke
 import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
 import { serviceError } from '../kernel/serviceError';
-import { saveOrgRegistration } from './orgRegistrations';
+import { deleteOrgRegistrations, saveOrgRegistration } from './orgRegistrationRepository';
 import { toSalesforceId18 } from './salesforceId';
 
 const ALGORITHM = 'RS256';
@@ -19,10 +19,7 @@ export const LOCAL_INSTANCE_URL = 'http://127.0.0.1/local-org';
  * the key pair in the local data folder) must not keep working: it is removed.
  */
 export async function forgetLocalIssuer(pool: Pool): Promise<void> {
-    await pool.query('DELETE FROM org_registrations WHERE instance_url = $1 AND audience = $2', [
-        LOCAL_INSTANCE_URL,
-        LOCAL_AUDIENCE
-    ]);
+    await deleteOrgRegistrations(pool, { instanceUrl: LOCAL_INSTANCE_URL, audience: LOCAL_AUDIENCE });
 }
 
 export interface LocalIssuerOptions {

@@ -1,7 +1,7 @@
 import { importSPKI, importX509 } from 'jose';
 import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
-import { saveOrgRegistration } from './orgRegistrations';
+import { saveOrgRegistration } from './orgRegistrationRepository';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';
 

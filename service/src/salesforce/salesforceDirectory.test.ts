@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { FakeSalesforce, type FakeSalesforceUser } from './fakeSalesforce';
-import { saveOrgRegistration } from './orgRegistrations';
+import { saveOrgRegistration } from './orgRegistrationRepository';
 import { SalesforceDirectory } from './salesforceDirectory';
 import { toSalesforceId18 } from './salesforceId';
 import { TokenCipher } from './tokenCipher';

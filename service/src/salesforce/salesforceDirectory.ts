@@ -3,7 +3,7 @@ import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
 import type { DirectoryUser, UserDirectory } from '../kernel/caller';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
-import { findOrgRegistration } from './orgRegistrations';
+import { findOrgRegistration } from './orgRegistrationRepository';
 import { toSalesforceId18 } from './salesforceId';
 import type { TokenCipher } from './tokenCipher';
 

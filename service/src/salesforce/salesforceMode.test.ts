@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AUTHORIZATION, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, salesforceId, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
 import { FakeSalesforce, type FakeSalesforceUser } from './fakeSalesforce';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { saveOrgRegistration } from './orgRegistrations';
+import { saveOrgRegistration } from './orgRegistrationRepository';
 import { SalesforceDirectory } from './salesforceDirectory';
 import { createTestSigner, signTestToken, type TestSigner } from './testTokens';
 import { TokenCipher } from './tokenCipher';

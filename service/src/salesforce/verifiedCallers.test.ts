@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fixedClock } from '../kernel/clock';
 import { buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, makeUser, TEST_NOW, type TestAccount } from '../testing/factories';
 import { JwtAuthenticator } from './jwtAuthenticator';
 import { LocalIssuer } from './localIssuer';

@@ -5,7 +5,7 @@ import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as } from '../testing/buildTestApp';
 import { TEST_NOW } from '../testing/factories';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { DEMO_ORG_ID, DEMO_USERS } from './demoCompany';
 import { seedDemo } from './seedDemo';
 

@@ -2,7 +2,7 @@ import { FEE_PER_STARTED_GIGABYTE, SERVICE_CATALOG } from '../../../core/index';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { addFundingSource } from '../funding/addFundingSource';
-import { listFundingSources } from '../funding/fundingSources';
+import { listFundingSources } from '../funding/fundingSourceRepository';
 import type { Clock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
 import type { PaymentProcessor } from '../kernel/paymentProcessor';
@@ -10,6 +10,7 @@ import { MINUTES_PRODUCT_CODE } from '../minutes/purchaseMinutes';
 import { recordUsage, type MeteredEvent } from '../minutes/recordUsage';
 import { STORAGE_PRODUCT_CODE } from '../transactions/purchaseKinds';
 import { recordPurchase, type PurchaseInput } from '../transactions/recordPurchase';
+import { smsRateOf } from './seedRepository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** ~$31 of calls a week, the documents' example: 20 calls of 10 min 42 s a day (11 billed minutes each) and 3 texts. */
@@ -51,10 +52,7 @@ export async function seedMoney(
     for (const purchase of seedPurchases(accountId, daysAgo)) {
         await withTransaction(pool, (tx) => recordPurchase(tx, deps, purchase));
     }
-    const smsRate = await pool.query<{ sms_rate_cents: number }>(
-        'SELECT sms_rate_cents FROM billing_accounts WHERE id = $1',
-        [accountId]
-    );
+    const smsRate = await smsRateOf(pool, accountId);
     for (let day = 30; day >= 1; day--) {
         const events: MeteredEvent[] = [
             ...Array.from({ length: CALLS_PER_DAY }, (_, call) => ({
@@ -67,7 +65,7 @@ export async function seedMoney(
         await withTransaction(pool, (tx) =>
             recordUsage(tx, {
                 accountId,
-                smsRateCents: smsRate.rows[0]?.sms_rate_cents ?? 1,
+                smsRateCents: smsRate ?? 1,
                 batchId: `seed-day-${day}`,
                 events,
                 now: daysAgo(day)

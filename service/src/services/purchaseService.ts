@@ -8,6 +8,7 @@ import {
 import type { Queryable } from '../db/pool';
 import type { MutationContext } from '../mutations/runMutation';
 import { recordPurchase } from '../transactions/recordPurchase';
+import { insertServicePurchase, listServicePurchases } from './servicePurchaseRepository';
 
 export interface ServicePurchaseView {
     id: string;
@@ -20,17 +21,7 @@ export interface ServicePurchaseView {
 
 /** R7.5: the catalog (only implementation types are bought in the panel) and what the account bought. */
 export async function listServices(db: Queryable, accountId: string) {
-    const purchases = await db.query<{
-        id: string;
-        service_code: string;
-        quantity: number;
-        amount_cents: number;
-        purchased_at: Date;
-    }>(
-        `SELECT id, service_code, quantity, amount_cents, purchased_at FROM service_purchases
-         WHERE billing_account_id = $1 ORDER BY purchased_at DESC, id`,
-        [accountId]
-    );
+    const purchases = await listServicePurchases(db, accountId);
     return {
         services: Object.values(SERVICE_CATALOG).map((service) => ({
             code: service.code,
@@ -39,7 +30,7 @@ export async function listServices(db: Queryable, accountId: string) {
             purchasableInPanel: service.purchasableInPanel,
             priceCents: service.price
         })),
-        purchases: purchases.rows.map((row): ServicePurchaseView => ({
+        purchases: purchases.map((row): ServicePurchaseView => ({
             id: row.id,
             service: row.service_code,
             name: getService(row.service_code).name,
@@ -72,12 +63,14 @@ export async function purchaseService(context: MutationContext, code: ServiceCod
             }
         ]
     });
-    const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO service_purchases (billing_account_id, service_code, quantity, amount_cents, purchased_at, purchased_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [account.id, code, quantity, amountCents, now, caller.userId]
-    );
-    const id = inserted.rows[0]?.id ?? '';
+    const id = await insertServicePurchase(tx, {
+        accountId: account.id,
+        code,
+        quantity,
+        amountCents,
+        at: now,
+        by: caller.userId
+    });
     await context.audit({
         action: 'services.purchased',
         before: null,

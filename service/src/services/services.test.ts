@@ -3,7 +3,7 @@ import { balanceOf } from '../ledger/balanceOf';
 import { verifyLedger } from '../ledger/verifyLedger';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 
 describe('R7.5 implementation services', () => {

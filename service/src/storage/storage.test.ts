@@ -1,5 +1,5 @@
 import { as } from '../testing/buildTestApp';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { makeAccount } from '../testing/factories';
 
 describe('R6.3 View Storage', () => {

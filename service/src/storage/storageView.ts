@@ -1,6 +1,7 @@
 import { BASE_LICENSES, storageReport, type StorageReport } from '../../../core/index';
 import { BYTES_PER_MEGABYTE } from '../../../core/storage/storageFee';
 import type { Queryable } from '../db/pool';
+import { countLicenseHolders, latestStorageSnapshot } from './storageRepository';
 
 export interface StorageView extends StorageReport {
     measuredOn: string | null;
@@ -12,21 +13,11 @@ export interface StorageView extends StorageReport {
  * the system on this account: those holding a base license (CRM or CRM-View Only, R2.1).
  */
 export async function storageView(db: Queryable, accountId: string): Promise<StorageView> {
-    const snapshot = await db.query<{ measured_on: string; kind: string; megabytes: number }>(
-        `SELECT to_char(measured_on, 'YYYY-MM-DD') AS measured_on, kind, megabytes FROM storage_usage
-         WHERE billing_account_id = $1
-           AND measured_on = (SELECT max(measured_on) FROM storage_usage WHERE billing_account_id = $1)`,
-        [accountId]
-    );
-    const users = await db.query<{ users: number }>(
-        `SELECT count(DISTINCT user_id)::int AS users FROM license_assignments
-         WHERE billing_account_id = $1 AND license_code = ANY($2)`,
-        [accountId, BASE_LICENSES]
-    );
-    const megabytes = (kind: string) => snapshot.rows.find((row) => row.kind === kind)?.megabytes ?? 0;
-    const userCount = users.rows[0]?.users ?? 0;
+    const snapshot = await latestStorageSnapshot(db, accountId);
+    const userCount = await countLicenseHolders(db, accountId, BASE_LICENSES);
+    const megabytes = (kind: string) => snapshot.find((row) => row.kind === kind)?.megabytes ?? 0;
     return {
-        measuredOn: snapshot.rows[0]?.measured_on ?? null,
+        measuredOn: snapshot[0]?.measured_on ?? null,
         users: userCount,
         ...storageReport(userCount, {
             records: megabytes('records') * BYTES_PER_MEGABYTE,

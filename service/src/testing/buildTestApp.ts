@@ -6,7 +6,7 @@ import { fixedClock, type Clock } from '../kernel/clock';
 import { buildApp } from '../app/buildApp';
 import { localHeaderAuthenticator } from './localHeaderAuthenticator';
 import { TERMS_VERSION, type Authorization } from '../kernel/terms';
-import { localDirectory } from '../identity/localDirectory';
+import { localDirectory } from '../identity/directoryUserRepository';
 import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { TEST_NOW } from './factories';
 

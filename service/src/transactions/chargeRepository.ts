@@ -58,6 +58,11 @@ function toCharge(row: ChargeRow): ChargeRecord {
     };
 }
 
+/** Charges of one account queue behind each other (and behind its changes, which lock it FOR UPDATE). */
+export async function lockAccountForCharge(tx: Tx, accountId: string): Promise<void> {
+    await tx.query('SELECT id FROM billing_accounts WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
+}
+
 export async function findChargeByKey(
     db: Queryable,
     accountId: string,

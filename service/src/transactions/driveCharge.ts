@@ -1,6 +1,6 @@
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import { isSourceExpired } from '../funding/fundingSources';
+import { isSourceExpired } from '../funding/fundingSourceRepository';
 import type { ChargeResult, PaymentProcessor } from '../kernel/paymentProcessor';
 import { postTransfer } from '../ledger/postTransfer';
 import { countPayment } from '../payments/paymentMetrics';

@@ -3,7 +3,7 @@ import { createLocalProcessor } from '../payments/localProcessor';
 import { as, AUTHORIZATION } from '../testing/buildTestApp';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { snapshotDatabase } from '../testing/snapshotDatabase';
-import { useTestApp } from '../testing/useTestApp';
+import { useTestApp } from '../testing/testDatabase';
 import { seedMoney } from '../seed/seedMoney';
 import { testCard } from '../funding/testing';
 

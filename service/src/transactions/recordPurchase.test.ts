@@ -6,7 +6,7 @@ import { withTransaction } from '../db/withTransaction';
 import { addTestCard } from '../funding/testing';
 import { createLocalProcessor } from '../payments/localProcessor';
 import type { PaymentProcessor } from '../kernel/paymentProcessor';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW } from '../testing/factories';
 import { recordPurchase, type MoneyDeps, type PurchaseInput } from './recordPurchase';
 

@@ -33,13 +33,14 @@
 import { type Cents, isCents, formatUsd } from '../../../core/index';
 import type { Queryable, Tx } from '../db/pool';
 import { needOutsideWork, runMemory } from '../db/withTransaction';
-import { findSourceByRole, getFundingSource, type FundingSource } from '../funding/fundingSources';
+import { findSourceByRole, getFundingSource, type FundingSource } from '../funding/fundingSourceRepository';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
 import {
     findChargeById,
     findChargeByKey,
     insertPendingCharge,
     loadChargeLines,
+    lockAccountForCharge,
     markChargeApplied,
     type ChargeRecord
 } from './chargeRepository';
@@ -88,7 +89,7 @@ export async function recordPurchase(
     const totalCents = checkedTotal(input.lines);
     const memory = runMemory(tx);
     const slot = memory.slot('recordPurchase');
-    await tx.query('SELECT id FROM billing_accounts WHERE id = $1 FOR NO KEY UPDATE', [input.accountId]);
+    await lockAccountForCharge(tx, input.accountId);
     // A charge made for this call in an earlier run is found by the note the run left, not by the
     // key: a caller may compute its key again differently (e.g. from a count of declined attempts).
     const noted = memory.remembered.get(slot);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { fixedClock } from '../kernel/clock';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/createTestDatabase';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { seedMoney } from '../seed/seedMoney';
 

@@ -8,6 +8,8 @@ import type { Answer, PathParams, RequestBody, Route } from './serviceRoutes';
 
 export type { Answer, RequestBody, Route };
 
+export type { ErrorCode } from './serviceTypes.generated';
+
 export const API_PREFIX = '/api/v1';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
@@ -278,9 +280,12 @@ export const setRecharge = (accountId: string, enabled: boolean, authorization: 
 
 export const getTransactions = (
     accountId: string,
-    filter: { from: string; to: string; kind: TransactionKind | '' }
+    filter: { from?: string; to?: string; kind: TransactionKind | '' }
 ) => {
-    const query = new URLSearchParams({ from: filter.from, to: filter.to });
+    // Without from/to the service applies its default range, and answers which days it used.
+    const query = new URLSearchParams();
+    if (filter.from) query.set('from', filter.from);
+    if (filter.to) query.set('to', filter.to);
     if (filter.kind) query.set('kind', filter.kind);
     return read('/accounts/{accountId}/transactions', { accountId }, query);
 };

@@ -1,4 +1,4 @@
-import type { paths } from './serviceTypes';
+import type { paths } from './serviceTypes.generated';
 
 /** Where the service mounts its API (billingApi's API_PREFIX). */
 type ApiPrefix = '/api/v1';
@@ -9,7 +9,7 @@ export type Route = {
 }[keyof paths];
 type Method = 'get' | 'post' | 'put';
 type Operation<R extends Route, M extends Method> = NonNullable<paths[`${ApiPrefix}${R}`][M]>;
-/** What the service answers 200 with, generated from its OpenAPI document (serviceTypes.ts). */
+/** What the service answers 200 with, generated from its OpenAPI document (serviceTypes.generated.ts). */
 export type Answer<R extends Route, M extends Method = 'get'> =
     Operation<R, M> extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 /** The JSON body the service accepts. */

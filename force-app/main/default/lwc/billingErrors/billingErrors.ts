@@ -1,3 +1,5 @@
+import type { ErrorCode } from 'c/billingApi';
+
 /**
  * Turns any error the panels can meet (a service error body, an Apex/fetch error, a JS
  * error, or a list of them) into readable lines for the error panel.
@@ -19,12 +21,14 @@ export function errorCode(error: unknown): string | undefined {
     return undefined;
 }
 
-/** Codes the service uses when the caller is not a Salesforce admin of the company (R1.4). */
-const NOT_ADMIN_CODES = ['not_permitted', 'not_admin', 'forbidden'];
+/** Whether the service refused with `code`: only codes the service sends (ErrorCode) type-check. */
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+    return errorCode(error) === code;
+}
 
+/** The caller is not an active Salesforce admin of the company (R1.4). */
 export function isNotPermitted(error: unknown): boolean {
-    const code = errorCode(error);
-    return code !== undefined && NOT_ADMIN_CODES.includes(code);
+    return hasErrorCode(error, 'not_permitted');
 }
 
 function messagesOf(error: unknown): string[] {

@@ -3,10 +3,7 @@ import BillingPanel from 'c/billingPanel';
 import ReceiptModal from 'c/receiptModal';
 import { getTransactions, type PurchaseKind, type TransactionKind, type Transactions } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
-import { describeFundingSource, formatCents, formatDate, isoDate } from 'c/billingFormat';
-
-const DEFAULT_RANGE_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { describeFundingSource, formatCents, formatDate } from 'c/billingFormat';
 
 const KIND_LABELS: Record<TransactionKind, string> = {
     licenses: 'Licenses',
@@ -15,6 +12,8 @@ const KIND_LABELS: Record<TransactionKind, string> = {
     storage: 'Storage'
 };
 const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = { ...KIND_LABELS, cycle: 'Monthly bill' };
+/** A pending payment was sent and its answer is not in yet (the service settles it shortly). */
+const STATUS_LABELS = { succeeded: 'Paid', failed: 'Declined', pending: 'Pending' } as const;
 
 const KIND_OPTIONS: { label: string; value: TransactionKind | '' }[] = [
     { label: 'All kinds', value: '' },
@@ -39,7 +38,11 @@ export default class SalesTransactionsPanel extends BillingPanel {
     /** Shown in the card header; defaults to "Sales Transactions". */
     @api title = 'Sales Transactions';
 
-    /** The day the default range ends (ISO date); today when not given. */
+    /**
+     * The day the default range ends (ISO date); when not given, today in the account's time zone.
+     * The default range itself is the service's (core's DEFAULT_RANGE_DAYS): the panel shows the
+     * days the service answers it used.
+     */
     @api today: string | undefined;
 
     columns = COLUMNS;
@@ -52,14 +55,11 @@ export default class SalesTransactionsPanel extends BillingPanel {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
-        if (!this.to) {
-            const end = this.today ? new Date(`${this.today}T00:00:00Z`) : new Date();
-            this.to = isoDate(end);
-            this.from = isoDate(new Date(end.getTime() - DEFAULT_RANGE_DAYS * DAY_MS));
-        }
+        const range = this.to ? { from: this.from, to: this.to } : this.today ? { to: this.today } : {};
         ({ data: this.transactions, error: this.error } = await settle(
-            getTransactions(this.accountId, { from: this.from, to: this.to, kind: this.kind })
+            getTransactions(this.accountId, { ...range, kind: this.kind })
         ));
+        if (this.transactions) ({ from: this.from, to: this.to } = this.transactions);
     }
 
     get rows() {
@@ -68,7 +68,7 @@ export default class SalesTransactionsPanel extends BillingPanel {
             displayDate: formatDate(transaction.at),
             kindLabel: PURCHASE_KIND_LABELS[transaction.kind],
             paidWith: describeFundingSource(transaction.fundingSource),
-            statusLabel: transaction.status === 'succeeded' ? 'Paid' : 'Declined',
+            statusLabel: STATUS_LABELS[transaction.status],
             total: formatCents(transaction.totalCents)
         }));
     }

@@ -78,7 +78,7 @@ describe('c-add-funding-source-modal', () => {
 
     it('R7.1 adds a bank account and shows a routing refusal inline, staying open', async () => {
         mocked.addFundingSource.mockRejectedValue(
-            serviceError('invalid_routing_number', 'The routing number 123456789 is not valid.')
+            serviceError('routing_number_invalid', 'The routing number 123456789 is not valid.')
         );
         const element = await render();
         const closed = closedWith(element);

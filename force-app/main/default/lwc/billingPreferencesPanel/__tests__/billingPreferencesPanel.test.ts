@@ -79,7 +79,7 @@ describe('c-billing-preferences-panel', () => {
 
     it('R7.3 shows why the last valid source cannot be removed', async () => {
         mocked.removeFundingSource.mockRejectedValue(
-            serviceError('last_funding_source', 'The last valid funding source cannot be removed.')
+            serviceError('last_valid_source', 'The last valid funding source cannot be removed.')
         );
         const element = await render();
         clickOn(element, 'lightning-button.remove[data-id="fs-1"]');
@@ -169,7 +169,9 @@ describe('c-billing-preferences-panel', () => {
     });
 
     it('shows why the administrator or the user list could not be loaded, each on its own', async () => {
-        mocked.getUsers.mockRejectedValue(serviceError('unavailable', 'The directory is unavailable.'));
+        mocked.getUsers.mockRejectedValue(
+            serviceError('salesforce_unavailable', 'The directory is unavailable.')
+        );
         const element = await render();
         expect(textOf(element, '.administrator')).toContain('Ada Admin');
         const errors = Array.from(element.shadowRoot.querySelectorAll('c-error-panel')).map(

@@ -65,7 +65,7 @@ describe('c-cancel-account-modal', () => {
 
     it('R4.3 shows why a cancellation cannot be previewed, and offers nothing to accept', async () => {
         mocked.previewCancellation.mockRejectedValue(
-            serviceError('already_cancelling', 'This account is already set to cancel on Jun 30, 2027.')
+            serviceError('account_cancelling', 'This account is already set to cancel on Jun 30, 2027.')
         );
         const element = await render();
         expect(textOf(element, '.cancellation')).toBe('');
@@ -77,7 +77,7 @@ describe('c-cancel-account-modal', () => {
 
     it('shows a refused cancellation inline and stays open', async () => {
         mocked.cancelAccount.mockRejectedValue(
-            serviceError('already_cancelled', 'The account is already cancelled.')
+            serviceError('account_cancelled', 'The account is already cancelled.')
         );
         const element = await render();
         const closed = closedWith(element);

@@ -141,7 +141,7 @@ describe('c-dialer-minutes-panel', () => {
     });
 
     it('shows a refused purchase and keeps the footer to retry with the same key', async () => {
-        mocked.purchaseMinutes.mockRejectedValue(serviceError('card_declined', 'The card was declined.'));
+        mocked.purchaseMinutes.mockRejectedValue(serviceError('payment_declined', 'The card was declined.'));
         const element = await render();
         await buy(element, '100');
         await authorize(element.shadowRoot);

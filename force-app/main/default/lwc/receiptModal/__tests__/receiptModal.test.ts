@@ -64,9 +64,7 @@ describe('c-receipt-modal', () => {
     });
 
     it('R8.3 R9.1 e-mails the receipt after Accept, reusing the key when the same send is retried', async () => {
-        mocked.emailReceipt.mockRejectedValueOnce(
-            serviceError('smtp_unavailable', 'Mail is down; try again.')
-        );
+        mocked.emailReceipt.mockRejectedValueOnce(serviceError('email_failed', 'Mail is down; try again.'));
         mocked.emailReceipt.mockResolvedValueOnce({
             sent: true,
             sentTo: 'ap@example.com',

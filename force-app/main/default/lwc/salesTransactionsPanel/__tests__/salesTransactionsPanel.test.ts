@@ -30,11 +30,10 @@ describe('c-sales-transactions-panel', () => {
 
     it('R8.2 lists the last 90 days with totals by kind as currency', async () => {
         const element = await render();
-        expect(mocked.getTransactions).toHaveBeenCalledWith(ACCOUNT_ID, {
-            from: '2026-08-24',
-            to: '2026-11-22',
-            kind: ''
-        });
+        // The service applies the default range (core's) and answers the days it used.
+        expect(mocked.getTransactions).toHaveBeenCalledWith(ACCOUNT_ID, { to: '2026-11-22', kind: '' });
+        const from = element.shadowRoot.querySelector('lightning-input.from') as HTMLInputElement;
+        expect(from.value).toBe('2026-08-25');
         const table = element.shadowRoot.querySelector('lightning-datatable') as HTMLElement & {
             data: Array<Record<string, unknown>>;
         };
@@ -99,7 +98,7 @@ describe('c-sales-transactions-panel', () => {
 
     it('shows a refused range', async () => {
         mocked.getTransactions.mockRejectedValue(
-            serviceError('invalid_range', 'The start of the range must be before its end.')
+            serviceError('invalid_request', 'The start of the range must be before its end.')
         );
         const element = await render();
         expect(innerTextOf(element, 'c-error-panel')).toContain(

@@ -6,7 +6,7 @@ import {
     toIsoDate,
     type IsoDate
 } from '../../../core/index';
-import type { Queryable } from '../db/pool';
+import type { Queryable, Tx } from '../db/pool';
 
 export interface UsageDay {
     date: IsoDate;
@@ -58,4 +58,30 @@ export async function usageByDay(
             amountCents: row?.amount ?? 0
         };
     });
+}
+
+/** Appends rated calls and texts to minute_usage in one insert. */
+export async function insertUsage(
+    tx: Tx,
+    accountId: string,
+    rows: readonly { occurredAt: Date; callSeconds: number; smsCount: number; ratedCents: Cents }[],
+    ledgerTransferId: string | null
+): Promise<void> {
+    await tx.query(
+        `INSERT INTO minute_usage (billing_account_id, occurred_at, call_seconds, sms_count, rated_cents, ledger_transfer_id)
+         SELECT $1, u.occurred_at, u.call_seconds, u.sms_count, u.rated_cents, $3
+         FROM jsonb_to_recordset($2::jsonb) AS u(occurred_at timestamptz, call_seconds integer, sms_count integer, rated_cents bigint)`,
+        [
+            accountId,
+            JSON.stringify(
+                rows.map((row) => ({
+                    occurred_at: row.occurredAt.toISOString(),
+                    call_seconds: row.callSeconds,
+                    sms_count: row.smsCount,
+                    rated_cents: row.ratedCents
+                }))
+            ),
+            ledgerTransferId
+        ]
+    );
 }

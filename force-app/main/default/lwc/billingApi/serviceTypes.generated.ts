@@ -1,9 +1,88 @@
 /**
- * The billing service's request bodies and success answers, generated from its OpenAPI document
- * (service/src/app/buildApp.ts). Do not edit: run `npm run api-types` after changing a route.
+ * The billing service's request bodies, success answers and error codes, generated from its
+ * OpenAPI document (service/src/app/buildApp.ts; the codes: x-error-codes, from
+ * service/src/app/routeErrorCodes.ts). Do not edit: run `npm run api-types` after changing a route.
  */
 export interface paths {
+    '/health/live': {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        'application/json': {
+                            /** @enum {string} */
+                            status: 'ok';
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     '/health': {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        'application/json': {
+                            /** @enum {string} */
+                            status: 'ok';
+                            /** @enum {string} */
+                            database: 'ok';
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    '/health/ready': {
         parameters: {
             query?: never;
             header?: never;
@@ -890,6 +969,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description payment_pending */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -1421,6 +1507,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description payment_pending */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -1557,7 +1650,9 @@ export interface paths {
                     };
                     content: {
                         'application/json': {
+                            /** @description the first day listed (the default range when not asked: core DEFAULT_RANGE_DAYS) */
                             from: string;
+                            /** @description the last day listed */
                             to: string;
                             transactions: {
                                 /** @description TRX number, e.g. TRX-000123 */
@@ -1567,7 +1662,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'cycle';
                                 /** @enum {string} */
-                                status: 'succeeded' | 'failed';
+                                status: 'pending' | 'succeeded' | 'failed';
                                 totalCents: number;
                                 fundingSource: {
                                     /** @enum {string} */
@@ -1629,7 +1724,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: 'licenses' | 'minutes' | 'services' | 'storage' | 'cycle';
                             /** @enum {string} */
-                            status: 'succeeded' | 'failed';
+                            status: 'pending' | 'succeeded' | 'failed';
                             totalCents: number;
                             fundingSource: {
                                 /** @enum {string} */
@@ -1940,6 +2035,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description payment_pending */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -2079,3 +2181,70 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+
+/** Every error code the service answers with (the `code` of its `{ code, message }` body). */
+export const ERROR_CODES = [
+    'account_cancelled',
+    'account_cancelling',
+    'account_number_invalid',
+    'authorization_required',
+    'card_expired',
+    'card_expiry_invalid',
+    'card_number_invalid',
+    'crm_view_exclusive',
+    'cvc_invalid',
+    'email_failed',
+    'funding_source_expired',
+    'holder_name_required',
+    'idempotency_key_required',
+    'idempotency_key_reused',
+    'idempotency_request_in_progress',
+    'internal_error',
+    'invalid_amount',
+    'invalid_input',
+    'invalid_purchase',
+    'invalid_quantity',
+    'invalid_request',
+    'invalid_salesforce_id',
+    'last_valid_source',
+    'license_floor',
+    'license_not_purchased',
+    'malformed_json',
+    'minimum_purchase',
+    'missing_prerequisite',
+    'no_funding_source',
+    'not_an_admin',
+    'not_assignable',
+    'not_authenticated',
+    'not_found',
+    'not_permitted',
+    'nothing_to_change',
+    'org_not_registered',
+    'payload_too_large',
+    'payment_declined',
+    'payment_pending',
+    'per_user_limit',
+    'pool_exhausted',
+    'prerequisite_in_use',
+    'price_missing',
+    'purchase_key_reused',
+    'quantity_below_holders',
+    'routing_number_invalid',
+    'salesforce_not_connected',
+    'salesforce_unavailable',
+    'service_busy',
+    'service_rep_only',
+    'terms_version_outdated',
+    'token_expired',
+    'token_invalid',
+    'token_missing',
+    'token_not_yet_valid',
+    'token_replayed',
+    'token_wrong_audience',
+    'unknown_license',
+    'unknown_service',
+    'unknown_user',
+    'unsupported_media_type',
+    'user_inactive'
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

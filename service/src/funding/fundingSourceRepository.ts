@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/pool';
+import type { Queryable, Tx } from '../db/pool';
 import { notFound } from '../kernel/serviceError';
 import { isCardExpired } from './validation';
 
@@ -127,4 +127,20 @@ export async function insertFundingSource(
     const row = result.rows[0];
     if (row === undefined) throw new Error('funding source insert returned no row');
     return fromRow(row);
+}
+
+export async function setFundingSourceRole(tx: Tx, id: string, role: FundingSource['role']): Promise<void> {
+    await tx.query('UPDATE funding_sources SET role = $2 WHERE id = $1', [id, role]);
+}
+
+/** The account's primary source takes `role` (the role the new primary leaves). */
+export async function demotePrimary(tx: Tx, accountId: string, role: FundingSource['role']): Promise<void> {
+    await tx.query(
+        "UPDATE funding_sources SET role = $2 WHERE billing_account_id = $1 AND role = 'primary'",
+        [accountId, role]
+    );
+}
+
+export async function markFundingSourceRemoved(tx: Tx, id: string, now: Date): Promise<void> {
+    await tx.query('UPDATE funding_sources SET role = NULL, removed_at = $2 WHERE id = $1', [id, now]);
 }
