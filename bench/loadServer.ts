@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     const app = await buildApp({
         pool,
         clock: systemClock,
-        authenticator: new JwtAuthenticator({ pool, clock: systemClock }),
+        authenticator: new JwtAuthenticator({
+            pool,
+            clock: systemClock,
+            tokenIdPool: createPool({ connectionString, schema, max: 4, synchronousCommit: false })
+        }),
         directory: localDirectory(pool),
         processor: createLocalProcessor(pool),
         serviceSecret: 'bench-secret-bench-secret-bench-secret',

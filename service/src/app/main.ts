@@ -57,6 +57,8 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
             logger.warn({ err: error }, 'PostgreSQL connection lost; the pool reconnects');
         }
     });
+    // Used token ids only (one insert per request): commits that need not wait for the disk.
+    const tokenIdPool = createPool({ connectionString: databaseUrl, max: 4, synchronousCommit: false });
     const clock = systemClock;
     const processor = createProcessor(env, pool);
     const money = { pool, processor, paymentTimeoutMs: paymentTimeoutMs(env) };
@@ -68,7 +70,8 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         clock,
         config: salesforce,
         demoOrgId: DEMO_ORG_ID,
-        keyDir: path.join(dataDir, 'local-issuer')
+        keyDir: path.join(dataDir, 'local-issuer'),
+        tokenIdPool
     });
     const smtp = smtpConfigFromEnv(env);
     // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
@@ -105,7 +108,7 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         logger.info({ drainMs }, 'shutting down: draining requests in flight');
         await closeWithin(app, drainMs);
         await Promise.all([reconciler.stop(), jobs.stop()]);
-        await pool.end();
+        await Promise.all([pool.end(), tokenIdPool.end()]);
         await embedded?.stop();
         logger.info('shut down');
     };

@@ -65,6 +65,8 @@ export interface PoolOptions extends Partial<PoolLimits> {
     schema?: string;
     /** An idle connection's error (server restart, network): logged, the pool replaces the connection. */
     onIdleError?: (error: Error) => void;
+    /** false: commits do not wait for the disk (only for records whose loss on a crash is harmless). */
+    synchronousCommit?: false;
 }
 
 export function createPool(options: PoolOptions): Pool {
@@ -74,6 +76,7 @@ export function createPool(options: PoolOptions): Pool {
         `-c lock_timeout=${limits.lockTimeoutMs}`,
         `-c idle_in_transaction_session_timeout=${limits.idleInTransactionTimeoutMs}`
     ];
+    if (options.synchronousCommit === false) settings.push('-c synchronous_commit=off');
     if (options.schema !== undefined)
         settings.push(`-c search_path=${quoteIdentifier(options.schema)},public`);
     const pool = new pg.Pool({

@@ -28,9 +28,15 @@ export async function createIdentity(options: {
     demoOrgId: string;
     /** Local mode: where the issuer keeps its key pair, e.g. `.data/local-issuer`. */
     keyDir: string;
+    /** Where used token ids are recorded (see JwtAuthenticatorOptions); default `pool`. */
+    tokenIdPool?: Pool;
 }): Promise<Identity> {
     const { pool, clock, config } = options;
-    const authenticator = new JwtAuthenticator({ pool, clock });
+    const authenticator = new JwtAuthenticator(
+        options.tokenIdPool === undefined
+            ? { pool, clock }
+            : { pool, clock, tokenIdPool: options.tokenIdPool }
+    );
     if (config.mode === 'salesforce') {
         const directory = new SalesforceDirectory({
             pool,
