@@ -9,7 +9,10 @@ export interface QuantityQuote {
     readonly monthlyRecurringTotal: Cents;
 }
 
-const quoteError = errorsOf({ quote_changed: 409 });
+/** The one refusal of a stale quote, for the service's registry of codes. */
+export const QUOTE_ERROR_STATUS = { quote_changed: 409 } as const;
+
+const quoteError = errorsOf(QUOTE_ERROR_STATUS);
 
 /**
  * R3.1 R9: consent is bound to the amount shown. When the plan computed at apply time (another day's

@@ -58,7 +58,7 @@ export const ROUTE_ERROR_CODES: Readonly<Record<string, readonly ErrorCode[]>> =
         'nothing_to_change'
     ],
     'POST /api/v1/accounts/{accountId}/quantities/preview': QUANTITY_RULES,
-    'POST /api/v1/accounts/{accountId}/quantities': [...QUANTITY_RULES, ...PURCHASE],
+    'POST /api/v1/accounts/{accountId}/quantities': [...QUANTITY_RULES, ...PURCHASE, 'quote_changed'],
     'GET /api/v1/accounts/{accountId}/funding-sources': [],
     'POST /api/v1/accounts/{accountId}/funding-sources': [
         'card_number_invalid',

@@ -5,9 +5,10 @@ import { withTransaction } from '../db/withTransaction';
 import type { Mailer } from '../kernel/mailer';
 import type { UserDirectory } from '../kernel/caller';
 import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
+import { takePendingCharges } from '../ops/pendingChargeRepository';
 import { storageView } from '../storage/storageView';
 import { claimBillingRun, settleBillingRun, type BillingRun } from '../transactions/billingRunRepository';
-import { recordPurchase, type MoneyDeps } from '../transactions/recordPurchase';
+import { recordPurchase, type MoneyDeps, type PurchaseLine } from '../transactions/recordPurchase';
 import {
     countDeclinedCycleAttempts,
     listAccountsInService,
@@ -59,7 +60,8 @@ async function chargeCycle(
     run: BillingRun
 ): Promise<CycleOutcome> {
     const { period, now } = run;
-    const { prices } = await loadContractTerms(tx, account.id);
+    // The contract in force on this day (R3.6; issue 14 keeps amendments with their effective date).
+    const { prices } = await loadContractTerms(tx, account.id, now);
     const quantities = await loadQuantities(tx, account.id);
     const storage = await storageView(tx, account.id);
     const charge = computeCycleCharge({
@@ -69,20 +71,24 @@ async function chargeCycle(
         prices,
         lastMonthStorage: storage.measuredOn === null ? null : { users: storage.users, usage: storage.byKind }
     });
+    // R7.5: what a representative put on this bill (and a first month onboarded without a card).
+    const pending = await takePendingCharges(tx, account.id, period);
     const settled = await settleBillingRun(tx, run, async () => {
-        if (charge.total === 0) return null;
+        if (charge.total === 0 && pending.length === 0) return null;
         return recordPurchase(tx, deps, {
             accountId: account.id,
             kind: 'cycle',
             idempotencyKey: `cycle:${period}:${(await countDeclinedCycleAttempts(tx, account.id, period)) + 1}`,
             now,
-            lines: charge.lines.map((line) => ({
-                productCode: line.product,
-                description: line.description,
-                quantity: line.quantity,
-                unitPriceCents: line.unitPrice,
-                amountCents: line.amount
-            }))
+            lines: charge.lines
+                .map((line): PurchaseLine => ({
+                    productCode: line.product,
+                    description: line.description,
+                    quantity: line.quantity,
+                    unitPriceCents: line.unitPrice,
+                    amountCents: line.amount
+                }))
+                .concat(pending.map(({ id: _id, ...line }) => line))
         });
     });
     if (!settled.charged) {

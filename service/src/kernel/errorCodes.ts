@@ -1,4 +1,5 @@
 import { BILLING_ERROR_STATUS } from '../../../core/errors';
+import { QUOTE_ERROR_STATUS } from '../../../core/licenses/checkQuote';
 import { SERVICE_ERROR_STATUS } from './serviceError';
 
 /**
@@ -8,6 +9,7 @@ import { SERVICE_ERROR_STATUS } from './serviceError';
  */
 export const ERROR_STATUS = {
     ...BILLING_ERROR_STATUS,
+    ...QUOTE_ERROR_STATUS,
     ...SERVICE_ERROR_STATUS,
     /** A bug: the one 5xx that is not a dependency being down (errorHandler). */
     internal_error: 500

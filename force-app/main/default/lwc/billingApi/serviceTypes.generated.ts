@@ -2307,6 +2307,7 @@ export const ERROR_CODES = [
     'price_missing',
     'purchase_key_reused',
     'quantity_below_holders',
+    'quote_changed',
     'routing_number_invalid',
     'salesforce_not_connected',
     'salesforce_unavailable',

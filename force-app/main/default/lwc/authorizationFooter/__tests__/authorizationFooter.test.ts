@@ -98,7 +98,7 @@ describe('c-authorization-footer', () => {
         const element = await render();
         element.change = {
             ...CHANGE,
-            error: { body: { code: 'card_declined', message: 'Your card was declined.' } }
+            error: { body: { code: 'payment_declined', message: 'Your card was declined.' } }
         };
         await flushPromises();
         const error = element.shadowRoot.querySelector('c-error-panel.change-error') as HTMLElement & {

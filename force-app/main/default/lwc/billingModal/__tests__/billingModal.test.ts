@@ -76,7 +76,7 @@ describe('c/billingModal: what every billing dialog does with its change', () =>
     });
 
     it('stays open with the refusal inline, and closes with nothing when dismissed', async () => {
-        const refusal = serviceError('card_declined', 'The card was declined.');
+        const refusal = serviceError('payment_declined', 'The card was declined.');
         send.mockRejectedValue(refusal);
         const element = await render();
         const closed = closedWith(element);

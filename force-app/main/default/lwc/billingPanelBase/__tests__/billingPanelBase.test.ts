@@ -93,7 +93,7 @@ describe('c/billingPanelBase: what every billing panel does around its change', 
     });
 
     it('keeps a refused change and does not reload under it when another panel changes something', async () => {
-        send.mockRejectedValue(serviceError('card_declined', 'The card was declined.'));
+        send.mockRejectedValue(serviceError('payment_declined', 'The card was declined.'));
         const element = await render();
         element.begin('Buy minutes');
         await element.accept();

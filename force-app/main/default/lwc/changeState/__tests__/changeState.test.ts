@@ -65,7 +65,7 @@ describe('c/changeState: one change waiting for the authorization footer (R9)', 
 
     it('keeps a refused change with its key and refusal, so Accept again retries the same action', async () => {
         const holder = idle();
-        const refusal = serviceError('card_declined', 'The card was declined.');
+        const refusal = serviceError('payment_declined', 'The card was declined.');
         const send = jest.fn().mockRejectedValueOnce(refusal).mockResolvedValueOnce({});
         startChange(holder, 'Buy minutes', send);
         expect(await acceptChange(holder, AUTHORIZATION)).toBeNull();
