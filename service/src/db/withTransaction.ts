@@ -17,6 +17,21 @@ export function needOutsideWork(outside: () => Promise<void>): never {
     throw new OutsideWorkNeeded(outside);
 }
 
+/**
+ * What a change needs from outside (a directory, the processor's tokenizer), fetched with no
+ * connection or lock held: the first time this call is reached, the transaction is given up, `fetch`
+ * runs outside it, and the work runs again and here gets what was fetched (kept per call, by slot).
+ * An error of `fetch` ends the transaction's work with that error (nothing was written).
+ */
+export function fetchedOutside<T>(tx: Tx, name: string, fetch: () => Promise<T>): Promise<T> {
+    const memory = runMemory(tx);
+    const slot = memory.slot(`fetched:${name}`);
+    if (memory.remembered.has(slot)) return Promise.resolve(memory.remembered.get(slot) as T);
+    return needOutsideWork(async () => {
+        memory.remembered.set(slot, await fetch());
+    });
+}
+
 /** How many times one withTransaction starts its work again before answering "busy". */
 const MAX_RUNS = 100;
 
