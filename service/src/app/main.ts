@@ -7,7 +7,7 @@ import { systemClock } from '../kernel/clock';
 import { buildApp } from './buildApp';
 import { createLogger } from '../kernel/logger';
 import { loadServiceSecret } from './serviceSecret';
-import { scheduleBillingJobs } from '../jobs/billingJobs';
+import { startJobs } from '../jobs/startJobs';
 import { createProcessor, paymentTimeoutMs } from '../payments/createProcessor';
 import { reconcilePendingCharges } from '../payments/reconcilePendingCharges';
 import { createOutboxMailer } from '../receipts/outboxMailer';
@@ -78,6 +78,12 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
     // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
     const mailer =
         smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp);
+    // The billing job queue (pg-boss), with a worker in this process unless WORKER=off.
+    const jobs = await startJobs(
+        { ...money, directory: identity.directory, mailer, clock, logger },
+        env,
+        databaseUrl
+    );
     const app = await buildApp({
         pool,
         clock,
@@ -87,14 +93,8 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         serviceSecret,
         ...identity,
         mailer,
-        runtime: runtimeOptionsFromEnv(env)
-    });
-    const jobs = scheduleBillingJobs({
-        ...money,
-        directory: identity.directory,
-        mailer,
-        clock,
-        logger
+        runtime: runtimeOptionsFromEnv(env),
+        jobs: jobs.jobs
     });
     const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
     const host = env.HOST ?? '127.0.0.1';
@@ -108,8 +108,8 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
     let stopping: Promise<void> | undefined;
     const shutdown = async () => {
         logger.info({ drainMs }, 'shutting down: draining requests in flight');
-        await closeWithin(app, drainMs);
-        await Promise.all([reconciler.stop(), jobs.stop()]);
+        // Requests and the queue's worker drain side by side, each within the drain time.
+        await Promise.all([closeWithin(app, drainMs), jobs.stop(drainMs), reconciler.stop()]);
         await Promise.all([pool.end(), tokenIdPool.end()]);
         await embedded?.stop();
         logger.info('shut down');
