@@ -6,7 +6,10 @@ import { migrate } from '../service/src/db/migrate';
 import { createPool, poolLimitsFromEnv, type Pool } from '../service/src/db/pool';
 import { formatSummary, runBillingPass, type PassKind } from '../service/src/jobs/billingPass';
 import { createProcessor, paymentTimeoutMs } from '../service/src/payments/createProcessor';
-import { reconcilePendingCharges } from '../service/src/payments/reconcilePendingCharges';
+import {
+    reconcileAfterMsFromEnv,
+    reconcilePendingCharges
+} from '../service/src/payments/reconcilePendingCharges';
 
 const USAGE = `npm run billing -- <cycle|dunning|recharge|reconcile> [--as-of 2026-12-01] [--dry-run] [--concurrency 8]
   cycle      bill every due account's cycle (and the dunning retries due), as of the given day or instant
@@ -56,7 +59,13 @@ async function main(): Promise<void> {
     });
     if (command === 'reconcile') {
         try {
-            await reconcile(pool, values['older-than-ms'] ?? process.env.PENDING_CHARGE_RECONCILE_AFTER_MS);
+            const olderThan = values['older-than-ms'];
+            await reconcile(
+                pool,
+                olderThan === undefined
+                    ? reconcileAfterMsFromEnv(process.env)
+                    : reconcileAfterMsFromEnv({ PENDING_CHARGE_RECONCILE_AFTER_MS: olderThan })
+            );
         } finally {
             await pool.end();
             await embedded?.stop();
@@ -94,15 +103,12 @@ async function main(): Promise<void> {
 }
 
 /** Passes of the reconciler (100 charges each, oldest first) until none is left to settle. */
-async function reconcile(pool: Pool, olderThan: string | undefined): Promise<void> {
+async function reconcile(pool: Pool, olderThanMs: number | undefined): Promise<void> {
     const deps = {
         pool,
         processor: createProcessor(process.env, pool),
         paymentTimeoutMs: paymentTimeoutMs(process.env)
     };
-    const olderThanMs = olderThan === undefined || olderThan === '' ? undefined : Number(olderThan);
-    if (olderThanMs !== undefined && !(Number.isSafeInteger(olderThanMs) && olderThanMs >= 0))
-        throw new Error(`--older-than-ms ${olderThan} is not a whole number of milliseconds`);
     const total = { found: 0, settled: 0, stillPending: 0 };
     for (;;) {
         const pass = await reconcilePendingCharges(deps, olderThanMs === undefined ? {} : { olderThanMs });

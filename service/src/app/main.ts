@@ -9,7 +9,7 @@ import { createLogger } from '../kernel/logger';
 import { loadServiceSecret } from './serviceSecret';
 import { startJobs } from '../jobs/startJobs';
 import { createProcessor, paymentTimeoutMs } from '../payments/createProcessor';
-import { reconcilePendingCharges } from '../payments/reconcilePendingCharges';
+import { reconcileAfterMsFromEnv } from '../payments/reconcilePendingCharges';
 import { createOutboxMailer } from '../receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from '../receipts/smtpMailer';
 import { loadSalesforceConfig } from '../salesforce/config';
@@ -22,7 +22,6 @@ export const DEFAULT_PORT = 4310;
 const EMBEDDED_PORT = 54320;
 /** SHUTDOWN_DRAIN_MS: how long SIGTERM waits for requests in flight before closing their connections. */
 const DEFAULT_DRAIN_MS = 10_000;
-const RECONCILE_EVERY_MS = 60_000;
 
 export interface RunningService {
     url: string;
@@ -79,8 +78,16 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
     const mailer =
         smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp);
     // The billing job queue (pg-boss), with a worker in this process unless WORKER=off.
+    // Its worker also runs the reconciler of pending charges (at start and every minute).
     const jobs = await startJobs(
-        { ...money, directory: identity.directory, mailer, clock, logger },
+        {
+            ...money,
+            reconcileAfterMs: reconcileAfterMsFromEnv(env),
+            directory: identity.directory,
+            mailer,
+            clock,
+            logger
+        },
         env,
         databaseUrl
     );
@@ -98,18 +105,13 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
     });
     const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
     const host = env.HOST ?? '127.0.0.1';
-    const reconcileAfterMs = positiveOrZero(
-        env.PENDING_CHARGE_RECONCILE_AFTER_MS,
-        'PENDING_CHARGE_RECONCILE_AFTER_MS'
-    );
-    const reconciler = scheduleReconciler(money, reconcileAfterMs, logger);
     await app.listen({ port, host });
     const drainMs = positiveNumber(env.SHUTDOWN_DRAIN_MS, 'SHUTDOWN_DRAIN_MS') ?? DEFAULT_DRAIN_MS;
     let stopping: Promise<void> | undefined;
     const shutdown = async () => {
         logger.info({ drainMs }, 'shutting down: draining requests in flight');
         // Requests and the queue's worker drain side by side, each within the drain time.
-        await Promise.all([closeWithin(app, drainMs), jobs.stop(drainMs), reconciler.stop()]);
+        await Promise.all([closeWithin(app, drainMs), jobs.stop(drainMs)]);
         await Promise.all([pool.end(), tokenIdPool.end()]);
         await embedded?.stop();
         logger.info('shut down');
@@ -133,40 +135,6 @@ async function closeWithin(app: FastifyInstance, drainMs: number): Promise<void>
     } finally {
         clearTimeout(timer);
     }
-}
-
-/**
- * Charges left pending by a crash or a lost answer: once at start (a SIGKILL between pending and
- * settled is repaired here) and every minute after.
- */
-function scheduleReconciler(
-    money: Parameters<typeof reconcilePendingCharges>[0],
-    olderThanMs: number | undefined,
-    logger: ReturnType<typeof createLogger>
-): { stop(): Promise<void> } {
-    let running: Promise<void> = Promise.resolve();
-    const pass = () => {
-        running = running.then(async () => {
-            try {
-                const result = await reconcilePendingCharges(
-                    money,
-                    olderThanMs === undefined ? {} : { olderThanMs }
-                );
-                if (result.found > 0) logger.info({ reconcile: result }, 'pending charges reconciled');
-            } catch (error) {
-                logger.error({ err: error }, 'reconciling pending charges failed; retried at the next pass');
-            }
-        });
-    };
-    pass();
-    const timer = setInterval(pass, RECONCILE_EVERY_MS);
-    timer.unref();
-    return {
-        stop: async () => {
-            clearInterval(timer);
-            await running;
-        }
-    };
 }
 
 function positiveNumber(raw: string | undefined, name: string): number | undefined {

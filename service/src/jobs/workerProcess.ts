@@ -5,6 +5,7 @@ import { fixedClock, systemClock } from '../kernel/clock';
 import { createLogger } from '../kernel/logger';
 import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { createProcessor, paymentTimeoutMs } from '../payments/createProcessor';
+import { reconcileAfterMsFromEnv } from '../payments/reconcilePendingCharges';
 import { createOutboxMailer } from '../receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from '../receipts/smtpMailer';
 import { loadSalesforceConfig } from '../salesforce/config';
@@ -48,6 +49,7 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv): Promise<void> {
             pool,
             processor: withLatency(createProcessor(env, pool), Number(env.PROCESSOR_LATENCY_MS ?? 0)),
             paymentTimeoutMs: paymentTimeoutMs(env),
+            reconcileAfterMs: reconcileAfterMsFromEnv(env),
             clock,
             logger,
             directory,

@@ -30,3 +30,15 @@ export async function reconcilePendingCharges(
     }
     return { found: ids.length, settled, stillPending: ids.length - settled };
 }
+
+/** PENDING_CHARGE_RECONCILE_AFTER_MS: how old a pending charge must be for the reconciler (unset: its default). */
+export function reconcileAfterMsFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+    const raw = env.PENDING_CHARGE_RECONCILE_AFTER_MS;
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 0)
+        throw new Error(
+            `PENDING_CHARGE_RECONCILE_AFTER_MS must be a whole number of milliseconds, not '${raw}'`
+        );
+    return value;
+}
