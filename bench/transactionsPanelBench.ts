@@ -3,7 +3,7 @@
    replaced, for a baseline of 10 transactions and for 10,000 and 100,000 (seeded by a script). */
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -21,6 +21,11 @@ import { seedManyTransactions } from './seedManyTransactions';
 const SIZES = [10, 10_000, 100_000];
 const RUNS = 3;
 const ROW = 'c-sales-transactions-panel lightning-datatable tbody tr';
+
+/** The machine's 1-minute load average, printed with the figures (they depend on it). */
+function load(): string {
+    return (loadavg()[0] ?? 0).toFixed(1);
+}
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
@@ -113,7 +118,9 @@ async function main(): Promise<void> {
     let seeded = 0;
     const baseline: { nav: number; filter: number } = { nav: Number.NaN, filter: Number.NaN };
     try {
-        console.log(`Sales Transactions panel in Chromium ${browser.version()}, median of ${RUNS} runs`);
+        console.log(
+            `Sales Transactions panel in Chromium ${browser.version()}, median of ${RUNS} runs, load average ${load()}`
+        );
         for (const size of SIZES) {
             await seedManyTransactions(db.pool, account.accountId, {
                 count: size - seeded,
@@ -133,7 +140,7 @@ async function main(): Promise<void> {
             const result = { nav: median(nav), filter: median(filter) };
             if (size === 10) Object.assign(baseline, result);
             console.log(
-                `${size.toLocaleString('en-US').padStart(8)} transactions: navigation → first row ${result.nav.toFixed(0)} ms (×${(result.nav / baseline.nav).toFixed(2)} of 10), filter → rows replaced ${result.filter.toFixed(0)} ms (×${(result.filter / baseline.filter).toFixed(2)})`
+                `${size.toLocaleString('en-US').padStart(8)} transactions: navigation → first row ${result.nav.toFixed(0)} ms (×${(result.nav / baseline.nav).toFixed(2)} of 10), filter → rows replaced ${result.filter.toFixed(0)} ms (×${(result.filter / baseline.filter).toFixed(2)}), load ${load()}`
             );
         }
     } finally {
