@@ -1,3 +1,4 @@
+import { reopenCollectionsForNewSource } from '../cycle/collectionRepository';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
 import { clearRechargeSource } from '../minutes/minuteSettingsRepository';
@@ -30,6 +31,8 @@ export async function makePrimary(
     await setFundingSourceRole(tx, target.id, null);
     await demotePrimary(tx, input.accountId, target.role);
     await setFundingSourceRole(tx, target.id, 'primary');
+    // R4.2: a changed primary retries an unpaid cycle at once (the route wakes the queue after commit).
+    await reopenCollectionsForNewSource(tx, input.accountId, input.now);
 }
 
 /**
