@@ -77,6 +77,19 @@ function schema<T extends object>(tags: string, description: string, extra: T) {
 
 const FINANCE = { financeOnly: true } as const;
 
+/** A support read of one account: GET `url`, answered by `read(request, orgId, accountId)`. */
+function getAccountRead(
+    app: RoutesApp,
+    url: string,
+    read: (request: FastifyRequest, orgId: string, accountId: string) => unknown,
+    tags: string,
+    description: string
+): void {
+    app.get(url, { schema: schema(tags, description, { params: accountParams }) }, (request) =>
+        read(request, request.params.orgId, request.params.accountId)
+    );
+}
+
 /**
  * An operator change: POST `url` with its params and body schemas (audited, with an Idempotency-Key,
  * see runOperatorChange), answered by `change(request, reply, params, body)`.
@@ -138,19 +151,19 @@ export const opsRoutes = defineRoutes((app) => {
         },
         (request) => readCompany(request, request.params.orgId)
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/licenses',
-        {
-            schema: schema('support', "The account's licenses, as its admins see them.", {
-                params: accountParams
-            })
-        },
-        (request) => readLicenses(request, request.params.orgId, request.params.accountId)
+        readLicenses,
+        'support',
+        "The account's licenses, as its admins see them."
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/transactions',
-        { schema: schema('support', "The account's latest transactions.", { params: accountParams }) },
-        (request) => readTransactions(request, request.params.orgId, request.params.accountId)
+        readTransactions,
+        'support',
+        "The account's latest transactions."
     );
     app.get(
         '/companies/:orgId/accounts/:accountId/transactions/:number',
@@ -165,30 +178,26 @@ export const opsRoutes = defineRoutes((app) => {
                 parseTransactionNumber(request.params.number) ?? 0
             )
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/audit',
-        { schema: schema('support', "The account's audit list.", { params: accountParams }) },
-        (request) => readAudit(request, request.params.orgId, request.params.accountId)
+        readAudit,
+        'support',
+        "The account's audit list."
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/cancellation',
-        {
-            schema: schema('support', 'Cancellation state, and what cancelling now would mean (R4.3).', {
-                params: accountParams
-            })
-        },
-        (request) => readCancellation(request, request.params.orgId, request.params.accountId)
+        readCancellation,
+        'support',
+        'Cancellation state, and what cancelling now would mean (R4.3).'
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/contracts',
-        {
-            schema: schema(
-                'contracts',
-                'Contract history (every version) and charges waiting for the next bill.',
-                { params: accountParams }
-            )
-        },
-        (request) => readContracts(request, request.params.orgId, request.params.accountId)
+        readContracts,
+        'contracts',
+        'Contract history (every version) and charges waiting for the next bill.'
     );
     app.post(
         '/companies/:orgId/accounts/:accountId/contracts/preview',
