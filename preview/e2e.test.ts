@@ -499,7 +499,10 @@ describe('preview: the billing panels in a browser against the real service', ()
         });
         await openAs(account.admin.id);
         const transactions = page.locator('c-sales-transactions-panel');
-        const list = await api<TransactionList>('GET', `/accounts/${account.accountId}/transactions`);
+        const list = await api<TransactionList>(
+            'GET',
+            `/accounts/${account.accountId}/transactions?limit=25`
+        ); // the panel's page
         const rows = transactions.locator('lightning-datatable tbody tr');
         await rows.nth(list.transactions.length - 1).waitFor();
         for (const [index, transaction] of list.transactions.entries()) {
