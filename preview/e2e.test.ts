@@ -126,7 +126,7 @@ async function seedUsage(pool: Pool, accountId: string): Promise<void> {
 
 /** Ticks the users × licenses box the way a person does: on its SLDS faux checkbox. */
 async function tick(dialog: Locator, userId: string, license: string): Promise<void> {
-    await dialog.locator(`lightning-input[data-key="${userId}|${license}"] .slds-checkbox_faux`).click();
+    await dialog.locator(`lightning-input[data-field="${userId}|${license}"] .slds-checkbox_faux`).click();
 }
 
 /** Presses `button` in `panel` and returns the dialog (a lightning/modal) it opens, once its heading shows. */
@@ -235,31 +235,103 @@ describe('preview: the billing panels in a browser against the real service', ()
         const products = page.locator('c-products-panel');
         const ben = account.users[2]!;
         const dialog = await openDialog(products, 'Assign Licenses');
-        await dialog.getByRole('columnheader', { name: 'Dialer Tab (pool of 3)' }).waitFor();
+        await dialog.getByRole('columnheader', { name: 'Dialer Tab (pool of 3, 3 free now)' }).waitFor();
         await tick(dialog, ben.id, 'DIALER_TAB');
         await dialog.getByRole('button', { name: 'Review changes' }).click();
         await authorize(dialog);
         await dialog.waitFor({ state: 'detached' });
-        await products.getByText(`assign DIALER_TAB to ${ben.name}: authorised by Ada Admin`).waitFor();
+        await products.getByText(`assign Dialer Tab to ${ben.name}: authorised by Ada Admin`).waitFor();
         const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
         expect(assignments.users.find((user) => user.id === ben.id)?.licenses).toContain('DIALER_TAB');
     });
 
-    it('R2.4 refuses a license whose prerequisite is missing, inline, and changes nothing', async () => {
+    it('R2.4 refuses a license whose prerequisite is missing on its box, before the authorization opens', async () => {
         const products = page.locator('c-products-panel');
         const cy = account.users[3]!;
         const dialog = await openDialog(products, 'Assign Licenses');
         await tick(dialog, cy.id, 'DIALER');
         await dialog.getByRole('button', { name: 'Review changes' }).click();
-        await authorize(dialog);
-        await dialog.getByText('The change was refused.').waitFor();
-        expect(await dialog.locator('c-error-panel').last().innerText()).toMatch(/Dialer Tab/);
+        const refusal = dialog.getByRole('alert').filter({ hasText: 'These changes cannot be made yet' });
+        await focused(refusal);
+        expect(await refusal.innerText()).toContain(
+            `${cy.name} needs Dialer Tab before they can be given Dialer`
+        );
+        expect(await dialog.getByLabel('First name').count()).toBe(0);
         await screenshot('products-refused');
         const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
         expect(assignments.users.find((user) => user.id === cy.id)?.licenses).not.toContain('DIALER');
-        await dialog.locator('c-authorization-footer').getByRole('button', { name: 'Cancel' }).click();
         await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await dialog.getByRole('button', { name: 'Discard changes' }).click();
         await dialog.waitFor({ state: 'detached' });
+    });
+
+    it('R2.2 R2.3 Assign Licenses at 1280×800 and 800×1000: totals on the far right, every column reachable, a confirm before ticks are lost', async () => {
+        const products = page.locator('c-products-panel');
+        const ben = account.users[2]!;
+        for (const [width, height] of [
+            [1280, 800],
+            [800, 1000]
+        ] as const) {
+            await page.setViewportSize({ width, height });
+            const dialog = await openDialog(products, 'Assign Licenses');
+            const totals = dialog.getByRole('complementary', { name: 'Available licenses' });
+            // CRM: 5 bought, 4 assigned; Dialer Tab: a pool of 3 that Ada and Ben hold, none in use now.
+            await totals.getByText('1 free').waitFor();
+            expect(await totals.innerText()).toMatch(
+                /Dialer Tab\s+3 of 3 free now\s+0 in use now; 2 users hold it/
+            );
+            const scroller = dialog.getByRole('region', {
+                name: 'Users and their licenses (scrolls sideways)'
+            });
+            const headers = dialog.locator('th.license-column');
+            expect(await headers.count()).toBe(10);
+            // Long names wrap between words, never inside one.
+            const brokenWords = await headers.evaluateAll((cells) =>
+                cells.flatMap((cell) => {
+                    const text = cell.querySelector('.license-name')?.firstChild;
+                    if (!text?.textContent) return [];
+                    const broken: string[] = [];
+                    for (const match of text.textContent.matchAll(/\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(text, match.index);
+                        range.setEnd(text, match.index + match[0].length);
+                        const lines = new Set(
+                            Array.from(range.getClientRects(), (rect) => Math.round(rect.top))
+                        );
+                        if (lines.size > 1) broken.push(match[0]);
+                    }
+                    return broken;
+                })
+            );
+            expect(brokenWords).toEqual([]);
+            // Scrolled to the far end, the last license column shows beside the user column, which stays put.
+            await scroller.evaluate((node) => {
+                node.scrollLeft = node.scrollWidth;
+            });
+            const area = (await scroller.boundingBox())!;
+            const user = (await dialog.locator('th.user-column', { hasText: ben.name }).boundingBox())!;
+            const last = (await headers.last().boundingBox())!;
+            expect(Math.abs(user.x - area.x)).toBeLessThan(2);
+            expect(last.x).toBeGreaterThanOrEqual(user.x + user.width - 1);
+            expect(last.x + last.width).toBeLessThanOrEqual(area.x + area.width + 1);
+            await screenshot(`assign-licenses-${width}x${height}`);
+            if (width === 1280) {
+                await tick(dialog, ben.id, 'FLEX_PORT');
+                await page.keyboard.press('Escape');
+                const question = dialog.getByRole('alertdialog', { name: 'Discard your unsaved changes?' });
+                await focused(question);
+                await question.getByRole('button', { name: 'Keep editing' }).click();
+                expect(await dialog.getByLabel(`Flex Port for ${ben.name}`).isChecked()).toBe(true);
+                await page.keyboard.press('Escape');
+                await question.getByRole('button', { name: 'Discard changes' }).click();
+            } else {
+                await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+            }
+            await dialog.waitFor({ state: 'detached' });
+        }
+        await page.setViewportSize({ width: 1400, height: 1000 });
+        const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
+        expect(assignments.users.find((user) => user.id === ben.id)?.licenses).not.toContain('FLEX_PORT');
     });
 
     it('R3.1 R3.4 buys licenses after previewing the prorated charge and new monthly total', async () => {
