@@ -40,6 +40,7 @@ export * from './ports/flexPortPlanInput';
 export * from './ports/planFlexPorts';
 
 export * from './funding/fundingInputRules';
+export * from './funding/fundingSourceRemoval';
 export * from './contact/emailAddress';
 
 export * from './contract/contract';

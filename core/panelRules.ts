@@ -4,6 +4,7 @@
  * bundle must stay small enough for a Lightning page (a test holds it under its budget).
  */
 export * from './funding/fundingInputRules';
+export * from './funding/fundingSourceRemoval';
 export * from './contact/emailAddress';
 export * from './ports/erlangB';
 export * from './ports/planFlexPorts';
