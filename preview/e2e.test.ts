@@ -323,7 +323,7 @@ describe('preview: the billing panels in a browser against the real service', ()
         await dialog.getByLabel('Security code').fill('123');
         await dialog.getByRole('button', { name: 'Add', exact: true }).click();
         await dialog.getByText('The card number is not valid. Check the digits and try again.').waitFor();
-        await dialog.getByText('The expiry date must be a month (1-12) and a four-digit year.').waitFor();
+        await dialog.getByText('The expiry year must be a four-digit year, such as 2031.').waitFor();
         expect(await dialog.locator('c-authorization-footer section').count()).toBe(0);
         await screenshot('add-card-checked');
         await dialog.getByLabel('Card number').fill('5555 5555 5555 4444');

@@ -104,14 +104,20 @@ describe('c-add-funding-source-modal', () => {
         expect(closed).toEqual([]);
     });
 
-    it("R7.1 checks each field with the service's rules before the authorization opens", async () => {
-        const element = await render();
+    /** Records the message each field is given (jsdom's base-component stand-ins keep none). */
+    function shownMessages(element: Modal): Map<string, string> {
         const shown = new Map<string, string>();
         for (const input of Array.from(element.shadowRoot.querySelectorAll<HTMLElement>('[data-field]'))) {
             (input as unknown as { setCustomValidity: (message: string) => void }).setCustomValidity = (
                 message
             ) => shown.set(input.dataset.field ?? '', message);
         }
+        return shown;
+    }
+
+    it("R7.1 checks each field with the service's rules before the authorization opens", async () => {
+        const element = await render();
+        const shown = shownMessages(element);
         await fill(element, { number: '4242 4242 4242 4241', expMonth: '8', expYear: '20202030', cvc: '12' });
         expect(pendingSummary(element.shadowRoot)).toBe('');
         expect(Object.fromEntries(shown)).toEqual({
@@ -119,10 +125,44 @@ describe('c-add-funding-source-modal', () => {
             holderLastName: expect.stringContaining('first and last name') as string,
             number: 'The card number is not valid. Check the digits and try again.',
             expMonth: '',
-            expYear: 'The expiry date must be a month (1-12) and a four-digit year.',
+            expYear: 'The expiry year must be a four-digit year, such as 2031.',
             cvc: 'The security code is the 3 or 4 digits printed on the card.'
         });
         expect(mocked.addFundingSource).not.toHaveBeenCalled();
+    });
+
+    it('R7.1 an empty form says on every field what it needs, and no authorization opens', async () => {
+        const element = await render();
+        const shown = shownMessages(element);
+        await fill(element, {});
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        expect(
+            element.shadowRoot.querySelector('c-authorization-footer')?.shadowRoot?.querySelector('section')
+        ).toBeNull();
+        expect(Object.fromEntries(shown)).toEqual({
+            holderFirstName: expect.stringContaining('first and last name') as string,
+            holderLastName: expect.stringContaining('first and last name') as string,
+            number: 'Enter the card number.',
+            expMonth: 'The expiry month must be a number from 1 to 12.',
+            expYear: 'The expiry year must be a four-digit year, such as 2031.',
+            cvc: 'The security code is the 3 or 4 digits printed on the card.'
+        });
+    });
+
+    it('R7.3 refuses an expired card on its expiry year before the authorization opens', async () => {
+        const element = await render();
+        const shown = shownMessages(element);
+        await fill(element, {
+            holderFirstName: 'Ada',
+            holderLastName: 'Admin',
+            number: '4242 4242 4242 4242',
+            expMonth: '12',
+            expYear: '2020',
+            cvc: '123'
+        });
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        expect(shown.get('expYear')).toBe('This card has expired. Use a card with a later expiry date.');
+        expect(shown.get('number')).toBe('');
     });
 
     it('closes without adding anything', async () => {
