@@ -16,7 +16,7 @@ import {
     type FundingSources
 } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
-import { describeFundingSource } from 'c/billingFormat';
+import { describeExpiry, describeFundingSource } from 'c/billingFormat';
 import { removalRefusal } from 'c/billingRules';
 
 export default class BillingPreferencesPanel extends BillingPanelBase {
@@ -54,10 +54,7 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
             return {
                 id: source.id,
                 description: describeFundingSource(source),
-                expiry:
-                    source.expMonth && source.expYear
-                        ? `expires ${String(source.expMonth).padStart(2, '0')}/${source.expYear}`
-                        : '',
+                expiry: describeExpiry(source),
                 role: source.role === 'primary' ? 'Primary' : source.role === 'secondary' ? 'Secondary' : '',
                 holder: `held by ${source.holderFirstName} ${source.holderLastName}`,
                 validity: source.expired ? 'Expired: not a valid source' : '',
