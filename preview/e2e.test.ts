@@ -385,8 +385,15 @@ describe('preview: the billing panels in a browser against the real service', ()
         await minutes.getByText('Automatic recharge').click();
         const summary = `Turn on automatic recharge: ${formatUsd(preview.rechargeAmountCents)} whenever the balance falls below ${formatUsd(preview.thresholdCents)}`;
         await minutes.getByText(`Authorize: ${summary}`).waitFor();
+        // The switch shows the accepted state: Off until the service has it On.
+        const toggle = minutes.locator('lightning-input.recharge input');
+        expect(await toggle.isChecked()).toBe(false);
+        await minutes
+            .getByText('Automatic recharge stays Off until you accept turning it on below.')
+            .waitFor();
         await authorize(minutes);
         await minutes.getByText(`${summary}: authorised by Ada Admin`).waitFor();
+        expect(await toggle.isChecked()).toBe(true);
         const recharge = await api<Recharge>('GET', `/accounts/${account.accountId}/minutes/recharge`);
         expect(recharge.enabled).toBe(true);
         await screenshot('dialer-minutes', minutes);

@@ -29,6 +29,8 @@ export default class DialerMinutesPanel extends BillingPanelBase {
     usageError: unknown;
     amountText = '100.00';
     amountMessage = '';
+    /** The summary of the recharge change waiting for Accept: the switch does not move before it. */
+    rechargeSummary = '';
 
     chartHeight = CHART_HEIGHT;
     /** The bars are laid out in CHART_WIDTH × CHART_HEIGHT units and stretched to the card's width. */
@@ -110,18 +112,23 @@ export default class DialerMinutesPanel extends BillingPanelBase {
         });
     }
 
-    /** Cancelling a recharge change puts the switch back where the service has it. */
-    handleCancelChange(): void {
-        super.handleCancelChange();
-        const toggle = this.template?.querySelector<HTMLInputElement>('lightning-input.recharge');
-        if (toggle) toggle.checked = this.rechargeEnabled;
+    /** What the switch will do once accepted, while the change waits in the footer. */
+    get rechargeWaiting(): string {
+        if (!this.pending || this.pending.summary !== this.rechargeSummary) return '';
+        return this.rechargeEnabled
+            ? 'Automatic recharge stays On until you accept turning it off below.'
+            : 'Automatic recharge stays Off until you accept turning it on below.';
     }
 
     handleRechargeToggle(event: CustomEvent<{ checked: boolean }>): void {
         const enabled = event.detail.checked;
+        // The switch shows what the service has (R9.1): it moves when the reloaded minutes say so.
+        (event.target as HTMLInputElement).checked = this.rechargeEnabled;
+        if (enabled === this.rechargeEnabled) return;
         const summary = enabled
             ? `Turn on automatic recharge: ${this.rechargeAmount} whenever the balance falls below ${this.rechargeThreshold}`
             : 'Turn off automatic recharge';
+        this.rechargeSummary = summary;
         this.startChange(summary, async (authorization, key) => {
             await setRecharge(this.accountId, enabled, authorization, key);
         });
