@@ -1,7 +1,7 @@
 import PurchaseLicensesModal from 'c/purchaseLicensesModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
+import { clickOn, innerTextOf, recordScrollsIntoView, textOf } from '../../../../../test/utils/dom';
 import { authorize, changeErrorText, fireChange, pendingSummary } from '../../../../../test/utils/authorize';
 import {
     ACCOUNT_ID,
@@ -93,8 +93,12 @@ describe('c-purchase-licenses-modal', () => {
             refusals: [{ code: 'license_floor', message: 'CRM cannot go below 10 before Jun 30, 2027.' }]
         });
         const element = await render();
-        await previewCrm(element, '5');
+        const scrolled = await recordScrollsIntoView(() => previewCrm(element, '5'));
         expect(innerTextOf(element, 'c-error-panel.refusals')).toContain('CRM cannot go below 10');
+        // Brought into view and focused, with role=alert, below the steppers.
+        expect(scrolled).toEqual(['preview-refusal']);
+        expect(element.shadowRoot.activeElement?.classList.contains('preview-refusal')).toBe(true);
+        expect(element.shadowRoot.querySelector('.preview-refusal')?.getAttribute('role')).toBe('alert');
         // No figures for a refused change (it used to say "Charge now: $0.00").
         expect(element.shadowRoot.querySelector('.preview-totals')).toBeNull();
         expect((element.shadowRoot.querySelector('lightning-button.buy-licenses') as Button).disabled).toBe(
