@@ -393,7 +393,8 @@ describe('preview: the billing panels in a browser against the real service', ()
             .waitFor();
         await authorize(minutes);
         await minutes.getByText(`${summary}: authorised by Ada Admin`).waitFor();
-        expect(await toggle.isChecked()).toBe(true);
+        // On once the panel has reloaded what the service now holds.
+        await minutes.locator('lightning-input.recharge input:checked').waitFor();
         const recharge = await api<Recharge>('GET', `/accounts/${account.accountId}/minutes/recharge`);
         expect(recharge.enabled).toBe(true);
         await screenshot('dialer-minutes', minutes);
