@@ -143,6 +143,10 @@ describe('c-add-funding-source-modal', () => {
 
     it('R7.1 an empty form says on every field what it needs, and no authorization opens', async () => {
         const element = await render();
+        const required = Array.from(
+            element.shadowRoot.querySelectorAll<HTMLElement & { required: boolean }>('[data-field]')
+        ).map((input) => [input.dataset.field, input.required]);
+        expect(required).toEqual(Object.keys(EMPTY_FORM_MESSAGES).map((field) => [field, true]));
         const shown = shownMessages(element);
         await fill(element, {});
         expect(pendingSummary(element.shadowRoot)).toBe('');
