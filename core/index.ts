@@ -30,6 +30,7 @@ export * from './cycle/computeCycleCharge';
 export * from './storage/storageFee';
 export * from './storage/storageReport';
 
+export * from './minutes/minuteRate';
 export * from './minutes/rateUsage';
 export * from './minutes/manualPurchase';
 export * from './minutes/computeRechargePlan';

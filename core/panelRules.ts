@@ -6,6 +6,7 @@
 export * from './funding/fundingInputRules';
 export * from './funding/fundingSourceRemoval';
 export * from './contact/emailAddress';
+export * from './minutes/manualPurchase';
 export * from './ports/erlangB';
 export * from './ports/planFlexPorts';
 export type { FlexPortPlanInput } from './ports/flexPortPlanInput';

@@ -10,9 +10,8 @@ import {
 } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber, parseDollarsToCents } from 'c/billingFormat';
+import { planManualPurchase } from 'c/billingRules';
 
-/** R5.2: a manual purchase is at least $100.00. */
-const MINIMUM_PURCHASE_CENTS = 10000;
 const USAGE_DAYS = 30;
 const CHART_WIDTH = 600;
 const CHART_HEIGHT = 120;
@@ -103,8 +102,10 @@ export default class DialerMinutesPanel extends BillingPanelBase {
             this.amountMessage = 'Enter an amount in dollars, like 100 or 250.50.';
             return;
         }
-        if (cents < MINIMUM_PURCHASE_CENTS) {
-            this.amountMessage = `The minimum purchase is ${formatCents(MINIMUM_PURCHASE_CENTS)}.`;
+        // R5.2, the service's own rule: at least $100.00, at most one large purchase at a time.
+        const plan = planManualPurchase(cents);
+        if (!plan.ok) {
+            this.amountMessage = plan.errors.map((error) => error.message).join(' ');
             return;
         }
         this.startChange(`Buy ${formatCents(cents)} of dialer minutes`, async (authorization, key) => {

@@ -66,13 +66,20 @@ describe('c-dialer-minutes-panel', () => {
         );
     });
 
-    it('R5.2 refuses a purchase under $100 without calling the service', async () => {
+    it("R5.2 refuses a purchase under $100 (or over the maximum) with the service's rule, without calling it", async () => {
         const element = await render();
         await buy(element, '99.99');
-        expect(textOf(element, '.amount-message')).toBe('The minimum purchase is $100.00.');
+        expect(textOf(element, '.amount-message')).toBe(
+            'A purchase of dialer minutes is at least $100.00 (5,000 minutes).'
+        );
         expect(pendingSummary(element.shadowRoot)).toBe('');
         await buy(element, 'a lot');
         expect(textOf(element, '.amount-message')).toContain('Enter an amount in dollars');
+        await buy(element, '100000.01');
+        expect(textOf(element, '.amount-message')).toBe(
+            'A single purchase of dialer minutes is at most $100,000.00.'
+        );
+        expect(mocked.purchaseMinutes).not.toHaveBeenCalled();
     });
 
     it('R5.2 R9.1 buys minutes after Accept, then reloads and tells the other panels', async () => {
