@@ -158,6 +158,7 @@ describe('c-billing-preferences-panel', () => {
         ]);
         expect(picker.fieldLevelHelp).toContain('Only active Salesforce admins');
         expect(element.shadowRoot.querySelector('.no-other-administrator')).toBeNull();
+        expect((picker as unknown as { disabled: boolean }).disabled).toBeFalsy();
         fireChange(picker, { value: '005000000000004AAA' });
         await flushPromises();
         clickOn(element, 'lightning-button.change-administrator');
@@ -180,8 +181,10 @@ describe('c-billing-preferences-panel', () => {
             'lightning-combobox.administrator-choice'
         ) as HTMLElement & {
             options: unknown[];
+            disabled: boolean;
         };
         expect(picker.options).toEqual([]);
+        expect(picker.disabled).toBe(true);
         expect(textOf(element, '.no-other-administrator')).toContain(
             'No other active Salesforce admin can take over'
         );
