@@ -473,8 +473,9 @@ describe('preview: the billing panels in a browser against the real service', ()
         const dialog = await openDialog(preferences, 'Add Funding Source');
         await dialog.getByRole('button', { name: 'Add', exact: true }).click();
         for (const message of [
-            'The card number is not valid. Check the digits and try again.',
-            'The expiry date must be a month (1-12) and a four-digit year.',
+            'Enter the card number.',
+            'The expiry month must be a number from 1 to 12.',
+            'The expiry year must be a four-digit year, such as 2031.',
             'The security code is the 3 or 4 digits printed on the card.'
         ]) {
             await dialog.getByText(message).waitFor();
