@@ -12,8 +12,8 @@ export default class AuthorizationFooter extends LightningElement {
     lastName = '';
     termsAccepted = false;
     private state: ChangeState = NO_CHANGE;
-    /** What to bring into view and focus after the next render: a new change, or a new refusal. */
-    private landOn: '' | '.authorize' | '.refusal' = '';
+    /** Whether to bring the authorization into view and focus it after the next render (a new change). */
+    private landOnAuthorize = false;
 
     /** The panel's change: summary, terms, busy flag, refusal and what was authorised. */
     @api
@@ -24,19 +24,18 @@ export default class AuthorizationFooter extends LightningElement {
         const next = value ?? NO_CHANGE;
         // Each new change is accepted on its own; the typed name stays for the next one.
         if (next.summary !== this.state.summary) this.termsAccepted = false;
-        if (next.summary && next.summary !== this.state.summary) this.landOn = '.authorize';
-        if (next.error && next.error !== this.state.error) this.landOn = '.refusal';
+        if (next.summary && next.summary !== this.state.summary) this.landOnAuthorize = true;
         this.state = next;
     }
 
     /**
-     * Keyboard and screen-reader users land on the authorization when it opens and on a refusal when
-     * it comes, even when they appear below the visible part of a dialog or a card.
+     * Keyboard and screen-reader users land on the authorization when it opens, even below the
+     * visible part of a dialog or a card (a refusal lands by itself: c-error-panel).
      */
     renderedCallback(): void {
-        if (!this.landOn) return;
-        const target = this.template?.querySelector<HTMLElement>(this.landOn);
-        this.landOn = '';
+        if (!this.landOnAuthorize) return;
+        const target = this.template?.querySelector<HTMLElement>('.authorize');
+        this.landOnAuthorize = false;
         if (!target) return;
         if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'nearest' });
         target.focus();
