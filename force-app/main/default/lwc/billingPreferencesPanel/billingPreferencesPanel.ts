@@ -50,7 +50,9 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
         this.usersError = users.error;
     }
 
+    /** The funding sources once answered for this account (none listed while loading). */
     get sourceRows() {
+        if (!this.ready) return [];
         return (this.sources?.fundingSources ?? []).map((source) => ({
             id: source.id,
             description: describeFundingSource(source),
@@ -68,6 +70,11 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
             removeLabel: `Remove ${describeFundingSource(source)}`,
             rechargeLabel: `Use ${describeFundingSource(source)} for minute recharges`
         }));
+    }
+
+    /** "Current: …" only once the service said who it is (never "none" while loading). */
+    get showAdministrator(): boolean {
+        return this.ready && this.administrator !== undefined;
     }
 
     get administratorName(): string {

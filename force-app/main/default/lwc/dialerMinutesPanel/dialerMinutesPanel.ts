@@ -45,6 +45,16 @@ export default class DialerMinutesPanel extends BillingPanelBase {
         this.usageError = usage.error;
     }
 
+    /** The balance and recharge only once answered (no "$0.00" while loading). */
+    get showMinutes(): boolean {
+        return this.ready && this.minutes !== undefined;
+    }
+
+    /** The chart only once the usage answered (no "$0.00 in total" while loading or after a failure). */
+    get showUsage(): boolean {
+        return this.ready && this.usageError === undefined;
+    }
+
     get balance(): string {
         return formatCents(this.minutes?.balanceCents ?? 0);
     }

@@ -13,10 +13,12 @@ import {
 import {
     ACCOUNT_ID,
     AUTHORIZATION,
+    answerLater,
     cleanUpAfterEach,
     fillAndPress,
     mountPanel,
-    serviceError
+    serviceError,
+    showsSpinner
 } from '../../../../../test/utils/panel';
 import MINUTES from './data/minutes.json';
 import USAGE from './data/usage.json';
@@ -43,6 +45,24 @@ describe('c-dialer-minutes-panel', () => {
     });
 
     cleanUpAfterEach();
+
+    it('shows a spinner while the balance and usage load: no $0.00 balance, no "$0.00 in total" chart', async () => {
+        const minutes = answerLater();
+        const usage = answerLater();
+        mocked.getMinutes.mockReturnValue(minutes.promise as Promise<api.Minutes>);
+        mocked.getMinutesUsage.mockReturnValue(usage.promise as ReturnType<typeof api.getMinutesUsage>);
+        const element = await render();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('.balance')).toBeNull();
+        expect(element.shadowRoot.querySelector('.usage-chart')).toBeNull();
+        expect(element.shadowRoot.textContent).not.toContain('$0.00');
+        minutes.answer(MINUTES);
+        usage.answer(USAGE);
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(element.shadowRoot.querySelector('.balance')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('.usage-chart')).not.toBeNull();
+    });
 
     it('R5.1 shows the balance in dollars and minutes, and the recharge amount and threshold', async () => {
         const element = await render();
