@@ -4,7 +4,10 @@
  * bundle must stay small enough for a Lightning page (a test holds it under its budget).
  */
 export * from './funding/fundingInputRules';
+export * from './funding/fundingSourceName';
 export * from './contact/emailAddress';
+export * from './calendar/rangeInputRules';
+export * from './catalog/transactionNames';
 export * from './ports/erlangB';
 export * from './ports/planFlexPorts';
 export type { FlexPortPlanInput } from './ports/flexPortPlanInput';

@@ -239,7 +239,7 @@ describe('preview: the billing panels in a browser against the real service', ()
         await dialog.getByRole('button', { name: 'Review changes' }).click();
         await authorize(dialog);
         await dialog.waitFor({ state: 'detached' });
-        await products.getByText(`assign DIALER_TAB to ${ben.name}: authorised by Ada Admin`).waitFor();
+        await products.getByText(`assign Dialer Tab to ${ben.name}: authorised by Ada Admin`).waitFor();
         const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
         expect(assignments.users.find((user) => user.id === ben.id)?.licenses).toContain('DIALER_TAB');
     });

@@ -1,3 +1,4 @@
+import { fundingSourceName } from '../../../core/index';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
 import { clearRechargeSource } from '../minutes/minuteSettingsRepository';
@@ -24,7 +25,7 @@ export async function makePrimary(
     if (isSourceExpired(target, input.now)) {
         throw serviceError(
             'funding_source_expired',
-            `The ${target.brand} card ending ${target.last4} has expired and cannot be the primary funding source.`
+            `The card ${fundingSourceName(target)} has expired and cannot be the primary funding source.`
         );
     }
     await setFundingSourceRole(tx, target.id, null);

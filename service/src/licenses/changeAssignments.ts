@@ -1,4 +1,5 @@
 import {
+    LICENSE_CATALOG,
     unwrap,
     validateAssignmentChanges,
     type AssignmentChange,
@@ -47,7 +48,7 @@ export async function changeAssignments(
         if (user !== undefined && !user.active && change.assigned) {
             throw serviceError(
                 'user_inactive',
-                `${user.name} is deactivated in Salesforce and cannot be given ${change.license}.`,
+                `${user.name} is deactivated in Salesforce and cannot be given ${LICENSE_CATALOG[change.license].name}.`,
                 {
                     userId: user.id,
                     license: change.license

@@ -25,7 +25,7 @@
  * `alreadyRecorded: true`; a declined one throws the same decline without charging again).
  * To try a declined charge again (R4.2's retry), use a new key, e.g. `cycle:2026-12:attempt-2`.
  */
-import { type Cents, isCents, formatUsd } from '../../../core/index';
+import { type Cents, isCents, formatUsd, fundingSourceName } from '../../../core/index';
 import type { Pool, Queryable, Tx } from '../db/pool';
 import {
     findSourceByRole,
@@ -226,7 +226,7 @@ async function chargeSource(
         return {
             status: 'declined',
             declineCode: 'expired_card',
-            message: `The ${source.brand} card ending ${source.last4} has expired.`
+            message: `The card ${fundingSourceName(source)} has expired.`
         };
     }
     const result = await processor.charge({

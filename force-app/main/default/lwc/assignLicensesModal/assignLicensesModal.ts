@@ -42,7 +42,7 @@ export default class AssignLicensesModal extends BillingModal {
     get assignmentRows() {
         return (this.assignments?.users ?? []).map((user) => ({
             userId: user.id,
-            name: `${user.active ? user.name : `${user.name} (inactive)`}${inUseNote(user.inUseNow)}`,
+            name: `${user.active ? user.name : `${user.name} (inactive)`}${inUseNote(user.inUseNow.map((code) => this.licenseName(code)))}`,
             cells: this.assignableLicenses.map((license) => {
                 const key = `${user.id}|${license.code}`;
                 return {
@@ -80,13 +80,18 @@ export default class AssignLicensesModal extends BillingModal {
         this.changeError = undefined;
     }
 
+    /** A license as the admin knows it ("Dialer Tab"), never its code. */
+    private licenseName(code: string): string {
+        return (this.assignments?.available ?? []).find((license) => license.code === code)?.name ?? code;
+    }
+
     handleReviewAssignments(): void {
         const changes = this.assignmentChanges;
         const names = new Map((this.assignments?.users ?? []).map((user) => [user.id, user.name]));
         const summary = changes
             .map(
                 (c) =>
-                    `${c.assigned ? 'assign' : 'remove'} ${c.license} ${c.assigned ? 'to' : 'from'} ${names.get(c.userId) ?? c.userId}`
+                    `${c.assigned ? 'assign' : 'remove'} ${this.licenseName(c.license)} ${c.assigned ? 'to' : 'from'} ${names.get(c.userId) ?? c.userId}`
             )
             .join('; ');
         this.startChange(`License assignments: ${summary}`, (authorization, key) =>

@@ -3,7 +3,7 @@ import { MessageContext, subscribe, unsubscribe, type Subscription } from 'light
 import BILLING_REFRESH from '@salesforce/messageChannel/BillingRefresh__c';
 import { getMe, getSummary, getTerms, type Me, type Summary, type Terms } from 'c/billingApi';
 import { isNotPermitted } from 'c/billingErrors';
-import { formatCents, formatDate } from 'c/billingFormat';
+import { describePurchaseKind, formatCents, formatDate } from 'c/billingFormat';
 import { isSetupProblem } from 'c/setupStatus';
 
 export default class BillingSummary extends LightningElement {
@@ -95,7 +95,7 @@ export default class BillingSummary extends LightningElement {
             })),
             purchases: account.recentPurchases.map((purchase) => ({
                 number: purchase.number,
-                text: `${purchase.number}, ${formatDate(purchase.at)}, ${purchase.kind}: ${formatCents(purchase.totalCents)}`
+                text: `${purchase.number}, ${formatDate(purchase.at)}, ${describePurchaseKind(purchase.kind)}: ${formatCents(purchase.totalCents)}`
             })),
             buttonVariant: account.id === this.selectedAccountId ? 'brand' : 'neutral',
             className:

@@ -52,7 +52,7 @@ describe('c-assign-licenses-modal', () => {
         const users = Array.from(element.shadowRoot.querySelectorAll('th[scope="row"]')).map(
             (th) => th.textContent
         );
-        expect(users).toEqual(['Ada Admin — in use now: DIALER_TAB', 'Ben Caller', 'Cy Gone (inactive)']);
+        expect(users).toEqual(['Ada Admin — in use now: Dialer Tab', 'Ben Caller', 'Cy Gone (inactive)']);
         const review = element.shadowRoot.querySelector(
             'lightning-button.review-assignments'
         ) as HTMLElement & {
@@ -67,7 +67,7 @@ describe('c-assign-licenses-modal', () => {
         const closed = closedWith(element);
         await tick(element, '005000000000002AAA|DIALER_TAB');
         expect(pendingSummary(element.shadowRoot)).toBe(
-            'License assignments: assign DIALER_TAB to Ben Caller'
+            'License assignments: assign Dialer Tab to Ben Caller'
         );
         expect(mocked.changeAssignments).not.toHaveBeenCalled();
 
@@ -80,9 +80,9 @@ describe('c-assign-licenses-modal', () => {
         );
         expect(closed).toEqual([
             {
-                summary: 'License assignments: assign DIALER_TAB to Ben Caller',
+                summary: 'License assignments: assign Dialer Tab to Ben Caller',
                 authorised:
-                    'License assignments: assign DIALER_TAB to Ben Caller: authorised by Ada Admin, terms version 2026-01.'
+                    'License assignments: assign Dialer Tab to Ben Caller: authorised by Ada Admin, terms version 2026-01.'
             }
         ]);
     });
@@ -98,7 +98,7 @@ describe('c-assign-licenses-modal', () => {
         await authorize(element.shadowRoot);
 
         expect(changeErrorText(element.shadowRoot)).toContain('needs Dialer Tab on Ben Caller');
-        expect(pendingSummary(element.shadowRoot)).toContain('assign DIALER to Ben Caller');
+        expect(pendingSummary(element.shadowRoot)).toContain('assign Dialer (PowerDialer) to Ben Caller');
         expect(mocked.changeAssignments.mock.calls.map((call) => call[3])).toEqual(['key-1', 'key-1']);
         expect(closed).toEqual([]);
     });
