@@ -10,6 +10,7 @@ import {
 } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber, parseDollarsToCents } from 'c/billingFormat';
+import { clearFieldProblem, showFieldProblems } from 'c/fieldProblems';
 
 /** R5.2: a manual purchase is at least $100.00. */
 const MINIMUM_PURCHASE_CENTS = 10000;
@@ -28,7 +29,6 @@ export default class DialerMinutesPanel extends BillingPanelBase {
     usage: UsageDay[] = [];
     usageError: unknown;
     amountText = '100.00';
-    amountMessage = '';
 
     chartHeight = CHART_HEIGHT;
     /** The bars are laid out in CHART_WIDTH × CHART_HEIGHT units and stretched to the card's width. */
@@ -102,19 +102,20 @@ export default class DialerMinutesPanel extends BillingPanelBase {
 
     handleAmountChange(event: CustomEvent<{ value: string }>): void {
         this.amountText = event.detail.value;
-        this.amountMessage = '';
+        clearFieldProblem(event.target);
     }
 
     handleBuyMinutes(): void {
         const cents = parseDollarsToCents(this.amountText);
-        if (cents === null) {
-            this.amountMessage = 'Enter an amount in dollars, like 100 or 250.50.';
-            return;
-        }
-        if (cents < MINIMUM_PURCHASE_CENTS) {
-            this.amountMessage = `The minimum purchase is ${formatCents(MINIMUM_PURCHASE_CENTS)}.`;
-            return;
-        }
+        // Said on the amount field, which takes the focus (no authorization opens).
+        const problem =
+            cents === null
+                ? 'Enter an amount in dollars, like 100 or 250.50.'
+                : cents < MINIMUM_PURCHASE_CENTS
+                  ? `The minimum purchase is ${formatCents(MINIMUM_PURCHASE_CENTS)}.`
+                  : '';
+        if (!showFieldProblems(this.template, problem ? [{ field: 'amount', message: problem }] : [])) return;
+        if (cents === null) return;
         this.startChange(`Buy ${formatCents(cents)} of dialer minutes`, async (authorization, key) => {
             await purchaseMinutes(this.accountId, cents, authorization, key);
         });

@@ -86,13 +86,24 @@ describe('c-dialer-minutes-panel', () => {
         );
     });
 
-    it('R5.2 refuses a purchase under $100 without calling the service', async () => {
+    it('R5.2 refuses a purchase under $100 on the amount field, focused, without calling the service', async () => {
         const element = await render();
+        const amount = element.shadowRoot.querySelector('lightning-input.amount') as HTMLElement & {
+            setCustomValidity: (message: string) => void;
+        };
+        let shown = '';
+        amount.setCustomValidity = (message) => (shown = message);
+        // The base input takes the focus (the jest stand-in cannot hold it: record the call).
+        const focus = jest.spyOn(amount, 'focus');
         await buy(element, '99.99');
-        expect(textOf(element, '.amount-message')).toBe('The minimum purchase is $100.00.');
+        expect(shown).toBe('The minimum purchase is $100.00.');
+        expect(focus).toHaveBeenCalled();
         expect(pendingSummary(element.shadowRoot)).toBe('');
         await buy(element, 'a lot');
-        expect(textOf(element, '.amount-message')).toContain('Enter an amount in dollars');
+        expect(shown).toContain('Enter an amount in dollars');
+        await buy(element, '150');
+        expect(shown).toBe('');
+        expect(pendingSummary(element.shadowRoot)).toBe('Buy $150.00 of dialer minutes');
     });
 
     it('R5.2 R9.1 buys minutes after Accept, then reloads and tells the other panels', async () => {
