@@ -1,4 +1,5 @@
 import { monthlyRecurring, sumCents } from '../../../core/index';
+import { paymentStatus } from '../cycle/paymentStatus';
 import type { Queryable } from '../db/pool';
 import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
 import type { z } from 'zod';
@@ -13,10 +14,11 @@ export async function buildSummary(db: Queryable, orgId: string, now: Date): Pro
     const accounts = await listBillingAccounts(db, orgId, now);
     const summaries = await Promise.all(
         accounts.map(async (account) => {
-            const [{ prices }, quantities, purchases] = await Promise.all([
+            const [{ prices }, quantities, purchases, payment] = await Promise.all([
                 loadContractTerms(db, account.id, now),
                 loadQuantities(db, account.id),
-                recentPurchases(db, account.id)
+                recentPurchases(db, account.id),
+                paymentStatus(db, account)
             ]);
             const recurring = monthlyRecurring(quantities, prices);
             return {
@@ -32,7 +34,8 @@ export async function buildSummary(db: Queryable, orgId: string, now: Date): Pro
                     lineTotalCents: line.amount
                 })),
                 recurringTotalCents: recurring.total,
-                recentPurchases: purchases
+                recentPurchases: purchases,
+                payment
             };
         })
     );

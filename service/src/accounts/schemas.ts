@@ -31,7 +31,21 @@ export const summaryResponseSchema = z.object({
                     totalCents: cents,
                     at: z.string()
                 })
-            )
+            ),
+            payment: z
+                .object({
+                    period: z.string(),
+                    status: z.enum(['collecting', 'paid', 'past_due']),
+                    attempts: z.number().int(),
+                    failedOn: z.string().nullable(),
+                    nextTryOn: z.string().nullable(),
+                    waitingForNewSource: z.boolean(),
+                    message: z.string()
+                })
+                .nullable()
+                .describe(
+                    'R4.2 the latest cycle bill: paid, being collected (dunning) or past due; null before the first cycle'
+                )
         })
     ),
     recurringTotalCents: cents

@@ -7,7 +7,7 @@ import { systemClock } from '../kernel/clock';
 import { buildApp } from './buildApp';
 import { createLogger } from '../kernel/logger';
 import { loadServiceSecret } from './serviceSecret';
-import { scheduleBillingJobs } from '../jobs/billingJobs';
+import { startJobs } from '../jobs/startJobs';
 import { createProcessor } from '../payments/createProcessor';
 import { createOutboxMailer } from '../receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from '../receipts/smtpMailer';
@@ -65,6 +65,12 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
     // Without SMTP_URL, receipts e-mailed in local mode land as .eml files in <dataDir>/outbox.
     const mailer =
         smtp === undefined ? createOutboxMailer(path.join(dataDir, 'outbox')) : createSmtpMailer(smtp);
+    // The billing job queue (pg-boss), with a worker in this process unless WORKER=off.
+    const jobs = await startJobs(
+        { pool, processor, directory: identity.directory, mailer, clock, logger },
+        env,
+        databaseUrl
+    );
     const app = await buildApp({
         pool,
         clock,
@@ -73,15 +79,8 @@ export async function startService(env: NodeJS.ProcessEnv, dataDir = '.data'): P
         serviceSecret,
         ...identity,
         mailer,
-        runtime: runtimeOptionsFromEnv(env)
-    });
-    const jobs = scheduleBillingJobs({
-        pool,
-        processor,
-        directory: identity.directory,
-        mailer,
-        clock,
-        logger
+        runtime: runtimeOptionsFromEnv(env),
+        jobs: jobs.jobs
     });
     const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
     const host = env.HOST ?? '127.0.0.1';

@@ -1,7 +1,5 @@
 import { addTestCard } from '../funding/testing';
-import type { Mailer } from '../kernel/mailer';
 import { verifyLedger } from '../ledger/verifyLedger';
-import { localDirectory } from '../identity/directoryUserRepository';
 import { createLocalProcessor } from '../payments/localProcessor';
 import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
 import { useTestDatabase } from '../testing/testDatabase';
@@ -84,28 +82,33 @@ describe('R4.1 R4.2 the monthly billing cycle', () => {
         });
     });
 
-    it('R4.2 records a declined cycle, tells the billing administrator, and retries on the next run', async () => {
+    it('R4.2 records a declined cycle, queues one notice, and retries at once when a source is added', async () => {
         const acme = await account(DECLINING_CARD);
-        const sent: { to: string; subject: string }[] = [];
-        const mailer: Mailer = {
-            send: (message) => {
-                sent.push({ to: message.to, subject: message.subject });
-                return Promise.resolve();
-            }
-        };
-        const jobDeps = { ...deps, directory: localDirectory(t.db.pool), mailer };
-        const first = await runBillingCycles(jobDeps, DECEMBER_FIRST);
+        const first = await runBillingCycles(deps, DECEMBER_FIRST);
         expect(first.find((result) => result.accountId === acme.accountId)?.outcome).toMatchObject({
             status: 'declined',
-            administratorUserId: acme.admin.id
+            attempt: 1,
+            nextAttemptAt: new Date('2026-12-03T14:00:00Z'),
+            pastDue: false
         });
-        expect(sent).toEqual([
-            { to: acme.admin.email, subject: 'PowerDialer Billing: the 2026-12 bill could not be charged' }
+        // Another pass the same day neither charges nor notifies again.
+        const again = await runBillingCycles(deps, new Date(DECEMBER_FIRST.getTime() + 3600 * 1000));
+        expect(again.map((result) => result.accountId)).not.toContain(acme.accountId);
+        const notices = await t.db.pool.query<{ notice_key: string; subject: string }>(
+            'SELECT notice_key, subject FROM notices WHERE billing_account_id = $1',
+            [acme.accountId]
+        );
+        expect(notices.rows).toEqual([
+            {
+                notice_key: 'cycle-declined:2026-12',
+                subject: 'PowerDialer Billing: the 2026-12 bill of $395.00 could not be charged'
+            }
         ]);
-        // A working card is added as the secondary: the next run falls back to it (R4.2).
+        // A working card is added as the secondary: the account is retried at once and falls back to it.
         await addTestCard(t.db.pool, deps.processor, acme.accountId, TEST_NOW);
-        const later = new Date(DECEMBER_FIRST.getTime() + 3600 * 1000);
-        expect(await runBillingCycle(deps, { accountId: acme.accountId, now: later })).toMatchObject({
+        const later = new Date(DECEMBER_FIRST.getTime() + 2 * 3600 * 1000);
+        const retried = await runBillingCycles(deps, later);
+        expect(retried.find((result) => result.accountId === acme.accountId)?.outcome).toMatchObject({
             status: 'billed',
             totalCents: 39_500
         });
@@ -113,10 +116,5 @@ describe('R4.1 R4.2 the monthly billing cycle', () => {
             { status: 'failed', total_cents: 39_500, idempotency_key: 'cycle:2026-12:1' },
             { status: 'succeeded', total_cents: 39_500, idempotency_key: 'cycle:2026-12:2' }
         ]);
-        const runs = await t.db.pool.query<{ status: string }>(
-            "SELECT status FROM billing_runs WHERE billing_account_id = $1 AND kind = 'cycle'",
-            [acme.accountId]
-        );
-        expect(runs.rows).toEqual([{ status: 'succeeded' }]);
     });
 });

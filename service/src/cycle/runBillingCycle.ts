@@ -1,101 +1,150 @@
-import { computeCycleCharge, cyclePeriod, type CyclePeriod } from '../../../core/index';
 import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
+import { calendarDateIn, cyclePeriod, formatUsd, type CyclePeriod } from '../../../core/index';
+import { DUNNING_LOCAL_HOUR, isHardDecline, nextDunningDay } from '../../../core/cycle/dunningSchedule';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import type { Mailer } from '../kernel/mailer';
-import type { UserDirectory } from '../kernel/caller';
-import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
+import { isServiceError } from '../kernel/serviceError';
+import { queueNotice } from '../notices/queueNotice';
 import { takePendingCharges } from '../ops/pendingChargeRepository';
-import { storageView } from '../storage/storageView';
-import { claimBillingRun, settleBillingRun, type BillingRun } from '../transactions/billingRunRepository';
-import { recordPurchase, type MoneyDeps, type PurchaseLine } from '../transactions/recordPurchase';
+import { recordPurchase, type MoneyDeps, type RecordedPurchase } from '../transactions/recordPurchase';
 import {
-    countDeclinedCycleAttempts,
-    listAccountsInService,
-    lockAccountForCycle,
-    type LockedAccount
-} from './billingCycleRepository';
+    loadCollection,
+    markPaid,
+    openAttempt,
+    scheduleNextAttempt,
+    settleAttempt,
+    type Attempt
+} from './collectionRepository';
+import { listDueCycleWork, lockAccountRow, lockCycleAccount } from './cycleWorkRepository';
+import { planCycleCharge } from './planCycleCharge';
 
-const RUN_KIND = 'cycle';
+/** How long an attempt in progress holds its collection; after it, a sweep resumes it with the same key. */
+export const ATTEMPT_LEASE_MS = 10 * 60_000;
 
 export type CycleOutcome =
     | { status: 'not_due' }
     | { status: 'already_billed'; period: CyclePeriod }
+    | { status: 'waiting'; period: CyclePeriod; nextAttemptAt: Date | null }
     | { status: 'billed'; period: CyclePeriod; transactionNumber: string | null; totalCents: number }
     | {
           status: 'declined';
           period: CyclePeriod;
+          attempt: number;
           reason: string;
-          /** The billing administrator to tell (R4.2). */
-          administratorUserId: string | null;
-      };
+          nextAttemptAt: Date | null;
+          pastDue: boolean;
+      }
+    | { status: 'skipped'; period: CyclePeriod; reason: 'waiting_for_new_source'; pastDue: boolean };
+
+interface LockedAccount {
+    id: string;
+    timeZone: string;
+    period: CyclePeriod;
+}
 
 /**
- * R4.1 R4.2 for one account: with the account locked, claims (account, cycle) in billing_runs and
- * charges the cycle (recurring licenses and last month's storage fee, core's computeCycleCharge)
- * through recordPurchase, which falls back to the secondary source. A second run, on this server
- * or another, finds the claim and does nothing; a crash rolls the claim back with everything else,
- * and the retry uses the same key, so the processor charges once. A decline is recorded (failed
- * run and transaction); the next run tries again under a new key (`cycle:<period>:<attempt>`).
+ * R4.1 R4.2 one account's cycle bill, in two transactions around the charge. First, with the
+ * account locked, it decides whether a try is due (the dunning schedule, a new funding source,
+ * or an attempt left pending by a crash) and commits the attempt with its key
+ * (`cycle:<period>:<attempt>`) before any processor call; a pending attempt is resumed with its
+ * key, so a lost answer is never a second charge. Then it charges through recordPurchase (primary,
+ * then secondary) and settles the attempt: paid, or declined with the next try scheduled (hard
+ * declines wait for a new source), or past due after the last. The first decline and the final
+ * failure each queue one notice. Safe to run any number of times, on any number of workers.
  */
 export async function runBillingCycle(
     deps: MoneyDeps,
-    input: { accountId: string; now: Date }
+    input: { accountId: string; now: Date; period?: CyclePeriod }
 ): Promise<CycleOutcome> {
-    return withTransaction(deps.pool, async (tx) => {
-        const account = await lockAccountForCycle(tx, input.accountId, input.now);
-        if (account?.due !== true) return { status: 'not_due' };
-        const period = cyclePeriod(input.now, account.time_zone);
-        const run = { kind: RUN_KIND, accountId: account.id, period, now: input.now } as const;
-        if (!(await claimBillingRun(tx, run, { retryFailed: true })))
-            return { status: 'already_billed', period };
-        return chargeCycle(tx, deps, account, run);
-    });
+    const opened = await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input));
+    if (!('account' in opened)) return opened;
+    return withTransaction(deps.pool, (tx) =>
+        chargeAttempt(tx, deps, opened.account, opened.attempt, input.now)
+    );
 }
 
-async function chargeCycle(
+async function lockDueAccount(
+    tx: Tx,
+    input: { accountId: string; now: Date; period?: CyclePeriod }
+): Promise<LockedAccount | undefined> {
+    const row = await lockCycleAccount(tx, input.accountId, input.now);
+    if (row === undefined || (!row.due && input.period === undefined)) return undefined;
+    return {
+        id: row.id,
+        timeZone: row.timeZone,
+        period: input.period ?? cyclePeriod(input.now, row.timeZone)
+    };
+}
+
+async function openDueAttempt(
+    tx: Tx,
+    input: { accountId: string; now: Date; period?: CyclePeriod }
+): Promise<CycleOutcome | { account: LockedAccount; attempt: Attempt }> {
+    const account = await lockDueAccount(tx, input);
+    if (account === undefined) return { status: 'not_due' };
+    const { period } = account;
+    const { collection, latest } = await loadCollection(tx, account.id, period);
+    if (collection?.status === 'paid') return { status: 'already_billed', period };
+    if (latest?.status === 'pending') return { account, attempt: latest };
+    if (collection !== undefined) {
+        const due = collection.nextAttemptAt !== null && collection.nextAttemptAt <= input.now;
+        if (!due) return { status: 'waiting', period, nextAttemptAt: collection.nextAttemptAt };
+        if (collection.waitingForNewSource) return skipSlot(tx, account, input.now);
+    }
+    const attempt = (latest?.attempt ?? 0) + 1;
+    const opened: Attempt = { attempt, idempotencyKey: `cycle:${period}:${attempt}`, status: 'pending' };
+    await openAttempt(tx, {
+        accountId: account.id,
+        period,
+        attempt,
+        idempotencyKey: opened.idempotencyKey,
+        now: input.now,
+        leaseUntil: new Date(input.now.getTime() + ATTEMPT_LEASE_MS)
+    });
+    return { account, attempt: opened };
+}
+
+async function chargeAttempt(
     tx: Tx,
     deps: MoneyDeps,
     account: LockedAccount,
-    run: BillingRun
+    attempt: Attempt,
+    now: Date
 ): Promise<CycleOutcome> {
-    const { period, now } = run;
-    // The contract in force on this day (R3.6; issue 14 keeps amendments with their effective date).
-    const { prices } = await loadContractTerms(tx, account.id, now);
-    const quantities = await loadQuantities(tx, account.id);
-    const storage = await storageView(tx, account.id);
-    const charge = computeCycleCharge({
-        now,
-        timeZone: account.time_zone,
-        quantities,
-        prices,
-        lastMonthStorage: storage.measuredOn === null ? null : { users: storage.users, usage: storage.byKind }
-    });
+    const { period } = account;
+    // Another worker may have settled this attempt while we waited for the lock.
+    // Lock first, then read in a new statement: a join locked FOR UPDATE would see the other rows as they were before the wait.
+    await lockAccountRow(tx, account.id);
+    const { collection, latest } = await loadCollection(tx, account.id, period);
+    if (collection?.status === 'paid') return { status: 'already_billed', period };
+    if (latest?.attempt !== attempt.attempt || latest.status !== 'pending')
+        return { status: 'waiting', period, nextAttemptAt: collection?.nextAttemptAt ?? null };
     // R7.5: what a representative put on this bill (and a first month onboarded without a card).
     const pending = await takePendingCharges(tx, account.id, period);
-    const settled = await settleBillingRun(tx, run, async () => {
-        if (charge.total === 0 && pending.length === 0) return null;
-        return recordPurchase(tx, deps, {
-            accountId: account.id,
-            kind: 'cycle',
-            idempotencyKey: `cycle:${period}:${(await countDeclinedCycleAttempts(tx, account.id, period)) + 1}`,
-            now,
-            lines: charge.lines
-                .map((line): PurchaseLine => ({
-                    productCode: line.product,
-                    description: line.description,
-                    quantity: line.quantity,
-                    unitPriceCents: line.unitPrice,
-                    amountCents: line.amount
-                }))
-                .concat(pending.map(({ id: _id, ...line }) => line))
-        });
-    });
-    if (!settled.charged) {
-        const administratorUserId = account.billing_administrator_user_id;
-        return { status: 'declined', period, reason: settled.reason, administratorUserId };
+    const charge = await planCycleCharge(tx, account, now, pending);
+    let purchase: RecordedPurchase | null = null;
+    try {
+        if (charge.total > 0) {
+            purchase = await recordPurchase(tx, deps, {
+                accountId: account.id,
+                kind: 'cycle',
+                idempotencyKey: attempt.idempotencyKey,
+                now,
+                lines: charge.lines
+            });
+        }
+    } catch (error) {
+        const decline = declineOf(error);
+        if (decline === undefined) throw error;
+        return recordDecline(tx, account, attempt, { ...decline, amount: formatUsd(charge.total) }, now);
     }
-    const purchase = settled.value;
+    await markPaid(tx, {
+        accountId: account.id,
+        period,
+        attempt: attempt.attempt,
+        transactionId: purchase?.transactionId ?? null,
+        now
+    });
     return {
         status: 'billed',
         period,
@@ -104,35 +153,144 @@ async function chargeCycle(
     };
 }
 
-/**
- * R4.1 R4.2: bills every account in service whose cycle is due; tells the billing administrator of
- * each declined cycle by e-mail (when a mailer is configured). Safe to run as often as wanted.
- */
-export async function runBillingCycles(
-    deps: MoneyDeps & { directory?: UserDirectory; mailer?: Mailer },
+function declineOf(error: unknown): { code: string; message: string } | undefined {
+    if (isServiceError(error, 'payment_declined')) {
+        const details = error.details as { declineCode?: unknown } | undefined;
+        const code = typeof details?.declineCode === 'string' ? details.declineCode : 'declined';
+        return { code, message: error.message };
+    }
+    if (isServiceError(error, 'no_funding_source'))
+        return { code: 'no_funding_source', message: error.message };
+    return undefined;
+}
+
+/** The next scheduled local day of this cycle's month after today, or null (exhausted, or the month is over). */
+function nextDay(account: LockedAccount, now: Date): number | null {
+    const today = calendarDateIn(now, account.timeZone);
+    if (cyclePeriod(now, account.timeZone) !== account.period) return null;
+    return nextDunningDay(today.day);
+}
+
+async function recordDecline(
+    tx: Tx,
+    account: LockedAccount,
+    attempt: Attempt,
+    decline: { code: string; message: string; amount: string },
     now: Date
-): Promise<AccountJobResult<CycleOutcome>[]> {
-    const accounts = await listAccountsInService(deps.pool, now);
-    const orgOf = new Map(accounts.map((row) => [row.id, row.org_id]));
-    return forEachAccount([...orgOf.keys()], async (accountId) => {
-        const outcome = await runBillingCycle(deps, { accountId, now });
-        if (outcome.status === 'declined') await tellAdministrator(deps, orgOf.get(accountId) ?? '', outcome);
-        return outcome;
+): Promise<CycleOutcome> {
+    const { period } = account;
+    await settleAttempt(tx, {
+        accountId: account.id,
+        period,
+        attempt: attempt.attempt,
+        status: 'declined',
+        now
+    });
+    const next = nextDay(account, now);
+    const nextAttemptAt = await scheduleNextAttempt(tx, {
+        accountId: account.id,
+        period,
+        nextDay: next,
+        localHour: DUNNING_LOCAL_HOUR,
+        decline: { code: decline.code, message: decline.message, hard: isHardDecline(decline.code) },
+        now
+    });
+    const pastDue = next === null;
+    await queueNotice(tx, {
+        accountId: account.id,
+        key: `cycle-declined:${period}`,
+        facts: {
+            kind: 'cycle_declined',
+            period,
+            amount: decline.amount,
+            reason: decline.message,
+            nextAttemptOn:
+                isHardDecline(decline.code) || nextAttemptAt === null
+                    ? null
+                    : localDay(nextAttemptAt, account)
+        },
+        now
+    });
+    if (pastDue) await queuePastDue(tx, account, decline, now);
+    return {
+        status: 'declined',
+        period,
+        attempt: attempt.attempt,
+        reason: decline.message,
+        nextAttemptAt,
+        pastDue
+    };
+}
+
+/** A slot of the schedule passes while a hard decline waits for a new source; the last one makes it past due. */
+async function skipSlot(tx: Tx, account: LockedAccount, now: Date): Promise<CycleOutcome> {
+    const next = nextDay(account, now);
+    await scheduleNextAttempt(tx, {
+        accountId: account.id,
+        period: account.period,
+        nextDay: next,
+        localHour: DUNNING_LOCAL_HOUR,
+        now
+    });
+    if (next === null) {
+        const { collection } = await loadCollection(tx, account.id, account.period);
+        await queuePastDue(
+            tx,
+            account,
+            { message: collection?.lastDeclineMessage ?? 'declined', amount: null },
+            now
+        );
+    }
+    return {
+        status: 'skipped',
+        period: account.period,
+        reason: 'waiting_for_new_source',
+        pastDue: next === null
+    };
+}
+
+async function queuePastDue(
+    tx: Tx,
+    account: LockedAccount,
+    decline: { message: string; amount: string | null },
+    now: Date
+): Promise<void> {
+    const amount =
+        decline.amount ??
+        formatUsd(
+            (
+                await planCycleCharge(
+                    tx,
+                    account,
+                    now,
+                    await takePendingCharges(tx, account.id, account.period)
+                )
+            ).total
+        );
+    await queueNotice(tx, {
+        accountId: account.id,
+        key: `cycle-past-due:${account.period}`,
+        facts: { kind: 'cycle_past_due', period: account.period, amount, reason: decline.message },
+        now
     });
 }
 
-async function tellAdministrator(
-    deps: { directory?: UserDirectory; mailer?: Mailer },
-    orgId: string,
-    outcome: Extract<CycleOutcome, { status: 'declined' }>
-): Promise<void> {
-    if (deps.directory === undefined || deps.mailer === undefined || outcome.administratorUserId === null)
-        return;
-    const administrator = await deps.directory.getUser(orgId, outcome.administratorUserId);
-    if (administrator === undefined) return;
-    await deps.mailer.send({
-        to: administrator.email,
-        subject: `PowerDialer Billing: the ${outcome.period} bill could not be charged`,
-        text: `${outcome.reason} We will try again; to avoid an interruption, add or update a funding source in Billing Preferences.`
+/** e.g. "December 3, 2026" in the account's time zone. */
+export function localDay(instant: Date, account: { timeZone: string }): string {
+    return instant.toLocaleDateString('en-US', {
+        timeZone: account.timeZone,
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric'
     });
+}
+
+/** R4.1 R4.2 a whole cycle pass in this process (the CLI, tests): every due cycle and dunning retry. */
+export async function runBillingCycles(
+    deps: MoneyDeps,
+    now: Date,
+    options: Parameters<typeof forEachAccount>[2] & { retriesOnly?: boolean } = {}
+): Promise<AccountJobResult<CycleOutcome>[]> {
+    const work = await listDueCycleWork(deps.pool, now, options);
+    return forEachAccount(work, (item) => runBillingCycle(deps, { ...item, now }), options);
 }

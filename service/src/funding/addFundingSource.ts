@@ -1,3 +1,4 @@
+import { reopenCollectionsForNewSource } from '../cycle/collectionRepository';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
 import type { BankAccountDetails, CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
@@ -23,7 +24,7 @@ export async function addFundingSource(
             : (await findSourceByRole(tx, input.accountId, 'secondary')) === undefined
               ? 'secondary'
               : null;
-    return insertFundingSource(
+    const source = await insertFundingSource(
         tx,
         {
             billingAccountId: input.accountId,
@@ -40,4 +41,7 @@ export async function addFundingSource(
         },
         input.now
     );
+    // R4.2: a new source retries an unpaid cycle at once (the route wakes the queue after commit).
+    await reopenCollectionsForNewSource(tx, input.accountId, input.now);
+    return source;
 }

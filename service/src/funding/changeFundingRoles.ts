@@ -1,4 +1,5 @@
 import { fundingSourceName } from '../../../core/index';
+import { reopenCollectionsForNewSource } from '../cycle/collectionRepository';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
 import { clearRechargeSource } from '../minutes/minuteSettingsRepository';
@@ -31,6 +32,8 @@ export async function makePrimary(
     await setFundingSourceRole(tx, target.id, null);
     await demotePrimary(tx, input.accountId, target.role);
     await setFundingSourceRole(tx, target.id, 'primary');
+    // R4.2: a changed primary retries an unpaid cycle at once (the route wakes the queue after commit).
+    await reopenCollectionsForNewSource(tx, input.accountId, input.now);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findCallerAccount } from '../accounts/findCallerAccount';
+import type { AppDeps } from '../kernel/appDeps';
 import { defineRoutes } from '../kernel/defineRoutes';
 import { runAccountMutation, type MutationContext } from '../mutations/runMutation';
 import { accountParamsSchema } from '../kernel/schemas';
@@ -97,8 +98,8 @@ export const fundingRoutes = defineRoutes((app) => {
                 response: { 201: fundingSourceViewSchema }
             }
         },
-        (request, reply) =>
-            runAccountMutation(
+        async (request, reply) => {
+            const view = await runAccountMutation(
                 request,
                 reply,
                 async (context) => {
@@ -112,7 +113,10 @@ export const fundingRoutes = defineRoutes((app) => {
                     return view;
                 },
                 { status: 201 }
-            )
+            );
+            await wakeCycleRetry(app.deps, request.params.accountId);
+            return view;
+        }
     );
 
     const ROLE_CHANGES = [
@@ -141,13 +145,16 @@ export const fundingRoutes = defineRoutes((app) => {
                     response: { 200: fundingSourcesResponseSchema }
                 }
             },
-            (request, reply) =>
-                runAccountMutation(request, reply, (context) => {
-                    const { accountId, fundingSourceId } = request.params;
-                    return changeSources(context, accountId, action, (tx, now) =>
+            async (request, reply) => {
+                const { accountId, fundingSourceId } = request.params;
+                const sources = await runAccountMutation(request, reply, (context) =>
+                    changeSources(context, accountId, action, (tx, now) =>
                         change(tx, { accountId, fundingSourceId, now })
-                    );
-                })
+                    )
+                );
+                if (path === 'make-primary') await wakeCycleRetry(app.deps, accountId);
+                return sources;
+            }
         );
     }
 
@@ -172,3 +179,15 @@ export const fundingRoutes = defineRoutes((app) => {
             })
     );
 });
+
+/** R4.2 after a source was added or made primary: the queue retries an unpaid cycle now (else the hourly sweep does). */
+async function wakeCycleRetry(deps: AppDeps, accountId: string): Promise<void> {
+    try {
+        await deps.jobs?.retryCycleNow?.(accountId);
+    } catch (error) {
+        deps.logger?.warn(
+            { err: error, accountId },
+            'could not wake the cycle retry; the hourly sweep retries it'
+        );
+    }
+}

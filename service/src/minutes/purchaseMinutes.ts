@@ -10,6 +10,8 @@ interface MinutesCharge {
     amountCents: Cents;
     idempotencyKey: string;
     now: Date;
+    /** This source instead of the one chosen for minutes (the recharge job picks it itself). */
+    fundingSourceId?: string;
 }
 
 /** R5.2: a manual purchase of at least $100 (core's rule). */
@@ -31,7 +33,8 @@ export async function chargeMinutes(
     deps: MoneyDeps,
     input: MinutesCharge
 ): Promise<RecordedPurchase> {
-    const settings = await loadMinuteSettings(tx, input.accountId);
+    const fundingSourceId =
+        input.fundingSourceId ?? (await loadMinuteSettings(tx, input.accountId)).rechargeFundingSourceId;
     return recordPurchase(tx, deps, {
         accountId: input.accountId,
         kind: 'minutes',
@@ -44,9 +47,7 @@ export async function chargeMinutes(
                 amountCents: input.amountCents
             }
         ],
-        ...(settings.rechargeFundingSourceId === null
-            ? {}
-            : { fundingSourceId: settings.rechargeFundingSourceId }),
+        ...(fundingSourceId === null ? {} : { fundingSourceId }),
         idempotencyKey: input.idempotencyKey,
         now: input.now
     });

@@ -11,7 +11,7 @@ import { seedMoney } from '../seed/seedMoney';
 import { minutesBalance } from './minutesBalance';
 import { saveRechargeEnabled } from './minuteSettingsRepository';
 import { recordUsage } from './recordUsage';
-import { rechargePeriod, runMinuteRecharge, runMinuteRecharges } from './runMinuteRecharge';
+import { MAX_RECHARGES_PER_DAY, runMinuteRecharge, runMinuteRecharges } from './runMinuteRecharge';
 
 const FOUR_HOURS = 4 * 60 * 60 * 1000;
 
@@ -48,52 +48,48 @@ describe('R5.4 the automatic minute recharge job', () => {
         return accountId;
     }
 
-    it('groups time into four-hour windows', () => {
-        expect(rechargePeriod(new Date('2026-11-22T15:59:59Z'))).toBe('2026-11-22T12');
-        expect(rechargePeriod(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-22T16');
-    });
+    async function spend(accountId: string, batchId: string, dollars: number): Promise<void> {
+        await withTransaction(db.pool, (tx) =>
+            recordUsage(tx, {
+                accountId,
+                smsRateCents: 1,
+                batchId,
+                events: [{ kind: 'call' as const, seconds: dollars * 50 * 60, occurredAt: TEST_NOW }],
+                now: TEST_NOW
+            })
+        );
+    }
 
-    it('charges the recharge amount once per window, even when two servers run it at once', async () => {
+    it('charges the recharge amount once, even when two servers run it at once, and at most N a day', async () => {
         const accountId = await accountBelowThreshold();
         expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 });
         const outcomes = await Promise.all([
             runMinuteRecharge(deps, { accountId, now: TEST_NOW }),
             runMinuteRecharge(deps, { accountId, now: TEST_NOW })
         ]);
-        // The second waits for the first's lock, then finds the balance recharged.
-        expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['not_needed', 'recharged']);
-        expect(outcomes.find((outcome) => outcome.status === 'recharged')).toMatchObject({
-            amountCents: 6202
-        });
-        expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 + 6202 });
-        // $84 spent again within the same window (below the threshold): at most one recharge per window.
-        await withTransaction(db.pool, (tx) =>
-            recordUsage(tx, {
-                accountId,
-                smsRateCents: 1,
-                batchId: 'burst',
-                events: [0, 1, 2].map(() => ({
-                    kind: 'call' as const,
-                    seconds: 84_000,
-                    occurredAt: TEST_NOW
-                })),
-                now: TEST_NOW
-            })
+        // The second waits for the first's lock, then counts its recharge (in flight or done).
+        expect(outcomes.filter((outcome) => outcome.status === 'recharged')).toEqual([
+            expect.objectContaining({ amountCents: 6202 })
+        ]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(
+            expect.arrayContaining([expect.stringMatching(/^(in_flight|not_needed)$/)])
         );
+        expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 + 6202 });
+        for (let burst = 2; burst <= MAX_RECHARGES_PER_DAY; burst++) {
+            await spend(accountId, `burst-${burst}`, 100);
+            expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toMatchObject({
+                status: 'recharged'
+            });
+        }
+        await spend(accountId, 'burst-over', 200);
         expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toEqual({
-            status: 'already_ran',
-            period: '2026-11-22T12'
+            status: 'daily_limit'
         });
-        const nextWindow = await runMinuteRecharge(deps, {
-            accountId,
-            now: new Date(TEST_NOW.getTime() + FOUR_HOURS)
-        });
-        expect(nextWindow).toMatchObject({ status: 'recharged', period: '2026-11-22T16' });
-        const charges = await db.pool.query(
-            "SELECT 1 FROM sales_transactions WHERE billing_account_id = $1 AND idempotency_key LIKE 'minute-recharge:%'",
+        const keys = await db.pool.query<{ idempotency_key: string }>(
+            "SELECT idempotency_key FROM sales_transactions WHERE billing_account_id = $1 AND kind = 'minutes' AND idempotency_key LIKE 'minute-recharge:%'",
             [accountId]
         );
-        expect(charges.rowCount).toBe(2);
+        expect(keys.rowCount).toBe(MAX_RECHARGES_PER_DAY);
         expect(await verifyLedger(db.pool)).toEqual([]);
     });
 
@@ -122,7 +118,7 @@ describe('R5.4 the automatic minute recharge job', () => {
         expect(await verifyLedger(db.pool)).toEqual([]);
     });
 
-    it('records a decline as a failed run and transaction, leaves the balance, and retries in the next window', async () => {
+    it('records a decline, notifies once, backs off, and does not notify a second decline in a row', async () => {
         const accountId = await accountBelowThreshold();
         const declining = await addTestCard(db.pool, deps.processor, accountId, TEST_NOW, {
             number: '4000000000000002'
@@ -135,23 +131,30 @@ describe('R5.4 the automatic minute recharge job', () => {
             reason: expect.stringContaining('declined') as string
         });
         expect(await runMinuteRecharge(deps, { accountId, now: TEST_NOW })).toMatchObject({
-            status: 'already_ran'
+            status: 'backing_off',
+            until: new Date(TEST_NOW.getTime() + FOUR_HOURS)
         });
         const later = new Date(TEST_NOW.getTime() + FOUR_HOURS);
         const results = await runMinuteRecharges(deps, later);
         expect(results.filter((result) => result.accountId === accountId)).toEqual([
             { accountId, outcome: expect.objectContaining({ status: 'declined' }) as unknown }
         ]);
+        // Two declines in a row: the back-off doubles.
+        expect(
+            await runMinuteRecharge(deps, { accountId, now: new Date(later.getTime() + FOUR_HOURS) })
+        ).toMatchObject({
+            status: 'backing_off'
+        });
         const failed = await db.pool.query(
             "SELECT 1 FROM sales_transactions WHERE billing_account_id = $1 AND kind = 'minutes' AND status = 'failed'",
             [accountId]
         );
         expect(failed.rowCount).toBe(2);
-        const runs = await db.pool.query<{ status: string }>(
-            "SELECT status FROM billing_runs WHERE billing_account_id = $1 AND kind = 'minute_recharge'",
+        const notices = await db.pool.query<{ kind: string }>(
+            'SELECT kind FROM notices WHERE billing_account_id = $1',
             [accountId]
         );
-        expect(runs.rows).toEqual([{ status: 'failed' }, { status: 'failed' }]);
+        expect(notices.rows).toEqual([{ kind: 'recharge_declined' }]);
         expect(await minutesBalance(db.pool, accountId)).toMatchObject({ balanceCents: 2710 });
     });
 });

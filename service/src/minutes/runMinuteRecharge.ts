@@ -1,78 +1,166 @@
-import { shouldRecharge } from '../../../core/index';
-import { lockAccountInService } from '../accounts/billingAccountRepository';
+import { formatUsd, shouldRecharge } from '../../../core/index';
 import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
-import type { Pool } from '../db/pool';
+import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
-import { claimBillingRun, settleBillingRun } from '../transactions/billingRunRepository';
+import { isServiceError } from '../kernel/serviceError';
+import { queueNotice } from '../notices/queueNotice';
 import type { MoneyDeps } from '../transactions/recordPurchase';
-import { listAccountsWithRechargeOn, loadMinuteSettings } from './minuteSettingsRepository';
+import { loadMinuteSettings } from './minuteSettingsRepository';
 import { minutesBalance } from './minutesBalance';
 import { chargeMinutes } from './purchaseMinutes';
 import { rechargePreview } from './rechargePreview';
+import {
+    insertPendingRecharge,
+    listRechargeAccounts,
+    lockRechargeAccount,
+    rechargeSourceOf,
+    recentRecharges,
+    settleRecharge,
+    type RechargeRow
+} from './rechargeRepository';
 
-const WINDOW_HOURS = 4;
-const RUN_KIND = 'minute_recharge';
+/** Lago's guards (R5.4): at most this many recharges per account in 24 hours… */
+export const MAX_RECHARGES_PER_DAY = 3;
+/** …after a decline, wait this long (doubling with each decline in a row, up to a day)… */
+const DECLINE_BACKOFF_MS = 4 * 3600_000;
+const MAX_BACKOFF_MS = 24 * 3600_000;
+/** …and a recharge pending longer than this lost its answer: it is resumed with its key. */
+const IN_FLIGHT_LEASE_MS = 10 * 60_000;
+const DAY_MS = 24 * 3600_000;
 
 export type RechargeOutcome =
     | { status: 'not_needed' }
-    | { status: 'already_ran'; period: string }
-    | { status: 'recharged'; period: string; transactionNumber: string; amountCents: number }
-    | { status: 'declined'; period: string; reason: string };
-
-/** The four-hour window `now` falls in, e.g. `2026-11-22T12` (UTC): one recharge per account and window. */
-export function rechargePeriod(now: Date): string {
-    const start = new Date(now);
-    start.setUTCHours(Math.floor(now.getUTCHours() / WINDOW_HOURS) * WINDOW_HOURS, 0, 0, 0);
-    return start.toISOString().slice(0, 13);
-}
+    | { status: 'in_flight' }
+    | { status: 'backing_off'; until: Date }
+    | { status: 'daily_limit' }
+    | { status: 'no_source' }
+    | { status: 'recharged'; transactionNumber: string; amountCents: number }
+    | { status: 'declined'; reason: string };
 
 /**
- * R5.4 for one account: with the account row locked, when recharge is on and the balance is
- * below the threshold (core's shouldRecharge), claims (account, window) in billing_runs and charges
- * the recharge amount under the key `minute-recharge:<window>`. A second run in the window, on
- * this server or another, finds the claim and does nothing. A decline is recorded as a failed
- * run (and a failed transaction); the next window tries again.
+ * R5.3 R5.4 one account's automatic recharge, in two transactions around the charge. With the
+ * account locked: recharge on, balance plus recharges in flight below the threshold, no
+ * back-off after a decline, under the daily cap; then the recharge is committed 'pending' with
+ * its key `minute-recharge:<id>` and source (the minutes source, else primary, else secondary)
+ * before the processor is called. One stuck in flight past its lease is resumed with the same
+ * key and source, so a lost answer is never a second charge. A decline notifies the billing
+ * administrator once per run of declines.
  */
 export async function runMinuteRecharge(
     deps: MoneyDeps,
     input: { accountId: string; now: Date }
 ): Promise<RechargeOutcome> {
-    const period = rechargePeriod(input.now);
-    return withTransaction(deps.pool, async (tx) => {
-        const account = await lockAccountInService(tx, input.accountId, input.now);
-        if (account === undefined) return { status: 'not_needed' };
-        const settings = await loadMinuteSettings(tx, account.id);
-        const plan = await rechargePreview(tx, { id: account.id, timeZone: account.time_zone }, input.now);
-        const { balanceCents } = await minutesBalance(tx, account.id);
-        if (!shouldRecharge(balanceCents, plan.thresholdCents, settings.rechargeEnabled, false))
-            return { status: 'not_needed' };
-        const run = { kind: RUN_KIND, accountId: account.id, period, now: input.now } as const;
-        if (!(await claimBillingRun(tx, run, { retryFailed: false })))
-            return { status: 'already_ran', period };
-        const settled = await settleBillingRun(tx, run, () =>
-            chargeMinutes(tx, deps, {
-                accountId: account.id,
-                amountCents: plan.rechargeAmountCents,
-                idempotencyKey: `minute-recharge:${period}`,
-                now: input.now
-            })
-        );
-        if (!settled.charged) return { status: 'declined', period, reason: settled.reason };
-        return {
-            status: 'recharged',
-            period,
-            transactionNumber: settled.value.number,
-            amountCents: settled.value.totalCents
-        };
-    });
+    const opened = await withTransaction(deps.pool, (tx) => openRecharge(tx, input));
+    if (!('recharge' in opened)) return opened;
+    return withTransaction(deps.pool, (tx) => chargeRecharge(tx, deps, input.accountId, opened, input.now));
 }
 
-/** R5.4: every account in service (R4.3: cancelling ones until their effective date) with recharge on; one account's failure does not stop the others. */
-export async function runMinuteRecharges(
-    deps: MoneyDeps & { pool: Pool },
+interface Opened {
+    recharge: RechargeRow;
+    /** The settled recharge before it was declined: a second decline in a row is not notified again. */
+    previousDeclined: boolean;
+}
+
+async function openRecharge(
+    tx: Tx,
+    input: { accountId: string; now: Date }
+): Promise<RechargeOutcome | Opened> {
+    const account = await lockRechargeAccount(tx, input.accountId, input.now);
+    if (account === undefined) return { status: 'not_needed' };
+    const recent = await recentRecharges(tx, account.id, new Date(input.now.getTime() - DAY_MS));
+    const previousDeclined = recent.find((row) => row.status !== 'pending')?.status === 'declined';
+    const pending = recent.filter((row) => row.status === 'pending');
+    const stale = pending.find((row) => row.created_at.getTime() <= input.now.getTime() - IN_FLIGHT_LEASE_MS);
+    if (stale !== undefined) return { recharge: stale, previousDeclined };
+    const settings = await loadMinuteSettings(tx, account.id);
+    const plan = await rechargePreview(tx, account, input.now);
+    const { balanceCents } = await minutesBalance(tx, account.id);
+    const inFlightCents = pending.reduce((sum, row) => sum + row.amount_cents, 0);
+    if (!shouldRecharge(balanceCents + inFlightCents, plan.thresholdCents, settings.rechargeEnabled, false))
+        return pending.length > 0 ? { status: 'in_flight' } : { status: 'not_needed' };
+    const guard = guardOf(recent, input.now);
+    if (guard !== undefined) return guard;
+    const fundingSourceId = await rechargeSourceOf(tx, account.id, input.now);
+    if (fundingSourceId === undefined) return { status: 'no_source' };
+    const recharge = await insertPendingRecharge(tx, {
+        accountId: account.id,
+        amountCents: plan.rechargeAmountCents,
+        fundingSourceId,
+        now: input.now
+    });
+    return { recharge, previousDeclined };
+}
+
+/** The daily cap and the back-off after declines in a row (newest first in `recent`). */
+function guardOf(recent: readonly RechargeRow[], now: Date): RechargeOutcome | undefined {
+    if (recent.length >= MAX_RECHARGES_PER_DAY) return { status: 'daily_limit' };
+    let declinesInRow = 0;
+    for (const row of recent) {
+        if (row.status !== 'declined') break;
+        declinesInRow++;
+    }
+    const lastDecline = recent[0];
+    if (declinesInRow === 0 || lastDecline?.settled_at === null || lastDecline === undefined)
+        return undefined;
+    const wait = Math.min(DECLINE_BACKOFF_MS * 2 ** (declinesInRow - 1), MAX_BACKOFF_MS);
+    const until = new Date(lastDecline.settled_at.getTime() + wait);
+    return until > now ? { status: 'backing_off', until } : undefined;
+}
+
+async function chargeRecharge(
+    tx: Tx,
+    deps: MoneyDeps,
+    accountId: string,
+    opened: Opened,
     now: Date
+): Promise<RechargeOutcome> {
+    const { recharge } = opened;
+    try {
+        const purchase = await chargeMinutes(tx, deps, {
+            accountId,
+            amountCents: recharge.amount_cents,
+            idempotencyKey: recharge.idempotency_key,
+            fundingSourceId: recharge.funding_source_id,
+            now
+        });
+        await settleRecharge(tx, { id: recharge.id, status: 'succeeded', now });
+        return { status: 'recharged', transactionNumber: purchase.number, amountCents: purchase.totalCents };
+    } catch (error) {
+        if (!isServiceError(error, 'payment_declined')) throw error;
+        const details = error.details as { declineCode?: string } | undefined;
+        await settleRecharge(tx, {
+            id: recharge.id,
+            status: 'declined',
+            declineCode: details?.declineCode ?? 'declined',
+            now
+        });
+        if (!opened.previousDeclined) {
+            await queueNotice(tx, {
+                accountId,
+                key: `recharge-declined:${recharge.id}`,
+                facts: {
+                    kind: 'recharge_declined',
+                    amount: formatUsd(recharge.amount_cents),
+                    reason: error.message
+                },
+                now
+            });
+        }
+        return { status: 'declined', reason: error.message };
+    }
+}
+
+/** R5.4 a whole pass in this process; one account's failure does not stop the others. */
+export async function runMinuteRecharges(
+    deps: MoneyDeps,
+    now: Date,
+    options: Parameters<typeof forEachAccount>[2] = {}
 ): Promise<AccountJobResult<RechargeOutcome>[]> {
-    return forEachAccount(await listAccountsWithRechargeOn(deps.pool, now), (accountId) =>
-        runMinuteRecharge(deps, { accountId, now })
+    return forEachAccount(
+        await listRechargeAccounts(deps.pool, now),
+        (accountId) => runMinuteRecharge(deps, { accountId, now }),
+        options
     );
 }
+
+export { listRechargeAccounts };

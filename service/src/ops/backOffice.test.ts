@@ -143,23 +143,36 @@ describe('R11 the back office: contracts, charges, credits, refunds, toll-free l
             amountCents: 60000,
             transactionNumber: null
         });
-        const [first, again, next] = await withTransaction(t.db.pool, async (tx) => [
-            await takePendingCharges(tx, acme.accountId, '2026-12'),
-            await takePendingCharges(tx, acme.accountId, '2026-12'),
-            await takePendingCharges(tx, acme.accountId, '2027-01')
+        // The January bill carries it once, beside the recurring licenses; a second pass bills nothing more.
+        const deps = { pool: t.db.pool, processor: createLocalProcessor(t.db.pool) };
+        const januaryFirst = new Date('2027-01-01T14:00:00Z');
+        const cycle = await runBillingCycle(deps, { accountId: acme.accountId, now: januaryFirst });
+        expect(cycle).toMatchObject({ status: 'billed', totalCents: 6 * 5000 + 1500 + 60000 });
+        const bill = await t.app.inject({
+            url: `/api/v1/accounts/${acme.accountId}/transactions/${(cycle as { transactionNumber: string }).transactionNumber}`,
+            headers: admin()
+        });
+        expect(bill.json<{ lines: { productCode: string; amountCents: number }[] }>().lines).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({ productCode: 'CONSULTING', amountCents: 60000 })
+            ])
+        );
+        expect(await runBillingCycle(deps, { accountId: acme.accountId, now: januaryFirst })).toMatchObject({
+            status: 'already_billed'
+        });
+        const [left] = await withTransaction(t.db.pool, async (tx) => [
+            await takePendingCharges(tx, acme.accountId, '2027-02')
         ]);
-        expect(first).toEqual([
-            expect.objectContaining({ productCode: 'CONSULTING', quantity: 3, amountCents: 60000 })
-        ]);
-        expect(again).toEqual(first);
-        expect(next).toEqual([]);
+        expect(left).toEqual([]);
     });
 
     it('credits and refunds are finance only, new ledger transfers, shown as their own kind and on the original', async () => {
         const transactions = await t.app.inject({ url: `${base}/transactions`, headers: finance.headers() });
         const training = transactions
             .json<{ transactions: { number: string; kind: string; totalCents: number }[] }>()
-            .transactions.find((transaction) => transaction.kind === 'services');
+            .transactions.find(
+                (transaction) => transaction.kind === 'services' && transaction.totalCents === 30000
+            );
         if (training === undefined) throw new Error('the training charge of the test before is missing');
         const byRepresentative = await post(
             representative,
@@ -233,7 +246,8 @@ describe('R11 the back office: contracts, charges, credits, refunds, toll-free l
         expect(receipt.body).toContain('-$100.00');
         expect(receipt.body).toContain('-$200.00');
         const clearing = await balanceOf(t.db.pool, acme.accountId, 'processor_clearing');
-        expect(clearing.postedCents).toBe(30000 + (6 * 5000 + 1500) - 30000);
+        // Training, the December and January bills (January's with the consulting), less the training refund.
+        expect(clearing.postedCents).toBe(30000 + (6 * 5000 + 1500) + (6 * 5000 + 1500 + 60000) - 30000);
     });
 
     it('records toll-free lines against TOLL_FREE and the Products answer shows them', async () => {

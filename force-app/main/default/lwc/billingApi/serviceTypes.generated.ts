@@ -239,6 +239,17 @@ export interface paths {
                                     totalCents: number;
                                     at: string;
                                 }[];
+                                /** @description R4.2 the latest cycle bill: paid, being collected (dunning) or past due; null before the first cycle */
+                                payment: {
+                                    period: string;
+                                    /** @enum {string} */
+                                    status: 'collecting' | 'paid' | 'past_due';
+                                    attempts: number;
+                                    failedOn: string | null;
+                                    nextTryOn: string | null;
+                                    waitingForNewSource: boolean;
+                                    message: string;
+                                } | null;
                             }[];
                             recurringTotalCents: number;
                         };

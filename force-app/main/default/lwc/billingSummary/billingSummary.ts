@@ -89,6 +89,9 @@ export default class BillingSummary extends LightningElement {
             id: account.id,
             name: account.name,
             recurringTotal: formatCents(account.recurringTotalCents),
+            // R4.2: a failed or past-due cycle bill, in one line ("… failed on December 1, 2026; next try December 3, 2026.").
+            paymentMessage:
+                account.payment && account.payment.status !== 'paid' ? account.payment.message : null,
             licenses: account.licenses.map((license) => ({
                 code: license.code,
                 text: `${license.name}: ${license.quantity} × ${formatCents(license.unitPriceCents)} = ${formatCents(license.lineTotalCents)}`

@@ -69,6 +69,25 @@ describe('c-billing-summary', () => {
         expect(element.shadowRoot.querySelectorAll('article.account')).toHaveLength(2);
     });
 
+    it('R4.2 says in one line when a cycle bill failed and when it is tried next', async () => {
+        const failing = JSON.parse(JSON.stringify(SUMMARY)) as api.Summary;
+        const message = 'Payment of the 2026-12 bill failed on December 1, 2026; next try December 3, 2026.';
+        failing.accounts[0]!.payment = {
+            period: '2026-12',
+            status: 'collecting',
+            attempts: 1,
+            failedOn: '2026-12-01',
+            nextTryOn: '2026-12-03',
+            waitingForNewSource: false,
+            message
+        };
+        mocked.getSummary.mockResolvedValue(failing);
+        const element = await render();
+        const accounts = element.shadowRoot.querySelectorAll('article.account');
+        expect(accounts[0].querySelector('.payment')?.textContent).toBe(message);
+        expect(accounts[1].querySelector('.payment')).toBeNull();
+    });
+
     it('R1.1 reloads its totals when a panel announces a change', async () => {
         const element = await render();
         const listener = (subscribe as jest.Mock).mock.calls[0][2] as (message: unknown) => void;

@@ -1,0 +1,46 @@
+import type PgBoss from 'pg-boss';
+
+/** The queues of the billing jobs, their policies and schedules (cron in UTC). */
+export const QUEUES = {
+    /** Hourly: fans the due cycles and dunning retries out into cycle-account jobs. */
+    cycleSweep: 'cycle-sweep',
+    /** One account's cycle; 'short': one queued per key, and a job orphaned by a dead worker never blocks a new one. */
+    cycleAccount: 'cycle-account',
+    /** Every four hours (R5.4): fans out minute-recharge jobs. */
+    rechargeSweep: 'recharge-sweep',
+    /** One account's recharge, also woken by usage crossing the threshold. */
+    minuteRecharge: 'minute-recharge',
+    /** Daily: card expiring and expired notices (R7.3). */
+    cardExpirySweep: 'card-expiry-sweep',
+    /** Sends the outbox's unsent notices; woken after a job queued one, and every five minutes. */
+    deliverNotices: 'deliver-notices'
+} as const;
+
+export const RETRY: PgBoss.RetryOptions = { retryLimit: 8, retryDelay: 15, retryBackoff: true };
+
+export const QUEUE_SETTINGS: readonly PgBoss.Queue[] = [
+    { name: QUEUES.cycleSweep, policy: 'singleton', ...RETRY },
+    { name: QUEUES.cycleAccount, policy: 'short', expireInSeconds: 300, ...RETRY },
+    { name: QUEUES.rechargeSweep, policy: 'singleton', ...RETRY },
+    { name: QUEUES.minuteRecharge, policy: 'short', expireInSeconds: 300, ...RETRY },
+    { name: QUEUES.cardExpirySweep, policy: 'singleton', ...RETRY },
+    { name: QUEUES.deliverNotices, policy: 'short', ...RETRY }
+];
+
+export const SCHEDULES: readonly { name: string; cron: string }[] = [
+    { name: QUEUES.cycleSweep, cron: '5 * * * *' },
+    { name: QUEUES.rechargeSweep, cron: '15 */4 * * *' },
+    { name: QUEUES.cardExpirySweep, cron: '30 13 * * *' },
+    { name: QUEUES.deliverNotices, cron: '*/5 * * * *' }
+];
+
+/** Jobs name the instant they work at when it is not the worker's clock (the CLI, tests). */
+export interface SweepData {
+    asOf?: string;
+}
+
+export interface AccountJobData extends SweepData {
+    accountId: string;
+    /** A dunning retry's cycle; absent: whatever is due for the account. */
+    period?: string;
+}

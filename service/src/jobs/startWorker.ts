@@ -1,0 +1,159 @@
+import type { Logger } from 'pino';
+import pLimit from 'p-limit';
+import type PgBoss from 'pg-boss';
+import { runBillingCycle } from '../cycle/runBillingCycle';
+import { listDueCycleWork } from '../cycle/cycleWorkRepository';
+import type { Pool } from '../db/pool';
+import type { UserDirectory } from '../kernel/caller';
+import type { Clock } from '../kernel/clock';
+import type { Mailer } from '../kernel/mailer';
+import type { PaymentProcessor } from '../kernel/paymentProcessor';
+import { listRechargeAccounts, runMinuteRecharge } from '../minutes/runMinuteRecharge';
+import { queueCardExpiryNotices } from '../notices/cardExpiryNotices';
+import { deliverUnsentNotices } from '../notices/deliverNotice';
+import { enqueueAccountJobs, startBillingQueue, type QueueConfig } from './billingQueue';
+import { QUEUES, type AccountJobData, type SweepData } from './queues';
+
+export interface WorkerDeps {
+    pool: Pool;
+    processor: PaymentProcessor;
+    clock: Clock;
+    logger: Logger;
+    directory?: UserDirectory;
+    mailer?: Mailer;
+}
+
+export interface WorkerOptions {
+    /** Accounts charged at once by this process (each holds a pool connection while it runs). */
+    concurrency: number;
+    /** Account jobs taken from the queue per fetch. */
+    batchSize: number;
+}
+
+export interface RunningWorker {
+    boss: PgBoss;
+    /** Stops taking jobs, waits up to `timeoutMs` for running ones (the queue retries the rest), closes the queue. */
+    stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Options from the environment: WORKER_CONCURRENCY (default 8), WORKER_BATCH_SIZE (default 50). */
+export function workerOptionsFromEnv(env: NodeJS.ProcessEnv): WorkerOptions {
+    const positive = (value: string | undefined, fallback: number) => {
+        const parsed = Number(value);
+        return Number.isSafeInteger(parsed) && parsed > 0 ? parsed : fallback;
+    };
+    return {
+        concurrency: positive(env.WORKER_CONCURRENCY, 8),
+        batchSize: positive(env.WORKER_BATCH_SIZE, 50)
+    };
+}
+
+/**
+ * A worker of the billing jobs on the PostgreSQL queue: the hourly cycle sweep fans out one job
+ * per account, taken in batches and charged `concurrency` at a time; the four-hourly recharge
+ * sweep likewise; notices go out after the job that queued them. Any number of worker processes
+ * share the queues; a job whose worker died is retried by the queue with back-off, and every
+ * charge is exactly-once by its key in the database, not by the queue.
+ */
+export async function startWorker(
+    deps: WorkerDeps,
+    queue: QueueConfig,
+    options: WorkerOptions
+): Promise<RunningWorker> {
+    const boss = await startBillingQueue({ schedule: true, ...queue });
+    const limit = pLimit(options.concurrency);
+    const nowOf = (data: SweepData | undefined) =>
+        data?.asOf === undefined ? deps.clock.now() : new Date(data.asOf);
+    const wakeNotices = () =>
+        boss.send(QUEUES.deliverNotices, {}, { singletonKey: 'all' }).then(() => undefined);
+
+    const onAccounts =
+        (run: (data: AccountJobData) => Promise<{ status: string }[]>) =>
+        async (jobs: PgBoss.Job<AccountJobData>[]) => {
+            const notified = await Promise.all(
+                jobs.map((job) =>
+                    limit(async () => {
+                        try {
+                            const outcomes = await run(job.data);
+                            return outcomes.some((outcome) => NOTIFYING.has(outcome.status));
+                        } catch (error) {
+                            deps.logger.warn(
+                                { err: error, job: job.data },
+                                'billing job failed; the queue retries it'
+                            );
+                            await boss.fail(job.name, job.id, { message: String(error) });
+                            return false;
+                        }
+                    })
+                )
+            );
+            if (notified.includes(true)) await wakeNotices();
+        };
+
+    const work = { batchSize: options.batchSize, pollingIntervalSeconds: 0.5 };
+    // Two fetchers per account queue: one fetches while the other's batch finishes.
+    for (let fetcher = 0; fetcher < 2; fetcher++) {
+        await boss.work<AccountJobData>(
+            QUEUES.cycleAccount,
+            work,
+            onAccounts(async (data) => {
+                const now = nowOf(data);
+                const items =
+                    data.period === undefined
+                        ? await listDueCycleWork(deps.pool, now, { accountId: data.accountId })
+                        : [{ accountId: data.accountId, period: data.period }];
+                const outcomes = [];
+                for (const item of items) outcomes.push(await runBillingCycle(deps, { ...item, now }));
+                return outcomes;
+            })
+        );
+        await boss.work<AccountJobData>(
+            QUEUES.minuteRecharge,
+            work,
+            onAccounts(async (data) => [
+                await runMinuteRecharge(deps, { accountId: data.accountId, now: nowOf(data) })
+            ])
+        );
+    }
+    await boss.work<SweepData>(QUEUES.cycleSweep, async ([job]) => {
+        const now = nowOf(job?.data);
+        const due = await listDueCycleWork(deps.pool, now);
+        await enqueueAccountJobs(
+            boss,
+            QUEUES.cycleAccount,
+            due.map((item) => ({ ...item, ...(job?.data.asOf === undefined ? {} : { asOf: job.data.asOf }) }))
+        );
+        deps.logger.info({ accounts: due.length, at: now }, 'cycle sweep');
+    });
+    await boss.work<SweepData>(QUEUES.rechargeSweep, async ([job]) => {
+        const now = nowOf(job?.data);
+        const accounts = await listRechargeAccounts(deps.pool, now);
+        const asOf = job?.data.asOf === undefined ? {} : { asOf: job.data.asOf };
+        await enqueueAccountJobs(
+            boss,
+            QUEUES.minuteRecharge,
+            accounts.map((accountId) => ({ accountId, ...asOf }))
+        );
+    });
+    await boss.work<SweepData>(QUEUES.cardExpirySweep, async ([job]) => {
+        if ((await queueCardExpiryNotices(deps.pool, nowOf(job?.data))).length > 0) await wakeNotices();
+    });
+    await boss.work(QUEUES.deliverNotices, async () => {
+        const { mailer, directory } = deps;
+        if (mailer === undefined || directory === undefined) return;
+        const { failed } = await deliverUnsentNotices({
+            pool: deps.pool,
+            mailer,
+            directory,
+            clock: deps.clock
+        });
+        if (failed > 0) throw new Error(`${failed} notices could not be sent`);
+    });
+    return {
+        boss,
+        stop: (timeoutMs = 20_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs })
+    };
+}
+
+/** Outcomes that may have queued a notice. */
+const NOTIFYING: ReadonlySet<string> = new Set(['declined', 'skipped']);
