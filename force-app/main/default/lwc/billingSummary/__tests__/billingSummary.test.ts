@@ -71,7 +71,8 @@ describe('c-billing-summary', () => {
 
     it('R4.2 says in one line when a cycle bill failed and when it is tried next', async () => {
         const failing = JSON.parse(JSON.stringify(SUMMARY)) as api.Summary;
-        const message = 'Payment of the 2026-12 bill failed on December 1, 2026; next try December 3, 2026.';
+        const message =
+            'Payment of the December 2026 bill failed on December 1, 2026; next try December 3, 2026.';
         failing.accounts[0]!.payment = {
             period: '2026-12',
             status: 'collecting',
