@@ -14,6 +14,8 @@ import { describeFundingSource, formatCents, formatDate } from 'c/billingFormat'
 
 const KIND_LABELS: Record<TransactionKind, string> = REPORTED_KIND_NAMES;
 const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = PURCHASE_KIND_NAMES;
+/** A pending payment was sent and its answer is not in yet (the service settles it shortly). */
+const STATUS_LABELS = { succeeded: 'Paid', failed: 'Declined', pending: 'Pending' } as const;
 
 const KIND_OPTIONS: { label: string; value: TransactionKind | '' }[] = [
     { label: 'All kinds', value: '' },
@@ -122,7 +124,7 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
             displayDate: formatDate(transaction.at),
             kindLabel: PURCHASE_KIND_LABELS[transaction.kind],
             paidWith: describeFundingSource(transaction.fundingSource),
-            statusLabel: transaction.status === 'succeeded' ? 'Paid' : 'Declined',
+            statusLabel: STATUS_LABELS[transaction.status],
             total: formatCents(transaction.totalCents)
         }));
     }
