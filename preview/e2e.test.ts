@@ -17,6 +17,7 @@ import { createIdentity } from '../service/src/salesforce/createIdentity';
 import { buildTestApp } from '../service/src/testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../service/src/testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
+import { seedManyTransactions } from '../bench/seedManyTransactions';
 import { launchChromium } from './launchChromium';
 import { buildPreviewServer } from './previewServer';
 import { formatUsd } from '../core/index';
@@ -478,6 +479,123 @@ describe('preview: the billing panels in a browser against the real service', ()
             await panel.locator('lightning-card').waitFor();
             await panel.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
         }
+    });
+
+    // Issue 13: the blocks below reload the page; the paging one adds 30 transactions, so it runs last.
+    test('R7.1 refuses an empty Add card form on its fields, before any authorization opens', async () => {
+        const preferences = page.locator('c-billing-preferences-panel');
+        const dialog = await openDialog(preferences, 'Add Funding Source');
+        await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+        for (const message of [
+            'The card number is not valid. Check the digits and try again.',
+            'The expiry date must be a month (1-12) and a four-digit year.',
+            'The security code is the 3 or 4 digits printed on the card.'
+        ]) {
+            await dialog.getByText(message).waitFor();
+        }
+        expect(
+            await dialog
+                .getByText(
+                    'Enter the first and last name of the person authorised to use this funding source.'
+                )
+                .count()
+        ).toBeGreaterThan(0);
+        expect(await dialog.locator('c-authorization-footer section').count()).toBe(0);
+        await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+    });
+
+    test('R8.3 has Print | Email beside each transaction; Print prints the receipt alone', async () => {
+        // Every frame's print() records what it would print (headless Chromium has no printer).
+        await page.addInitScript({
+            content:
+                'window.print = function () { (window.top.printed = window.top.printed || []).push(document.body.innerText); };'
+        });
+        await openAs(account.admin.id);
+        const transactions = page.locator('c-sales-transactions-panel');
+        const list = await api<TransactionList>(
+            'GET',
+            `/accounts/${account.accountId}/transactions?limit=25`
+        ); // the panel's page
+        const rows = transactions.locator('lightning-datatable tbody tr');
+        await rows.nth(list.transactions.length - 1).waitFor();
+        for (const [index, transaction] of list.transactions.entries()) {
+            const row = rows.nth(index);
+            expect(await row.getByRole('button', { name: transaction.number }).count()).toBe(1);
+            expect(await row.getByRole('button', { name: 'Print' }).count()).toBe(1);
+            expect(await row.getByRole('button', { name: 'Email' }).count()).toBe(1);
+        }
+        const first = list.transactions[0]!;
+        await rows.nth(0).getByRole('button', { name: 'Print' }).click();
+        const modal = page.getByRole('dialog');
+        await modal.getByRole('heading', { name: `Receipt ${first.number}` }).waitFor();
+        await page.waitForFunction(() => ((window as { printed?: string[] }).printed ?? []).length > 0);
+        const printed = await page.evaluate(() => (window as { printed?: string[] }).printed ?? []);
+        // Printed once, from the receipt's own frame: the receipt and nothing of the page behind it.
+        expect(printed).toHaveLength(1);
+        expect(printed[0]).toContain(`Receipt ${first.number}`);
+        expect(printed[0]).toContain(`Total: ${formatUsd(first.totalCents)}`);
+        for (const other of ['Sales Transactions', 'Acme Sales', 'E-mail the receipt to', 'Close'])
+            expect(printed[0]).not.toContain(other);
+        await modal.getByRole('button', { name: 'Close', exact: true }).click();
+        await modal.waitFor({ state: 'detached' });
+
+        const second = list.transactions[1]!;
+        await rows.nth(1).getByRole('button', { name: 'Email' }).click();
+        await modal.getByRole('heading', { name: `Receipt ${second.number}` }).waitFor();
+        await focused(modal.getByLabel('E-mail the receipt to'));
+        await modal.getByRole('button', { name: 'Close', exact: true }).click();
+        await modal.waitFor({ state: 'detached' });
+    });
+
+    test('R2.8 shows Company X per use: 2 voicemail + 3 inbound = 5 minimum, 7 recommended, with Erlang B blocking', async () => {
+        const planner = page.locator('c-products-panel c-flex-port-planner');
+        const cells = (use: string) => planner.getByRole('row', { name: use }).locator('td').allInnerTexts();
+        await planner.locator('table.uses').waitFor();
+        expect(await cells('Voicemail drops')).toEqual(['can wait: the average in use', '2', '2', '40.0%']);
+        expect(await cells('Inbound calls')).toEqual([
+            'callers must not wait: under 10% busy',
+            '1.25',
+            '3',
+            '9.7%'
+        ]);
+        expect(await cells('Recorded calls')).toEqual(['live: under 10% busy', '0', '0', '0.0%']);
+        expect(await planner.locator('.minimum').innerText()).toMatch(
+            /^Bare minimum: 5 flex ports \(a call finds them all busy\s+13\.2% of the time\)\.$/
+        );
+        expect(await planner.locator('.recommended').innerText()).toMatch(
+            /^Recommended: 7 flex ports, the minimum \+ 2 \(all busy\s+3\.0% of the time\)\.$/
+        );
+    });
+
+    test('R8.2 shows a long range a page at a time and loads the next page on Load more', async () => {
+        await seedManyTransactions(db!.pool, account.accountId, { count: 30, now: TEST_NOW, days: 80 });
+        await openAs(account.admin.id);
+        const transactions = page.locator('c-sales-transactions-panel');
+        // The panel asks 25 a page.
+        const url = `/accounts/${account.accountId}/transactions?limit=25`;
+        const first = await api<TransactionList>('GET', url);
+        expect(first.nextCursor).not.toBeNull();
+        const second = await api<TransactionList>('GET', `${url}&cursor=${first.nextCursor}`);
+        expect(second.nextCursor).toBeNull();
+        const rows = transactions.locator('lightning-datatable tbody tr');
+        await rows.nth(first.transactions.length - 1).waitFor();
+        expect(await rows.count()).toBe(first.transactions.length);
+        // The totals are those of the whole range, not of the page shown.
+        expect(await transactions.locator('dd.licenses').innerText()).toBe(formatUsd(first.totals.licenses));
+        await transactions.getByRole('button', { name: 'Load more' }).click();
+        const all = [...first.transactions, ...second.transactions];
+        await rows.nth(all.length - 1).waitFor();
+        expect(await rows.count()).toBe(all.length);
+        expect(
+            await rows
+                .nth(all.length - 1)
+                .getByRole('button')
+                .first()
+                .innerText()
+        ).toBe(all.at(-1)!.number);
+        expect(await transactions.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+        await screenshot('sales-transactions-paged', transactions);
     });
 
     it('raised no uncaught error in the page', () => {

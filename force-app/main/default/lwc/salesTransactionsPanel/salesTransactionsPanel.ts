@@ -53,6 +53,13 @@ const COLUMNS = [
     }
 ].map((column) => ({ ...column, hideDefaultActions: true }));
 
+/**
+ * Transactions a page: about what the panel shows at 1280×800 without scrolling far, and what the
+ * table redraws on a filter change in well under 300 ms (bench/transactionsPanelBench.ts: 50 rows
+ * took twice as long to draw). Load more brings the next page.
+ */
+const PAGE_SIZE = 25;
+
 /** What each row action opens the receipt for: to read it, to print it, or to e-mail it. */
 const RECEIPT_STEPS: Record<string, '' | 'print' | 'email' | undefined> = {
     open_receipt: '',
@@ -86,7 +93,9 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
         if (!this.accountId) return;
         const range = this.to ? { from: this.from, to: this.to } : this.today ? { to: this.today } : {};
         this.loadMoreError = undefined;
-        const { data, error } = await settle(getTransactions(this.accountId, { ...range, kind: this.kind }));
+        const { data, error } = await settle(
+            getTransactions(this.accountId, { ...range, kind: this.kind, limit: PAGE_SIZE })
+        );
         const problem = rangeProblemOf(error);
         // A range mistake is said on its date field, not as "could not be loaded".
         this.error = problem ? undefined : error;
@@ -109,7 +118,8 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
                 from: this.from,
                 to: this.to,
                 kind: this.kind,
-                cursor: shown.nextCursor
+                cursor: shown.nextCursor,
+                limit: PAGE_SIZE
             })
         );
         this.loadingMore = false;
