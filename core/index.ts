@@ -8,9 +8,12 @@ export * from './money/parseUsd';
 
 export * from './calendar/calendarDate';
 export * from './calendar/dateRange';
+export * from './calendar/rangeInputRules';
 
 export * from './catalog/licenses';
 export * from './catalog/implementationServices';
+export * from './catalog/productNames';
+export * from './catalog/transactionNames';
 
 export * from './licenses/schemas';
 export * from './licenses/validateAssignmentChanges';
@@ -42,6 +45,7 @@ export * from './ports/planFlexPorts';
 
 export * from './funding/fundingInputRules';
 export * from './funding/fundingSourceRemoval';
+export * from './funding/fundingSourceName';
 export * from './contact/emailAddress';
 
 export * from './contract/contract';

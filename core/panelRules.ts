@@ -12,6 +12,9 @@ export type { LicenseCode, LicenseDefinition, LicenseKind } from './catalog/lice
 export type { Assignment, AssignmentChange } from './licenses/schemas';
 export type { BillingError, Result } from './errors';
 export * from './minutes/manualPurchase';
+export * from './funding/fundingSourceName';
+export * from './calendar/rangeInputRules';
+export * from './catalog/transactionNames';
 export * from './ports/erlangB';
 export * from './ports/planFlexPorts';
 export type { FlexPortPlanInput } from './ports/flexPortPlanInput';

@@ -495,6 +495,20 @@ describe('preview: the billing panels in a browser against the real service', ()
         await screenshot('sales-transactions', transactions);
     });
 
+    it('R8.2 says a reversed range on the To field (not "could not be loaded") and lists nothing for it', async () => {
+        const transactions = page.locator('c-sales-transactions-panel');
+        const to = transactions.getByLabel('To', { exact: true });
+        await to.fill('Aug 1, 2026');
+        await to.press('Tab');
+        await transactions.getByText('The "To" day is before the "From" day: choose a later one.').waitFor();
+        expect(await transactions.getByText('could not be loaded').count()).toBe(0);
+        expect(await transactions.locator('dl.totals').count()).toBe(0);
+        await to.fill('Nov 22, 2026');
+        await to.press('Tab');
+        await transactions.locator('dl.totals').waitFor();
+        expect(await transactions.getByText('The "To" day is before').count()).toBe(0);
+    });
+
     it('R8.3 R9.2 opens the itemised receipt of a TRX # in a modal and e-mails it after Accept', async () => {
         const transactions = page.locator('c-sales-transactions-panel');
         const list = await api<TransactionList>(

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildPanelRules } from './buildPanelRules';
 
 /** A Lightning page loads every module it uses: the shared rules stay a few kilobytes. */
-const BUDGET_BYTES = 20_000;
+const BUDGET_BYTES = 25_000;
 
 describe('c/billingRules: core rules bundled for the panels', () => {
     let dir: string;

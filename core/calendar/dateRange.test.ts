@@ -1,5 +1,6 @@
 import { parseIsoDate, toIsoDate } from './calendarDate';
-import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, dateRange, daysIncluded } from './dateRange';
+import { dateRange } from './dateRange';
+import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, daysIncluded } from './rangeInputRules';
 
 const iso = (range: ReturnType<typeof dateRange>) =>
     range && { from: toIsoDate(range.from), to: toIsoDate(range.to) };

@@ -5,7 +5,7 @@ import { sumCents } from '../money/cents';
 import type { Cents } from '../money/cents';
 import { FEE_PER_STARTED_GIGABYTE, storageFee, totalUsageBytes } from '../storage/storageFee';
 import type { StorageUsage } from '../storage/storageFee';
-import { cyclePeriod, previousCyclePeriod } from './cyclePeriod';
+import { cyclePeriod, formatCyclePeriod, previousCyclePeriod } from './cyclePeriod';
 import type { CyclePeriod } from './cyclePeriod';
 
 export interface CycleChargeInput {
@@ -50,7 +50,7 @@ export function computeCycleCharge(input: CycleChargeInput): CycleCharge {
     const lines: CycleLine[] = monthlyRecurring(input.quantities, input.prices).lines.map((line) => ({
         kind: 'license',
         product: line.license,
-        description: `${line.name} (${period})`,
+        description: `${line.name} (${formatCyclePeriod(period)})`,
         quantity: line.quantity,
         unitPrice: line.unitPrice,
         amount: line.amount
@@ -61,7 +61,7 @@ export function computeCycleCharge(input: CycleChargeInput): CycleCharge {
             lines.push({
                 kind: 'storage',
                 product: 'STORAGE',
-                description: `Storage over the allowance (${storagePeriod}): ${fee.billedGigabytes} GB started`,
+                description: `Storage over the allowance (${formatCyclePeriod(storagePeriod)}): ${fee.billedGigabytes} GB started`,
                 quantity: fee.billedGigabytes,
                 unitPrice: FEE_PER_STARTED_GIGABYTE,
                 amount: fee.fee

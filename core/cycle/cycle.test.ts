@@ -49,6 +49,14 @@ describe('R4.1 cycle charge', () => {
             ['STORAGE', 1, 3000, 3000]
         ]);
         expect(charge.total).toBe(106000);
+        // The lines name the months as a person reads them on the bill, not as `2026-12`.
+        expect(charge.lines.map((line) => line.description)).toEqual([
+            'CRM (December 2026)',
+            'Dialer Tab (December 2026)',
+            'Dialer (PowerDialer) (December 2026)',
+            'Recording and Monitoring (December 2026)',
+            'Storage over the allowance (November 2026): 1 GB started'
+        ]);
     });
 
     it('adds no storage line within the allowance or when storage was not measured', () => {

@@ -13,6 +13,14 @@ export function cyclePeriod(now: Date, timeZone: string): CyclePeriod {
     return periodOf(calendarDateIn(now, timeZone));
 }
 
+const MONTH_AND_YEAR = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2026-12` → "December 2026": a cycle as a person reads it on a bill line. */
+export function formatCyclePeriod(period: CyclePeriod): string {
+    const [year, month] = period.split('-').map(Number);
+    return MONTH_AND_YEAR.format(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, 1)));
+}
+
 export function previousCyclePeriod(period: CyclePeriod): CyclePeriod {
     const [year, month] = period.split('-').map(Number);
     return periodOf(addMonths({ year: year ?? 0, month: month ?? 1, day: 1 }, -1));

@@ -60,3 +60,18 @@ export function closedWith(element) {
     element.addEventListener('modalclose', (event) => results.push(event.detail));
     return results;
 }
+
+/**
+ * A call the service answers only when the test says so, to see what a panel shows meanwhile:
+ * `mocked.getLicenses.mockReturnValue(later.promise)`, then `later.answer(data)`.
+ */
+export function answerLater() {
+    let answer = () => undefined;
+    const promise = new Promise((resolve) => (answer = resolve));
+    return { promise, answer };
+}
+
+/** Whether `element` shows its spinner (c-loading-spinner: a load on its way). */
+export function showsSpinner(element) {
+    return element.shadowRoot.querySelector('c-loading-spinner') !== null;
+}

@@ -112,7 +112,7 @@ describe('R4.2 dunning: retries on a schedule, notices once, past due, a new sou
             nextTryOn: null,
             waitingForNewSource: false,
             message:
-                'Payment of the 2026-12 bill failed on December 1, 2026; every try failed and the account is past due. Add or update a funding source to pay it at once.'
+                'Payment of the December 2026 bill failed on December 1, 2026; every try failed and the account is past due. Add or update a funding source to pay it at once.'
         });
 
         const mails: Parameters<Mailer['send']>[0][] = [];
@@ -132,8 +132,8 @@ describe('R4.2 dunning: retries on a schedule, notices once, past due, a new sou
         await deliverUnsentNotices(noticeDeps);
         const mine = mails.filter((mail) => mail.to === acme.admin.email);
         expect(mine.map((mail) => mail.subject)).toEqual([
-            'PowerDialer Billing: the 2026-12 bill of $130.00 could not be charged',
-            'PowerDialer Billing: the 2026-12 bill is past due'
+            'PowerDialer Billing: the December 2026 bill of $130.00 could not be charged',
+            'PowerDialer Billing: the December 2026 bill is past due'
         ]);
         expect(mine[0]?.text).toContain('We will try again on December 3, 2026.');
         expect(mine[1]?.html).toContain('<p>');
@@ -150,7 +150,8 @@ describe('R4.2 dunning: retries on a schedule, notices once, past due, a new sou
             status: 'collecting',
             failedOn: '2026-12-01',
             nextTryOn: '2026-12-03',
-            message: 'Payment of the 2026-12 bill failed on December 1, 2026; next try December 3, 2026.'
+            message:
+                'Payment of the December 2026 bill failed on December 1, 2026; next try December 3, 2026.'
         });
     });
 

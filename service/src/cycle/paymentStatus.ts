@@ -1,3 +1,4 @@
+import { formatCyclePeriod } from '../../../core/index';
 import type { Queryable } from '../db/pool';
 import { latestCollection, type Collection } from './collectionRepository';
 
@@ -45,9 +46,10 @@ export async function paymentStatus(
 }
 
 function messageOf(collection: Collection, spoken: (instant: Date) => string): string {
-    if (collection.status === 'paid') return `The ${collection.period} bill is paid.`;
-    if (collection.firstDeclinedAt === null) return `The ${collection.period} bill is being charged.`;
-    const failed = `Payment of the ${collection.period} bill failed on ${spoken(collection.firstDeclinedAt)}`;
+    const month = formatCyclePeriod(collection.period);
+    if (collection.status === 'paid') return `The ${month} bill is paid.`;
+    if (collection.firstDeclinedAt === null) return `The ${month} bill is being charged.`;
+    const failed = `Payment of the ${month} bill failed on ${spoken(collection.firstDeclinedAt)}`;
     if (collection.status === 'past_due')
         return `${failed}; every try failed and the account is past due. Add or update a funding source to pay it at once.`;
     if (collection.waitingForNewSource)

@@ -101,7 +101,7 @@ describe('R4.1 R4.2 the monthly billing cycle', () => {
         expect(notices.rows).toEqual([
             {
                 notice_key: 'cycle-declined:2026-12',
-                subject: 'PowerDialer Billing: the 2026-12 bill of $395.00 could not be charged'
+                subject: 'PowerDialer Billing: the December 2026 bill of $395.00 could not be charged'
             }
         ]);
         // A working card is added as the secondary: the account is retried at once and falls back to it.

@@ -1,5 +1,11 @@
 import { forEachAccount, type AccountJobResult } from '../accounts/forEachAccount';
-import { calendarDateIn, cyclePeriod, formatUsd, type CyclePeriod } from '../../../core/index';
+import {
+    calendarDateIn,
+    cyclePeriod,
+    formatCyclePeriod,
+    formatUsd,
+    type CyclePeriod
+} from '../../../core/index';
 import { DUNNING_LOCAL_HOUR, isHardDecline, nextDunningDay } from '../../../core/cycle/dunningSchedule';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
@@ -201,7 +207,7 @@ async function recordDecline(
         key: `cycle-declined:${period}`,
         facts: {
             kind: 'cycle_declined',
-            period,
+            period: formatCyclePeriod(period),
             amount: decline.amount,
             reason: decline.message,
             nextAttemptOn:
@@ -270,7 +276,12 @@ async function queuePastDue(
     await queueNotice(tx, {
         accountId: account.id,
         key: `cycle-past-due:${account.period}`,
-        facts: { kind: 'cycle_past_due', period: account.period, amount, reason: decline.message },
+        facts: {
+            kind: 'cycle_past_due',
+            period: formatCyclePeriod(account.period),
+            amount,
+            reason: decline.message
+        },
         now
     });
 }

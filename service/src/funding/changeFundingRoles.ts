@@ -1,4 +1,4 @@
-import { removalRefusal } from '../../../core/index';
+import { fundingSourceName, removalRefusal } from '../../../core/index';
 import { reopenCollectionsForNewSource } from '../cycle/collectionRepository';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
@@ -26,7 +26,7 @@ export async function makePrimary(
     if (isSourceExpired(target, input.now)) {
         throw serviceError(
             'funding_source_expired',
-            `The ${target.brand} card ending ${target.last4} has expired and cannot be the primary funding source.`
+            `The card ${fundingSourceName(target)} has expired and cannot be the primary funding source.`
         );
     }
     await setFundingSourceRole(tx, target.id, null);

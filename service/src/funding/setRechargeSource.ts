@@ -1,3 +1,4 @@
+import { fundingSourceName } from '../../../core/index';
 import type { Tx } from '../db/pool';
 import { getFundingSource, isSourceExpired } from './fundingSourceRepository';
 import { serviceError } from '../kernel/serviceError';
@@ -12,7 +13,7 @@ export async function setRechargeSource(
     if (isSourceExpired(source, input.now)) {
         throw serviceError(
             'funding_source_expired',
-            `The ${source.brand} card ending ${source.last4} has expired and cannot pay for minute recharges.`
+            `The card ${fundingSourceName(source)} has expired and cannot pay for minute recharges.`
         );
     }
     await saveRechargeSource(tx, { accountId: input.accountId, fundingSourceId: source.id, now: input.now });

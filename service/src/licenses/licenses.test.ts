@@ -420,6 +420,12 @@ describe('R2 R3 licenses over HTTP', () => {
             authorization: AUTHORIZATION
         });
         expect(inactiveAnswer.json()).toMatchObject({ code: 'user_inactive' });
+        const inactiveTab = await post(acme, '/assignments', {
+            changes: [{ userId: inactive.id, license: 'DIALER_TAB', assigned: true }],
+            authorization: AUTHORIZATION
+        });
+        // The license is named as the admin knows it, not by its code.
+        expect(inactiveTab.json<{ message: string }>().message).toContain('cannot be given Dialer Tab.');
         const stranger = await post(acme, '/assignments', {
             changes: [{ userId: '005000000000000AAA', license: 'CRM', assigned: true }],
             authorization: AUTHORIZATION

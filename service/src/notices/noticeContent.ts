@@ -2,6 +2,7 @@ import { escapeHtml } from '../receipts/renderReceiptHtml';
 
 /** What the billing administrator is told, each once (R4.2, R5.4, R7.3). */
 export type NoticeFacts =
+    // `period` as a person reads it: "December 2026" (core's formatCyclePeriod), not `2026-12`.
     | { kind: 'cycle_declined'; period: string; amount: string; reason: string; nextAttemptOn: string | null }
     | { kind: 'cycle_past_due'; period: string; amount: string; reason: string }
     | { kind: 'recharge_declined'; amount: string; reason: string }

@@ -1,4 +1,11 @@
-import { calendarDateIn, formatLongDate, formatUsd } from '../../../core/index';
+import {
+    calendarDateIn,
+    formatLongDate,
+    formatUsd,
+    fundingSourceName,
+    PURCHASE_KIND_NAMES,
+    productName
+} from '../../../core/index';
 import type { TransactionDetail } from '../transactions/transactionRepository';
 
 export interface ReceiptRow {
@@ -23,15 +30,7 @@ export interface ReceiptContent {
     total: string;
 }
 
-const KIND_TITLES: Record<TransactionDetail['kind'], string> = {
-    licenses: 'Licenses',
-    minutes: 'Dialer minutes',
-    services: 'Services',
-    storage: 'Storage',
-    cycle: 'Monthly bill',
-    refund: 'Refund',
-    credit: 'Credit from PowerDialer'
-};
+const KIND_TITLES: Record<TransactionDetail['kind'], string> = PURCHASE_KIND_NAMES;
 
 export function receiptContent(detail: TransactionDetail): ReceiptContent {
     const source = detail.fundingSource;
@@ -45,13 +44,10 @@ export function receiptContent(detail: TransactionDetail): ReceiptContent {
             detail.status === 'succeeded'
                 ? `${KIND_TITLES[detail.kind]}: paid`
                 : `${KIND_TITLES[detail.kind]}: payment declined${detail.declineMessage === null ? '' : ` (${detail.declineMessage})`}`,
-        paidWith:
-            source === null
-                ? 'No funding source'
-                : `${source.kind === 'card' ? 'Card' : 'Bank account'} ${source.brand} ending ${source.last4}`,
+        paidWith: source === null ? 'No funding source' : fundingSourceName(source),
         rows: detail.lines
             .map((line) => ({
-                product: line.productCode,
+                product: productName(line.productCode),
                 description: line.description,
                 quantity: String(line.quantity),
                 unitPrice: formatUsd(line.unitPriceCents),
@@ -69,7 +65,7 @@ export function receiptContent(detail: TransactionDetail): ReceiptContent {
 /** Issue 14: a payment's refunds are shown on its receipt (each is also a transaction of its own). */
 function refundRows(detail: TransactionDetail): ReceiptRow[] {
     return detail.refunds.map((refund) => ({
-        product: 'REFUND',
+        product: productName('REFUND'),
         description: `Refunded ${formatLongDate(calendarDateIn(refund.at, detail.account.timeZone))} (${refund.number})`,
         quantity: '1',
         unitPrice: '',

@@ -1,5 +1,5 @@
 import { serviceError } from '../kernel/serviceError';
-import type { LicenseCode } from '../../../core/index';
+import { LICENSE_CATALOG, type LicenseCode } from '../../../core/index';
 import { accountCancelled, checkAccountCount } from './runtimeAccount';
 import type { LeasePurpose, PoolCount, TakeLeaseRow } from './leaseRepository';
 
@@ -54,7 +54,7 @@ export function leaseAnswer(
 export function noLicense(missing: readonly LicenseCode[]): Error {
     return serviceError(
         'no_license',
-        `This user has no ${missing.join(' or ')} license. Ask your billing administrator to assign it.`,
+        `This user has no ${missing.map((code) => LICENSE_CATALOG[code].name).join(' or ')} license. Ask your billing administrator to assign it.`,
         { missing }
     );
 }

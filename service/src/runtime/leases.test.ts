@@ -98,6 +98,8 @@ describe('runtime leases: seats and ports (R2.3–R2.6, R10.2)', () => {
             status: 403,
             body: { code: 'no_license', details: { missing: ['INBOUND'] } }
         });
+        // The sentence names the license as people know it, not its code.
+        expect(noInbound.body.message).toContain('no Inbound Agent (Agent Login) license');
     });
 
     it('R2.3: a full pool answers pool_exhausted with how many are in use of how many, and counts the refusal', async () => {

@@ -1,3 +1,4 @@
+import { fundingSourceName } from '../../../core/index';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { isSourceExpired } from '../funding/fundingSourceRepository';
@@ -68,7 +69,8 @@ async function askProcessor(
         return {
             status: 'declined',
             declineCode: 'expired_card',
-            message: `The ${charge.source.brand} card ending ${charge.source.last4} has expired.`
+            // Only a card expires.
+            message: `The card ${fundingSourceName({ kind: 'card', ...charge.source })} has expired.`
         };
     }
     const timeoutMs = deps.paymentTimeoutMs ?? DEFAULT_CHARGE_TIMEOUT_MS;

@@ -1,6 +1,6 @@
 import {
-    dateRange,
-    MAX_RANGE_DAYS,
+    askedRange,
+    rangeProblem,
     parseIsoDate,
     startOfDayInstant,
     addDays,
@@ -25,18 +25,15 @@ export async function listTransactionsInRange(
         now: Date;
     }
 ) {
-    const range = dateRange({
+    const range = askedRange({
         now: query.now,
         timeZone: account.timeZone,
         from: query.from === undefined ? undefined : parseIsoDate(query.from),
         to: query.to === undefined ? undefined : parseIsoDate(query.to)
     });
-    if (range === undefined) {
-        throw serviceError(
-            'invalid_request',
-            `Choose a "from" day on or before "to", at most ${MAX_RANGE_DAYS} days apart.`
-        );
-    }
+    const problem = rangeProblem(range.from, range.to);
+    // The panel shows the sentence on the date field named in the details (core's range rules).
+    if (problem) throw serviceError('invalid_request', problem.message, { field: problem.field });
     const { kind, cursor, limit } = query;
     const result = await listTransactionsPage(db, account.id, {
         from: startOfDayInstant(range.from, account.timeZone),

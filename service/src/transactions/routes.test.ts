@@ -70,6 +70,17 @@ describe('R8 transactions over HTTP', () => {
         }
     });
 
+    it('R8.2 names the date field of a range mistake, with the sentence the panel shows there', async () => {
+        const reversed = await get('?from=2026-11-22&to=2026-11-01');
+        expect(reversed.json()).toMatchObject({
+            code: 'invalid_request',
+            message: 'The "To" day is before the "From" day: choose a later one.',
+            details: { field: 'to' }
+        });
+        const tooLong = await get('?from=2020-01-01&to=2026-01-01');
+        expect(tooLong.json()).toMatchObject({ details: { field: 'from' } });
+    });
+
     it('R8.1 opens a transaction with its lines; another company gets 404', async () => {
         const list = (await get('')).json<ListAnswer>();
         const cycle = list.transactions.find((t) => t.kind === 'cycle')!;

@@ -13,8 +13,8 @@ export default class AuthorizationFooter extends LightningElement {
     lastName = '';
     termsAccepted = false;
     private state: ChangeState = NO_CHANGE;
-    /** What to bring into view and focus after the next render: a new change, or a new refusal. */
-    private landingTarget: '' | '.authorize' | '.refusal' = '';
+    /** Whether to bring the authorization into view and focus it after the next render (a new change). */
+    private landOnAuthorize = false;
 
     /** The panel's change: summary, terms, busy flag, refusal and what was authorised. */
     @api
@@ -25,19 +25,18 @@ export default class AuthorizationFooter extends LightningElement {
         const next = value ?? NO_CHANGE;
         // Each new change is accepted on its own; the typed name stays for the next one.
         if (next.summary !== this.state.summary) this.termsAccepted = false;
-        if (next.summary && next.summary !== this.state.summary) this.landingTarget = '.authorize';
-        if (next.error && next.error !== this.state.error) this.landingTarget = '.refusal';
+        if (next.summary && next.summary !== this.state.summary) this.landOnAuthorize = true;
         this.state = next;
     }
 
     /**
-     * Keyboard and screen-reader users land on the authorization when it opens and on a refusal when
-     * it comes, even when they appear below the visible part of a dialog or a card.
+     * Keyboard and screen-reader users land on the authorization when it opens, even below the
+     * visible part of a dialog or a card (a refusal lands by itself: c-error-panel).
      */
     renderedCallback(): void {
-        if (!this.landingTarget) return;
-        const target = this.template?.querySelector<HTMLElement>(this.landingTarget);
-        this.landingTarget = '';
+        if (!this.landOnAuthorize) return;
+        const target = this.template?.querySelector<HTMLElement>('.authorize');
+        this.landOnAuthorize = false;
         landOn(target);
     }
 

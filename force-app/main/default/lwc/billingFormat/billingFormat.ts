@@ -1,4 +1,5 @@
 /** Display helpers shared by the panels. Money arrives as integer cents and stays so until shown. */
+import { fundingSourceName, PURCHASE_KIND_NAMES } from 'c/billingRules';
 
 const CURRENCY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const NUMBER = new Intl.NumberFormat('en-US');
@@ -32,10 +33,14 @@ export function formatMegabytes(bytes: number): string {
 
 /** "Visa ending 4242", "Bank account ending 6789": how a funding source is named everywhere. */
 export function describeFundingSource(source: { kind: string; brand: string; last4: string } | null): string {
-    if (!source) return 'No funding source';
-    const brand = source.brand.charAt(0).toUpperCase() + source.brand.slice(1);
-    const name = source.kind === 'card' ? brand || 'Card' : 'Bank account';
-    return `${name} ending ${source.last4}`;
+    return source ? fundingSourceName(source) : 'No funding source';
+}
+
+/** A transaction's kind as an admin reads it (`cycle` → "Monthly bill"); never the enum name. */
+export function describePurchaseKind(kind: string): string {
+    return Object.hasOwn(PURCHASE_KIND_NAMES, kind)
+        ? PURCHASE_KIND_NAMES[kind as keyof typeof PURCHASE_KIND_NAMES]
+        : 'Purchase';
 }
 
 /** "expires 04/2029" for a card; '' for a bank account (no expiry). */

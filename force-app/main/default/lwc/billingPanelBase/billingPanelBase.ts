@@ -25,8 +25,10 @@ interface RefreshMessage {
 
 /**
  * The base class of the four billing panels (no template of its own): the account they show, the
- * terms, the change waiting for the authorization footer (c/changeState), and the refresh message
- * after a change. Each panel implements `load()`.
+ * terms, the change waiting for the authorization footer (c/changeState), the refresh message
+ * after a change, and the loading state. Each panel implements `load()`; its template shows a
+ * `lightning-spinner` while `loading` and its figures, lists and empty states only when `ready`,
+ * so that nothing false ("$0.00", "none", an empty list) shows before the service answered.
  */
 export default class BillingPanelBase extends LightningElement {
     /** The terms the authorization footer shows and records (`{ version, text }`). */
@@ -39,8 +41,17 @@ export default class BillingPanelBase extends LightningElement {
     /** "What was authorised" after the last accepted change. */
     authorised = '';
     changeError: unknown;
+    /** True while the panel's data is on its way: the panel shows a lightning-spinner. */
+    loading = false;
+    /**
+     * True once what the panel holds answers what it shows now (this account, this range): until
+     * then it shows no figures, no lists and no "nothing here" (they would be false facts).
+     */
+    ready = false;
 
     private currentAccountId = '';
+    /** Counts the loads started, so that only the last one to start ends the loading state. */
+    private loadsStarted = 0;
     private subscription: Subscription | null = null;
     /** True while the panel reloads after its own change: its own refresh message is not a second reason. */
     private reloadingAfterChange = false;
@@ -51,15 +62,16 @@ export default class BillingPanelBase extends LightningElement {
         return this.currentAccountId;
     }
     set accountId(value: string) {
+        const changed = value !== this.currentAccountId;
         this.currentAccountId = value;
-        if (this.isConnected) this.load();
+        if (this.isConnected) this.reload({ fresh: changed });
     }
 
     connectedCallback(): void {
         this.subscription = subscribe(this.messageContext, BILLING_REFRESH, (message) =>
             this.handleRefreshMessage(message as RefreshMessage)
         );
-        this.load();
+        this.reload({ fresh: true });
     }
 
     disconnectedCallback(): void {
@@ -67,9 +79,38 @@ export default class BillingPanelBase extends LightningElement {
         this.subscription = null;
     }
 
-    /** Loads what the panel shows; overridden by each panel. */
+    /** Loads what the panel shows; overridden by each panel (called through `reload`). */
     load(): Promise<void> {
         return Promise.resolve();
+    }
+
+    /**
+     * Loads again with the spinner shown. `fresh` when the question changes (another account, another
+     * range): what the panel held stops being shown until the new answer. A refresh of the same
+     * question keeps the figures shown until they are replaced.
+     */
+    async reload({ fresh = false }: { fresh?: boolean } = {}): Promise<void> {
+        const load = ++this.loadsStarted;
+        if (fresh || !this.accountId) this.ready = false;
+        // No account chosen: nothing to ask, and nothing to show either.
+        if (!this.accountId) {
+            this.loading = false;
+            return;
+        }
+        this.loading = true;
+        try {
+            await this.load();
+        } finally {
+            if (load === this.loadsStarted) {
+                this.loading = false;
+                this.ready = true;
+            }
+        }
+    }
+
+    /** Until the first answer for what the panel shows, its actions that need that answer wait. */
+    get notReady(): boolean {
+        return !this.ready;
     }
 
     get change(): ChangeState {
@@ -106,7 +147,7 @@ export default class BillingPanelBase extends LightningElement {
         this.reloadingAfterChange = true;
         try {
             publish(this.messageContext, BILLING_REFRESH, { accountId: this.accountId });
-            await this.load();
+            await this.reload();
         } finally {
             this.reloadingAfterChange = false;
         }
@@ -118,6 +159,6 @@ export default class BillingPanelBase extends LightningElement {
 
     private handleRefreshMessage(message: RefreshMessage | undefined): void {
         if (this.reloadingAfterChange || this.pending) return;
-        if (!message?.accountId || message.accountId === this.accountId) this.load();
+        if (!message?.accountId || message.accountId === this.accountId) this.reload();
     }
 }

@@ -46,7 +46,9 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
         this.usersError = users.error;
     }
 
+    /** The funding sources once answered for this account (none listed while loading). */
     get sourceRows() {
+        if (!this.ready) return [];
         const sources = this.sources?.fundingSources ?? [];
         return sources.map((source) => {
             // R7.3, the service's own rule: Remove waits until another valid source is added.
@@ -68,6 +70,11 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
                 rechargeLabel: `Use ${describeFundingSource(source)} for minute recharges`
             };
         });
+    }
+
+    /** "Current: …" only once the service said who it is (never "none" while loading). */
+    get showAdministrator(): boolean {
+        return this.ready && this.administrator !== undefined;
     }
 
     get administratorName(): string {

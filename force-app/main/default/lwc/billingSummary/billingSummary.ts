@@ -3,7 +3,7 @@ import { MessageContext, subscribe, unsubscribe, type Subscription } from 'light
 import BILLING_REFRESH from '@salesforce/messageChannel/BillingRefresh__c';
 import { getMe, getSummary, getTerms, type Me, type Summary, type Terms } from 'c/billingApi';
 import { isNotPermitted } from 'c/billingErrors';
-import { formatCents, formatDate } from 'c/billingFormat';
+import { describePurchaseKind, formatCents, formatDate } from 'c/billingFormat';
 import { isSetupProblem } from 'c/setupStatus';
 
 export default class BillingSummary extends LightningElement {
@@ -20,6 +20,8 @@ export default class BillingSummary extends LightningElement {
     setupProblem: unknown;
     notPermitted = false;
     loaded = false;
+    /** True while the page asks the service (first load, or Check again): a lightning-spinner. */
+    loading = true;
     selectedAccountId = '';
     private subscription: Subscription | null = null;
 
@@ -31,14 +33,16 @@ export default class BillingSummary extends LightningElement {
 
     /** The admin finished a setup step (e.g. Connect) and checks again. */
     async handleRetry(): Promise<void> {
-        this.setupProblem = undefined;
-        this.loaded = false;
+        // The setup status stays shown (its Check again busy) until the service answers.
+        this.loading = true;
         await this.load();
     }
 
     private async load(): Promise<void> {
         try {
             this.me = await getMe();
+            this.setupProblem = undefined;
+            this.error = undefined;
             if (!this.me.isAdmin) {
                 this.notPermitted = true;
                 return;
@@ -53,6 +57,7 @@ export default class BillingSummary extends LightningElement {
             this.error = this.notPermitted || this.setupProblem !== undefined ? undefined : error;
         } finally {
             this.loaded = true;
+            this.loading = false;
         }
     }
 
@@ -68,6 +73,11 @@ export default class BillingSummary extends LightningElement {
         } catch (error) {
             this.error = error;
         }
+    }
+
+    /** The page's spinner: the first load, before any answer (a check again shows in the setup status). */
+    get loadingPage(): boolean {
+        return this.loading && this.setupProblem === undefined;
     }
 
     get showBilling(): boolean {
@@ -88,7 +98,7 @@ export default class BillingSummary extends LightningElement {
             })),
             purchases: account.recentPurchases.map((purchase) => ({
                 number: purchase.number,
-                text: `${purchase.number}, ${formatDate(purchase.at)}, ${purchase.kind}: ${formatCents(purchase.totalCents)}`
+                text: `${purchase.number}, ${formatDate(purchase.at)}, ${describePurchaseKind(purchase.kind)}: ${formatCents(purchase.totalCents)}`
             })),
             buttonVariant: account.id === this.selectedAccountId ? 'brand' : 'neutral',
             className:

@@ -11,6 +11,7 @@ import {
 import { settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber, parseDollarsToCents } from 'c/billingFormat';
 import { planManualPurchase } from 'c/billingRules';
+import { clearFieldProblem, showFieldProblems } from 'c/fieldProblems';
 
 const USAGE_DAYS = 30;
 const CHART_WIDTH = 600;
@@ -27,7 +28,6 @@ export default class DialerMinutesPanel extends BillingPanelBase {
     usage: UsageDay[] = [];
     usageError: unknown;
     amountText = '100.00';
-    amountMessage = '';
     /** The summary of the recharge change waiting for Accept: the switch does not move before it. */
     rechargeSummary = '';
 
@@ -44,6 +44,16 @@ export default class DialerMinutesPanel extends BillingPanelBase {
         ({ data: this.minutes, error: this.error } = minutes);
         this.usage = usage.data?.days ?? [];
         this.usageError = usage.error;
+    }
+
+    /** The balance and recharge only once answered (no "$0.00" while loading). */
+    get showMinutes(): boolean {
+        return this.ready && this.minutes !== undefined;
+    }
+
+    /** The chart only once the usage answered (no "$0.00 in total" while loading or after a failure). */
+    get showUsage(): boolean {
+        return this.ready && this.usageError === undefined;
     }
 
     get balance(): string {
@@ -93,21 +103,21 @@ export default class DialerMinutesPanel extends BillingPanelBase {
 
     handleAmountChange(event: CustomEvent<{ value: string }>): void {
         this.amountText = event.detail.value;
-        this.amountMessage = '';
+        clearFieldProblem(event.target);
     }
 
     handleBuyMinutes(): void {
         const cents = parseDollarsToCents(this.amountText);
-        if (cents === null) {
-            this.amountMessage = 'Enter an amount in dollars, like 100 or 250.50.';
-            return;
-        }
-        // R5.2, the service's own rule: at least $100.00, at most one large purchase at a time.
-        const plan = planManualPurchase(cents);
-        if (!plan.ok) {
-            this.amountMessage = plan.errors.map((error) => error.message).join(' ');
-            return;
-        }
+        // R5.2, the service's own rule (at least $100.00), said on the amount field, which takes the focus.
+        const plan = cents === null ? undefined : planManualPurchase(cents);
+        const problem =
+            cents === null
+                ? 'Enter an amount in dollars, like 100 or 250.50.'
+                : plan?.ok === false
+                  ? plan.errors.map((error) => error.message).join(' ')
+                  : '';
+        if (!showFieldProblems(this.template, problem ? [{ field: 'amount', message: problem }] : [])) return;
+        if (cents === null) return;
         this.startChange(`Buy ${formatCents(cents)} of dialer minutes`, async (authorization, key) => {
             await purchaseMinutes(this.accountId, cents, authorization, key);
         });

@@ -9,7 +9,6 @@ import {
 } from 'c/billingApi';
 import { errorCode, settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber } from 'c/billingFormat';
-import { landOn } from 'c/fieldProblems';
 
 /**
  * Purchase Product Licenses (R3): a stepper per license with its floor and the term end, and a
@@ -22,7 +21,6 @@ export default class PurchaseLicensesModal extends BillingModal {
     quantities: Record<string, number> = {};
     quantityPreview: QuantityPreview | undefined;
     quantityPreviewError: unknown;
-    private landOnRefusal = false;
 
     get termEnd(): string {
         return formatDate(this.licenses?.contract?.end);
@@ -121,14 +119,7 @@ export default class PurchaseLicensesModal extends BillingModal {
         ({ data: this.quantityPreview, error: this.quantityPreviewError } = await settle(
             previewQuantities(this.accountId, this.changedQuantities, newIdempotencyKey())
         ));
-        // A refusal (or a failed preview) is brought into view and focused once it is drawn.
-        this.landOnRefusal = Boolean(this.previewProblem.errors);
-    }
-
-    renderedCallback(): void {
-        if (!this.landOnRefusal) return;
-        this.landOnRefusal = false;
-        landOn(this.template?.querySelector<HTMLElement>('.preview-refusal'));
+        // A refusal (or a failed preview) lands by itself: c-error-panel brings it into view and focuses it.
     }
 
     handleBuyLicenses(): void {

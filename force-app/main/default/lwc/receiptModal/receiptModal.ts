@@ -31,6 +31,11 @@ export default class ReceiptModal extends BillingModal {
         ));
     }
 
+    /** The receipt is on its way: a spinner, not an empty dialog. */
+    get loading(): boolean {
+        return this.receipt === undefined && this.error === undefined;
+    }
+
     get heading(): string {
         return `Receipt ${this.transactionNumber}`;
     }

@@ -2,22 +2,18 @@ import { api } from 'lwc';
 import BillingPanelBase from 'c/billingPanelBase';
 import ReceiptModal from 'c/receiptModal';
 import { getTransactions, type PurchaseKind, type TransactionKind, type Transactions } from 'c/billingApi';
-import { settle } from 'c/billingErrors';
+import { hasErrorCode, settle } from 'c/billingErrors';
+import {
+    PURCHASE_KIND_NAMES,
+    REPORTED_KIND_NAMES,
+    rangeInputProblems,
+    type RangeInputProblem
+} from 'c/billingRules';
+import { clearFieldProblem, showFieldProblems } from 'c/fieldProblems';
 import { describeFundingSource, formatCents, formatDate } from 'c/billingFormat';
 
-const KIND_LABELS: Record<TransactionKind, string> = {
-    licenses: 'Licenses',
-    minutes: 'Dialer minutes',
-    services: 'Services',
-    storage: 'Storage',
-    credits: 'Credits and refunds'
-};
-const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = {
-    ...KIND_LABELS,
-    cycle: 'Monthly bill',
-    refund: 'Refund',
-    credit: 'Credit from PowerDialer'
-};
+const KIND_LABELS: Record<TransactionKind, string> = REPORTED_KIND_NAMES;
+const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = PURCHASE_KIND_NAMES;
 /** A pending payment was sent and its answer is not in yet (the service settles it shortly). */
 const STATUS_LABELS = { succeeded: 'Paid', failed: 'Declined', pending: 'Pending' } as const;
 
@@ -86,8 +82,8 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
     kindOptions = KIND_OPTIONS;
     transactions: Transactions | undefined;
     error: unknown;
-    /** True while a page is on its way: a spinner, and no "no transactions" before the answer. */
-    loading = false;
+    /** True while the next page is on its way (the first page's loading is the base's `loading`). */
+    loadingMore = false;
     loadMoreError: unknown;
     from = '';
     to = '';
@@ -96,13 +92,16 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
     async load(): Promise<void> {
         if (!this.accountId) return;
         const range = this.to ? { from: this.from, to: this.to } : this.today ? { to: this.today } : {};
-        this.loading = true;
         this.loadMoreError = undefined;
-        ({ data: this.transactions, error: this.error } = await settle(
+        const { data, error } = await settle(
             getTransactions(this.accountId, { ...range, kind: this.kind, limit: PAGE_SIZE })
-        ));
-        if (this.transactions) ({ from: this.from, to: this.to } = this.transactions);
-        this.loading = false;
+        );
+        const problem = rangeProblemOf(error);
+        // A range mistake is said on its date field, not as "could not be loaded".
+        this.error = problem ? undefined : error;
+        this.transactions = data;
+        if (problem) showFieldProblems(this.template, [problem]);
+        if (data) ({ from: this.from, to: this.to } = data);
     }
 
     get hasMore(): boolean {
@@ -113,7 +112,7 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
     async handleLoadMore(): Promise<void> {
         const shown = this.transactions;
         if (!shown?.nextCursor) return;
-        this.loading = true;
+        this.loadingMore = true;
         const { data, error } = await settle(
             getTransactions(this.accountId, {
                 from: this.from,
@@ -123,7 +122,7 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
                 limit: PAGE_SIZE
             })
         );
-        this.loading = false;
+        this.loadingMore = false;
         this.loadMoreError = error;
         if (data)
             this.transactions = { ...data, transactions: [...shown.transactions, ...data.transactions] };
@@ -141,12 +140,22 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
     }
 
     get hasRows(): boolean {
-        return this.rows.length > 0;
+        return this.ready && this.rows.length > 0;
+    }
+
+    /** The totals of the range asked, once answered (no $0.00 while loading). */
+    get hasTotals(): boolean {
+        return this.ready && this.transactions !== undefined;
     }
 
     /** Only an answer with no rows is an empty range; not a page still loading, nor a failure. */
     get isEmpty(): boolean {
-        return Boolean(this.transactions) && !this.hasRows;
+        return this.hasTotals && this.rows.length === 0;
+    }
+
+    /** The spinner: the first page of a range, or the next page, on its way. */
+    get busy(): boolean {
+        return this.loading || this.loadingMore;
     }
 
     get totals() {
@@ -160,17 +169,29 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
 
     handleFromChange(event: CustomEvent<{ value: string }>): void {
         this.from = event.detail.value;
-        this.load();
+        this.rangeChanged(event.target);
     }
 
     handleToChange(event: CustomEvent<{ value: string }>): void {
         this.to = event.detail.value;
-        this.load();
+        this.rangeChanged(event.target);
     }
 
     handleKindChange(event: CustomEvent<{ value: string }>): void {
         this.kind = KIND_OPTIONS.find((option) => option.value === event.detail.value)?.value ?? '';
-        this.load();
+        this.reload({ fresh: true });
+    }
+
+    /** Another range: checked on its date fields with the service's rule first, then listed. */
+    private rangeChanged(field: EventTarget | null): void {
+        clearFieldProblem(field);
+        if (showFieldProblems(this.template, rangeInputProblems(this.from, this.to))) {
+            this.reload({ fresh: true });
+            return;
+        }
+        // The rows and totals shown are those of another range: not shown beside this one.
+        this.transactions = undefined;
+        this.error = undefined;
     }
 
     async handleRowAction(
@@ -187,4 +208,13 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
             ...(step ? { step } : {})
         });
     }
+}
+
+/** The date field and sentence of a range the service refused (`invalid_request` naming a field). */
+function rangeProblemOf(error: unknown): RangeInputProblem | undefined {
+    if (!hasErrorCode(error, 'invalid_request')) return undefined;
+    const body = (error as { body?: { message?: unknown; details?: { field?: unknown } } }).body;
+    const field = body?.details?.field;
+    if ((field !== 'from' && field !== 'to') || typeof body?.message !== 'string') return undefined;
+    return { field, message: body.message };
 }

@@ -51,6 +51,9 @@ export default class SetupStatus extends LightningElement {
     /** A service or proxy refusal whose code is one of the setup problems. */
     @api error: unknown;
 
+    /** True while the page checks again: Check again waits and a spinner says so. */
+    @api checking = false;
+
     get problem(): SetupProblem {
         return PROBLEMS[errorCode(this.error) ?? ''] ?? PROBLEMS.service_unavailable!;
     }

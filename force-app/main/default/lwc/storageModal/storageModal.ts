@@ -12,6 +12,11 @@ export default class StorageModal extends BillingModal {
         ({ data: this.storage, error: this.storageError } = await settle(getStorage(this.accountId)));
     }
 
+    /** The usage is on its way: a spinner, not an empty dialog. */
+    get loading(): boolean {
+        return this.storage === undefined && this.storageError === undefined;
+    }
+
     get storageRows() {
         const byKind = this.storage?.byKind;
         if (!byKind) return [];

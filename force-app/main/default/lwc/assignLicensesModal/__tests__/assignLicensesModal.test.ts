@@ -196,7 +196,9 @@ describe('c-assign-licenses-modal', () => {
 
         expect(changeErrorText(element.shadowRoot)).toContain('0 are free');
         const footer = element.shadowRoot.querySelector('c-authorization-footer') as Modal;
-        expect(footer.shadowRoot.activeElement).toBe(footer.shadowRoot.querySelector('.refusal'));
+        expect(footer.shadowRoot.activeElement).toBe(
+            footer.shadowRoot.querySelector('c-error-panel.refusal')
+        );
         expect(pendingSummary(element.shadowRoot)).toContain('assign Dialer Tab to Ben Caller');
         expect(mocked.changeAssignments.mock.calls.map((call) => call[3])).toEqual(['key-1', 'key-1']);
         expect(closed).toEqual([]);

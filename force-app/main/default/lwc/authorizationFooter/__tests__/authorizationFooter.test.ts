@@ -116,13 +116,16 @@ describe('c-authorization-footer', () => {
                 error: { body: { code: 'payment_declined', message: 'Declined.' } }
             };
             await flushPromises();
-            expect(element.shadowRoot.activeElement?.classList.contains('refusal')).toBe(true);
-            expect(element.shadowRoot.querySelector('.refusal')?.getAttribute('role')).toBe('alert');
+            // The refusal (c-error-panel) holds the focus: its alert, inside its own shadow.
+            const refusal = element.shadowRoot.activeElement as HTMLElement & { shadowRoot: ShadowRoot };
+            expect(refusal.classList.contains('refusal')).toBe(true);
+            expect(refusal.shadowRoot.activeElement?.getAttribute('role')).toBe('alert');
+            expect(refusal.shadowRoot.activeElement?.textContent).toContain('Declined.');
             // Typing the name again re-renders, but the focus is not pulled away again.
             fireChange(element.shadowRoot.querySelector('lightning-input.first-name'), { value: 'Ada' });
             await flushPromises();
         });
-        expect(scrolled).toEqual(['authorize', 'refusal']);
+        expect(scrolled).toEqual(['authorize', 'error']);
     });
 
     it('fires cancel', async () => {

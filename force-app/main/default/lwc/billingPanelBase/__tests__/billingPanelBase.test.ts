@@ -32,6 +32,9 @@ class ProbePanel extends BillingPanelBase {
     @api get state(): ChangeState {
         return this.change;
     }
+    @api get shows(): { loading: boolean; ready: boolean } {
+        return { loading: this.loading, ready: this.ready };
+    }
 }
 
 type Probe = HTMLElement & {
@@ -40,6 +43,7 @@ type Probe = HTMLElement & {
     accept(): Promise<void>;
     open(dialog: { open(options: Record<string, unknown>): Promise<unknown> }): Promise<void>;
     state: ChangeState;
+    shows: { loading: boolean; ready: boolean };
 };
 
 async function render(): Promise<Probe> {
@@ -68,6 +72,36 @@ describe('c/billingPanelBase: what every billing panel does around its change', 
         expect(loads).toHaveBeenCalledTimes(2);
         resetDom();
         expect(unsubscribe).toHaveBeenCalledWith(subscription);
+    });
+
+    it('loading while an answer is on its way; ready once answered, and not for another account meanwhile', async () => {
+        let answer: () => void = () => undefined;
+        loads.mockImplementation(() => new Promise<void>((resolve) => (answer = resolve)));
+        const element = await render();
+        expect(element.shows).toEqual({ loading: true, ready: false });
+        answer();
+        await flushPromises();
+        expect(element.shows).toEqual({ loading: false, ready: true });
+        // A refresh of the same account keeps what is shown until it is replaced.
+        refreshListener()({ accountId: ACCOUNT_ID });
+        expect(element.shows).toEqual({ loading: true, ready: true });
+        answer();
+        await flushPromises();
+        // Another account: nothing of the first one is shown until its own answer.
+        element.accountId = 'acc-2';
+        expect(element.shows).toEqual({ loading: true, ready: false });
+        const second = answer;
+        element.accountId = 'acc-3';
+        const third = answer;
+        second();
+        await flushPromises();
+        // The earlier load ending does not end the later one's loading.
+        expect(element.shows).toEqual({ loading: true, ready: false });
+        third();
+        await flushPromises();
+        expect(element.shows).toEqual({ loading: false, ready: true });
+        element.accountId = '';
+        expect(element.shows).toEqual({ loading: false, ready: false });
     });
 
     it('R9.2 after an accepted change: says what was authorised, toasts, tells the other panels, reloads once', async () => {

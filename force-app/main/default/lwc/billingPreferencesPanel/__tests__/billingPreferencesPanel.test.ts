@@ -12,7 +12,14 @@ import {
     fireChange,
     pendingSummary
 } from '../../../../../test/utils/authorize';
-import { ACCOUNT_ID, cleanUpAfterEach, mountPanel, serviceError } from '../../../../../test/utils/panel';
+import {
+    ACCOUNT_ID,
+    answerLater,
+    cleanUpAfterEach,
+    mountPanel,
+    serviceError,
+    showsSpinner
+} from '../../../../../test/utils/panel';
 import FUNDING_SOURCES from './data/fundingSources.json';
 import USERS from './data/users.json';
 
@@ -40,6 +47,30 @@ describe('c-billing-preferences-panel', () => {
     });
 
     cleanUpAfterEach();
+
+    it('shows a spinner while loading: no "Current: none" administrator and no empty list of sources', async () => {
+        const sources = answerLater();
+        const administrator = answerLater();
+        mocked.getFundingSources.mockReturnValue(sources.promise as Promise<api.FundingSources>);
+        mocked.getBillingAdministrator.mockReturnValue(
+            administrator.promise as Promise<api.BillingAdministrator>
+        );
+        const element = await render();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('.administrator')).toBeNull();
+        expect(element.shadowRoot.textContent).not.toContain('none');
+        sources.answer(FUNDING_SOURCES);
+        administrator.answer({
+            userId: '005000000000001AAA',
+            name: 'Ada Admin',
+            isAdmin: true,
+            active: true
+        });
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(textOf(element, '.administrator')).toBe('Current: Ada Admin');
+        expect(element.shadowRoot.querySelectorAll('li.source').length).toBeGreaterThan(0);
+    });
 
     it('R7.4 lists funding sources with role, expiry, last four and the recharge source', async () => {
         const element = await render();
@@ -124,7 +155,7 @@ describe('c-billing-preferences-panel', () => {
             await authorize(element.shadowRoot);
             expect(footer.shadowRoot.activeElement?.classList.contains('refusal')).toBe(true);
         });
-        expect(scrolled).toEqual(['authorize', 'authorize', 'refusal']);
+        expect(scrolled).toEqual(['authorize', 'authorize', 'error']);
     });
 
     it('R7.4 chooses the source for minute recharges', async () => {

@@ -3,7 +3,7 @@ import { subscribe } from 'lightning/messageService';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
 import { innerTextOf, mount } from '../../../../../test/utils/dom';
-import { cleanUpAfterEach, serviceError } from '../../../../../test/utils/panel';
+import { answerLater, cleanUpAfterEach, serviceError, showsSpinner } from '../../../../../test/utils/panel';
 import SUMMARY from './data/summary.json';
 import TERMS from '../../../../../test/data/terms.json';
 
@@ -46,9 +46,33 @@ describe('c-billing-summary', () => {
         );
     });
 
+    it('names each recent purchase in words (a monthly bill, not "cycle")', async () => {
+        const withBill = JSON.parse(JSON.stringify(SUMMARY)) as api.Summary;
+        withBill.accounts[0]!.recentPurchases[0]!.kind = 'cycle';
+        mocked.getSummary.mockResolvedValue(withBill);
+        const element = await render();
+        const purchases = element.shadowRoot.querySelector('article.account .recent-purchases')?.textContent;
+        expect(purchases).toContain('Monthly bill');
+        expect(purchases).not.toContain('cycle');
+    });
+
+    it('shows a spinner while the billing loads, and no accounts or panels before the answer', async () => {
+        const later = answerLater();
+        mocked.getSummary.mockReturnValue(later.promise as Promise<api.Summary>);
+        const element = await render();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('article.account')).toBeNull();
+        expect(element.shadowRoot.querySelector('c-products-panel')).toBeNull();
+        later.answer(SUMMARY);
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(element.shadowRoot.querySelectorAll('article.account')).toHaveLength(2);
+    });
+
     it('R4.2 says in one line when a cycle bill failed and when it is tried next', async () => {
         const failing = JSON.parse(JSON.stringify(SUMMARY)) as api.Summary;
-        const message = 'Payment of the 2026-12 bill failed on December 1, 2026; next try December 3, 2026.';
+        const message =
+            'Payment of the December 2026 bill failed on December 1, 2026; next try December 3, 2026.';
         failing.accounts[0]!.payment = {
             period: '2026-12',
             status: 'collecting',
@@ -122,12 +146,20 @@ describe('c-billing-summary', () => {
         };
         mocked.getMe.mockRejectedValueOnce(notConnected);
         const element = await render();
-        const status = element.shadowRoot.querySelector('c-setup-status');
+        const status = element.shadowRoot.querySelector('c-setup-status') as
+            (HTMLElement & { checking: boolean }) | null;
         expect(status).not.toBeNull();
         expect(status?.shadowRoot?.querySelector('lightning-button.connect')).not.toBeNull();
         expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
         expect(mocked.getSummary).not.toHaveBeenCalled();
+        const later = answerLater();
+        mocked.getMe.mockReturnValueOnce(later.promise as Promise<api.Me>);
         status?.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        // While checking again the setup status stays, busy, instead of a blank page.
+        expect(status?.isConnected).toBe(true);
+        expect(status?.checking).toBe(true);
+        later.answer(ADMIN);
         await flushPromises();
         expect(element.shadowRoot.querySelector('c-setup-status')).toBeNull();
         expect(element.shadowRoot.querySelectorAll('article.account')).toHaveLength(2);

@@ -13,10 +13,12 @@ import {
 import {
     ACCOUNT_ID,
     AUTHORIZATION,
+    answerLater,
     cleanUpAfterEach,
     fillAndPress,
     mountPanel,
-    serviceError
+    serviceError,
+    showsSpinner
 } from '../../../../../test/utils/panel';
 import MINUTES from './data/minutes.json';
 import USAGE from './data/usage.json';
@@ -44,6 +46,24 @@ describe('c-dialer-minutes-panel', () => {
 
     cleanUpAfterEach();
 
+    it('shows a spinner while the balance and usage load: no $0.00 balance, no "$0.00 in total" chart', async () => {
+        const minutes = answerLater();
+        const usage = answerLater();
+        mocked.getMinutes.mockReturnValue(minutes.promise as Promise<api.Minutes>);
+        mocked.getMinutesUsage.mockReturnValue(usage.promise as ReturnType<typeof api.getMinutesUsage>);
+        const element = await render();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('.balance')).toBeNull();
+        expect(element.shadowRoot.querySelector('.usage-chart')).toBeNull();
+        expect(element.shadowRoot.textContent).not.toContain('$0.00');
+        minutes.answer(MINUTES);
+        usage.answer(USAGE);
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(element.shadowRoot.querySelector('.balance')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('.usage-chart')).not.toBeNull();
+    });
+
     it('R5.1 shows the balance in dollars and minutes, and the recharge amount and threshold', async () => {
         const element = await render();
         expect(textOf(element, '.balance')).toContain('$123.45');
@@ -66,20 +86,27 @@ describe('c-dialer-minutes-panel', () => {
         );
     });
 
-    it("R5.2 refuses a purchase under $100 (or over the maximum) with the service's rule, without calling it", async () => {
+    it("R5.2 refuses a purchase under $100 (or over the maximum) with the service's rule on the amount field, focused, without calling it", async () => {
         const element = await render();
+        const amount = element.shadowRoot.querySelector('lightning-input.amount') as HTMLElement & {
+            setCustomValidity: (message: string) => void;
+        };
+        let shown = '';
+        amount.setCustomValidity = (message) => (shown = message);
+        // The base input takes the focus (the jest stand-in cannot hold it: record the call).
+        const focus = jest.spyOn(amount, 'focus');
         await buy(element, '99.99');
-        expect(textOf(element, '.amount-message')).toBe(
-            'A purchase of dialer minutes is at least $100.00 (5,000 minutes).'
-        );
+        expect(shown).toBe('A purchase of dialer minutes is at least $100.00 (5,000 minutes).');
+        expect(focus).toHaveBeenCalled();
         expect(pendingSummary(element.shadowRoot)).toBe('');
         await buy(element, 'a lot');
-        expect(textOf(element, '.amount-message')).toContain('Enter an amount in dollars');
+        expect(shown).toContain('Enter an amount in dollars');
         await buy(element, '100000.01');
-        expect(textOf(element, '.amount-message')).toBe(
-            'A single purchase of dialer minutes is at most $100,000.00.'
-        );
+        expect(shown).toBe('A single purchase of dialer minutes is at most $100,000.00.');
         expect(mocked.purchaseMinutes).not.toHaveBeenCalled();
+        await buy(element, '150');
+        expect(shown).toBe('');
+        expect(pendingSummary(element.shadowRoot)).toBe('Buy $150.00 of dialer minutes');
     });
 
     it('R5.2 R9.1 buys minutes after Accept, then reloads and tells the other panels', async () => {

@@ -1,5 +1,6 @@
 import ErrorPanel from 'c/errorPanel';
 import { mount, resetDom } from '../../../../../test/utils/dom';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
 
 type Panel = HTMLElement & { shadowRoot: ShadowRoot; errors: unknown; friendlyMessage: string };
 
@@ -42,6 +43,49 @@ describe('c-error-panel', () => {
             'The billing service could not complete this.'
         );
         expect(element.shadowRoot.querySelector('ul')).toBeNull();
+    });
+
+    describe('a refusal is brought into view and focused', () => {
+        const scrolled: string[] = [];
+        beforeEach(() => {
+            scrolled.length = 0;
+            // jsdom lays nothing out, so it has no scrollIntoView: record the calls instead.
+            Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', {
+                configurable: true,
+                value(this: HTMLElement) {
+                    scrolled.push(this.textContent ?? '');
+                }
+            });
+        });
+        afterEach(() => delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView);
+
+        it('when it appears, and again only when it says something new', async () => {
+            const element = await render(
+                { body: { code: 'license_floor', message: 'CRM cannot go below 10.' } },
+                'This change is not allowed:'
+            );
+            const alert = element.shadowRoot.activeElement;
+            expect(alert?.getAttribute('role')).toBe('alert');
+            expect(alert?.textContent).toContain('CRM cannot go below 10.');
+            expect(scrolled).toHaveLength(1);
+            // The same words handed again (a re-render of the dialog) do not pull the focus back.
+            element.errors = [{ body: { code: 'license_floor', message: 'CRM cannot go below 10.' } }];
+            await flushPromises();
+            expect(scrolled).toHaveLength(1);
+            element.errors = { body: { code: 'license_floor', message: 'CRM cannot go below 12.' } };
+            await flushPromises();
+            expect(scrolled).toHaveLength(2);
+            expect(scrolled[1]).toContain('CRM cannot go below 12.');
+        });
+
+        it('not when quiet (a panel failing to load as the page opens)', async () => {
+            const element = await mount('c-error-panel', ErrorPanel, {
+                errors: new Error('Timed out'),
+                quiet: true
+            });
+            expect((element as Panel).shadowRoot.activeElement).toBeNull();
+            expect(scrolled).toEqual([]);
+        });
     });
 
     it('is accessible', async () => {

@@ -10,7 +10,14 @@ import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
 import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
 import { authorisedText } from '../../../../../test/utils/authorize';
-import { ACCOUNT_ID, cleanUpAfterEach, mountPanel, serviceError } from '../../../../../test/utils/panel';
+import {
+    ACCOUNT_ID,
+    answerLater,
+    cleanUpAfterEach,
+    mountPanel,
+    serviceError,
+    showsSpinner
+} from '../../../../../test/utils/panel';
 import LICENSES from './data/licenses.json';
 
 jest.mock('c/billingApi');
@@ -28,6 +35,38 @@ describe('c-products-panel', () => {
     });
 
     cleanUpAfterEach();
+
+    it('shows a spinner while the licenses load, no table or $0.00 total, and Purchase waits for them', async () => {
+        const later = answerLater();
+        mocked.getLicenses.mockReturnValue(later.promise as Promise<api.Licenses>);
+        const element = await render();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
+        expect(element.shadowRoot.querySelector('.monthly-total')).toBeNull();
+        const purchase = element.shadowRoot.querySelector('lightning-button.purchase') as unknown as {
+            disabled: boolean;
+        };
+        expect(purchase.disabled).toBe(true);
+        later.answer(LICENSES);
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(textOf(element, '.monthly-total')).toContain('$1,375.00');
+        expect(purchase.disabled).toBe(false);
+    });
+
+    it("shows another account's licenses only once they came (not the first account's meanwhile)", async () => {
+        const element = (await render()) as HTMLElement & { shadowRoot: ShadowRoot; accountId: string };
+        const later = answerLater();
+        mocked.getLicenses.mockReturnValue(later.promise as Promise<api.Licenses>);
+        element.accountId = 'acc-2';
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('.monthly-total')).toBeNull();
+        later.answer(LICENSES);
+        await flushPromises();
+        expect(mocked.getLicenses).toHaveBeenLastCalledWith('acc-2');
+        expect(element.shadowRoot.querySelector('.monthly-total')).not.toBeNull();
+    });
 
     it('lists each license with purchased, assigned, in use, price and total as currency (R2, R2.7)', async () => {
         const element = await render();

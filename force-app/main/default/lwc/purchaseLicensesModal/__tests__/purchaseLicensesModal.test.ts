@@ -95,10 +95,11 @@ describe('c-purchase-licenses-modal', () => {
         const element = await render();
         const scrolled = await recordScrollsIntoView(() => previewCrm(element, '5'));
         expect(innerTextOf(element, 'c-error-panel.refusals')).toContain('CRM cannot go below 10');
-        // Brought into view and focused, with role=alert, below the steppers.
-        expect(scrolled).toEqual(['preview-refusal']);
-        expect(element.shadowRoot.activeElement?.classList.contains('preview-refusal')).toBe(true);
-        expect(element.shadowRoot.querySelector('.preview-refusal')?.getAttribute('role')).toBe('alert');
+        // Brought into view and focused, with role=alert, below the steppers (c-error-panel lands itself).
+        expect(scrolled).toEqual(['error']);
+        const refusal = element.shadowRoot.activeElement as HTMLElement & { shadowRoot: ShadowRoot };
+        expect(refusal.classList.contains('refusals')).toBe(true);
+        expect(refusal.shadowRoot.activeElement?.getAttribute('role')).toBe('alert');
         // No figures for a refused change (it used to say "Charge now: $0.00").
         expect(element.shadowRoot.querySelector('.preview-totals')).toBeNull();
         expect((element.shadowRoot.querySelector('lightning-button.buy-licenses') as Button).disabled).toBe(

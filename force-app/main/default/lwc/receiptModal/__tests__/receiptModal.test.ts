@@ -10,11 +10,14 @@ import {
 import {
     ACCOUNT_ID,
     AUTHORIZATION,
+    answerLater,
     cleanUpAfterEach,
     fillAndPress,
     mountPanel,
-    serviceError
+    serviceError,
+    showsSpinner
 } from '../../../../../test/utils/panel';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
 import TRANSACTION from './data/transaction.json';
 
 jest.mock('c/billingApi');
@@ -42,6 +45,17 @@ describe('c-receipt-modal', () => {
     });
 
     cleanUpAfterEach({ resetAnswers: true });
+
+    it('shows a spinner while the receipt loads, not an empty dialog', async () => {
+        const later = answerLater();
+        mocked.getTransaction.mockReturnValue(later.promise as Promise<api.TransactionDetail>);
+        const element = await render();
+        expect(showsSpinner(element)).toBe(true);
+        later.answer(TRANSACTION);
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(element.shadowRoot.querySelector('table.lines')).not.toBeNull();
+    });
 
     it('R8.1 R8.3 shows the itemised receipt: product, quantity, unit price, proration, amount', async () => {
         const element = await render();

@@ -4,7 +4,14 @@ import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
 import { innerTextOf } from '../../../../../test/utils/dom';
 import { fireChange } from '../../../../../test/utils/authorize';
-import { ACCOUNT_ID, cleanUpAfterEach, mountPanel, serviceError } from '../../../../../test/utils/panel';
+import {
+    ACCOUNT_ID,
+    answerLater,
+    cleanUpAfterEach,
+    mountPanel,
+    serviceError,
+    showsSpinner
+} from '../../../../../test/utils/panel';
 import TRANSACTIONS from './data/transactions.json';
 import TERMS from '../../../../../test/data/terms.json';
 
@@ -83,6 +90,95 @@ describe('c-sales-transactions-panel', () => {
         );
     });
 
+    it('while another kind loads: a spinner, not the last answer\'s "No transactions" or totals', async () => {
+        mocked.getTransactions.mockResolvedValue({
+            ...(TRANSACTIONS as api.Transactions),
+            transactions: [],
+            nextCursor: null
+        });
+        const element = await render();
+        expect(element.shadowRoot.querySelector('.empty')).not.toBeNull();
+        const later = answerLater();
+        mocked.getTransactions.mockReturnValue(later.promise as Promise<api.Transactions>);
+        fireChange(element.shadowRoot.querySelector('lightning-combobox.kind'), { value: 'minutes' });
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('.empty')).toBeNull();
+        expect(element.shadowRoot.querySelector('dl.totals')).toBeNull();
+        later.answer(TRANSACTIONS as api.Transactions);
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(element.shadowRoot.querySelector('lightning-datatable')).not.toBeNull();
+    });
+
+    describe('R8.2 a range mistake is said on its date field, not as "could not be loaded"', () => {
+        /** What each date field shows as its error (the base inputs keep it in setCustomValidity). */
+        function fieldErrors(element: Panel): Map<string, string> {
+            const shown = new Map<string, string>();
+            for (const input of Array.from(
+                element.shadowRoot.querySelectorAll<HTMLElement>('[data-field]')
+            )) {
+                (input as unknown as { setCustomValidity: (message: string) => void }).setCustomValidity = (
+                    message
+                ) => shown.set(input.dataset.field ?? '', message);
+            }
+            return shown;
+        }
+
+        it('a "To" day before "From" is refused on To before anything is asked', async () => {
+            const element = await render();
+            const shown = fieldErrors(element);
+            mocked.getTransactions.mockClear();
+            fireChange(element.shadowRoot.querySelector('lightning-input.to'), { value: '2026-08-01' });
+            await flushPromises();
+            expect(Object.fromEntries(shown)).toEqual({
+                from: '',
+                to: 'The "To" day is before the "From" day: choose a later one.'
+            });
+            expect(mocked.getTransactions).not.toHaveBeenCalled();
+            // The rows and totals of the last range are not shown beside this one.
+            expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
+            expect(element.shadowRoot.querySelector('dl.totals')).toBeNull();
+            expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
+            // Corrected: the error goes and the range is listed.
+            fireChange(element.shadowRoot.querySelector('lightning-input.to'), { value: '2026-11-01' });
+            await flushPromises();
+            expect(shown.get('to')).toBe('');
+            expect(mocked.getTransactions).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+                from: '2026-08-25',
+                to: '2026-11-01',
+                kind: '',
+                limit: 25
+            });
+        });
+
+        it('more than two years is refused on From', async () => {
+            const element = await render();
+            const shown = fieldErrors(element);
+            fireChange(element.shadowRoot.querySelector('lightning-input.from'), { value: '2020-01-01' });
+            await flushPromises();
+            expect(shown.get('from')).toContain('at most 731 days');
+        });
+
+        it("the service's own range refusal also goes on the field it names", async () => {
+            const element = await render();
+            const shown = fieldErrors(element);
+            mocked.getTransactions.mockRejectedValue({
+                body: {
+                    ...serviceError(
+                        'invalid_request',
+                        'The "To" day is before the "From" day: choose a later one.'
+                    ).body,
+                    details: { field: 'to' }
+                }
+            });
+            fireChange(element.shadowRoot.querySelector('lightning-input.from'), { value: '2026-09-01' });
+            await flushPromises();
+            expect(shown.get('to')).toContain('before the "From" day');
+            expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
+        });
+    });
+
     it('R8.3 opens the receipt of a TRX # in the modal', async () => {
         openReceipt.mockResolvedValue('closed');
         const element = await render();
@@ -137,12 +233,12 @@ describe('c-sales-transactions-panel', () => {
         let answer: (value: api.Transactions) => void = () => undefined;
         mocked.getTransactions.mockReturnValue(new Promise((resolve) => (answer = resolve)));
         const element = await render();
-        expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+        expect(showsSpinner(element)).toBe(true);
         expect(element.shadowRoot.querySelector('.empty')).toBeNull();
         expect(element.shadowRoot.querySelector('dl.totals')).toBeNull();
         answer(TRANSACTIONS as api.Transactions);
         await flushPromises();
-        expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+        expect(showsSpinner(element)).toBe(false);
         expect(element.shadowRoot.querySelector('dl.totals')).not.toBeNull();
     });
 

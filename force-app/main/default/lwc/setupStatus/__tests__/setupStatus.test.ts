@@ -31,6 +31,21 @@ describe('c-setup-status (issue 12)', () => {
         expect(isSetupProblem(new Error('boom'))).toBe(false);
     });
 
+    it('while checking again: Check again waits and a spinner says so', async () => {
+        const element = (await mount('c-setup-status', SetupStatus, {
+            error: refusal('org_not_registered', 'Not connected yet.'),
+            checking: true
+        })) as Status;
+        const retry = element.shadowRoot.querySelector('lightning-button.retry') as unknown as {
+            disabled: boolean;
+        };
+        expect(retry.disabled).toBe(true);
+        const spinner = element.shadowRoot.querySelector('c-loading-spinner') as unknown as {
+            label: string;
+        };
+        expect(spinner.label).toBe('Checking again');
+    });
+
     it('an org that is not connected: says so, and Connect opens the service Connect page', async () => {
         const open = jest.spyOn(window, 'open').mockImplementation(() => null);
         const element = await render(

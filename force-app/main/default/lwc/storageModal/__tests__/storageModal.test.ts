@@ -1,7 +1,15 @@
 import StorageModal from 'c/storageModal';
 import * as api from 'c/billingApi';
 import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
-import { ACCOUNT_ID, cleanUpAfterEach, closedWith, mountPanel } from '../../../../../test/utils/panel';
+import { flushPromises } from '../../../../../test/utils/flushPromises';
+import {
+    ACCOUNT_ID,
+    answerLater,
+    cleanUpAfterEach,
+    closedWith,
+    mountPanel,
+    showsSpinner
+} from '../../../../../test/utils/panel';
 import STORAGE from './data/storage.json';
 
 jest.mock('c/billingApi');
@@ -28,6 +36,18 @@ describe('c-storage-modal', () => {
         expect(textOf(element, '.storage-summary')).toContain('500 MB of an allowance of 400 MB');
         expect(textOf(element, '.storage-summary')).toContain('$30.00');
         expect(element.shadowRoot.querySelectorAll('.storage-advice li')).toHaveLength(3);
+    });
+
+    it('shows a spinner while the usage loads, not "0 MB" or a $0.00 fee', async () => {
+        const later = answerLater();
+        mocked.getStorage.mockReturnValue(later.promise as Promise<api.Storage>);
+        const element = await render();
+        expect(showsSpinner(element)).toBe(true);
+        expect(element.shadowRoot.querySelector('.storage-summary')).toBeNull();
+        later.answer(STORAGE);
+        await flushPromises();
+        expect(showsSpinner(element)).toBe(false);
+        expect(textOf(element, '.storage-summary')).toContain('$30.00');
     });
 
     it('shows the error when storage cannot be loaded', async () => {
