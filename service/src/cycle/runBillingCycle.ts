@@ -9,13 +9,15 @@ import { takePendingCharges } from '../ops/pendingChargeRepository';
 import { recordPurchase, type MoneyDeps, type RecordedPurchase } from '../transactions/recordPurchase';
 import {
     loadCollection,
+    lockPendingAttempt,
     markPaid,
     openAttempt,
+    openFirstAttempt,
     scheduleNextAttempt,
     settleAttempt,
     type Attempt
 } from './collectionRepository';
-import { listDueCycleWork, lockAccountRow, lockCycleAccount } from './cycleWorkRepository';
+import { listDueCycleWork, lockCycleAccount } from './cycleWorkRepository';
 import { planCycleCharge } from './planCycleCharge';
 
 /** How long an attempt in progress holds its collection; after it, a sweep resumes it with the same key. */
@@ -56,11 +58,35 @@ export async function runBillingCycle(
     deps: MoneyDeps,
     input: { accountId: string; now: Date; period?: CyclePeriod }
 ): Promise<CycleOutcome> {
-    const opened = await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input));
+    const opened = (await openFirst(deps, input)) ?? (await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input)));
     if (!('account' in opened)) return opened;
     return withTransaction(deps.pool, (tx) =>
         chargeAttempt(tx, deps, opened.account, opened.attempt, input.now)
     );
+}
+
+/**
+ * A cycle's first try in one statement (the collection and attempt 1 with its key, committed
+ * before the charge); undefined when the collection exists already, and the full decision runs
+ * under the account lock. Only with the period named (the sweep names it).
+ */
+async function openFirst(
+    deps: MoneyDeps,
+    input: { accountId: string; now: Date; period?: CyclePeriod }
+): Promise<CycleOutcome | { account: LockedAccount; attempt: Attempt } | undefined> {
+    const { period } = input;
+    if (period === undefined) return undefined;
+    const attempt: Attempt = { attempt: 1, idempotencyKey: `cycle:${period}:1`, status: 'pending' };
+    const first = await openFirstAttempt(deps.pool, {
+        accountId: input.accountId,
+        period,
+        idempotencyKey: attempt.idempotencyKey,
+        now: input.now,
+        leaseUntil: new Date(input.now.getTime() + ATTEMPT_LEASE_MS)
+    });
+    if (first === undefined) return { status: 'not_due' };
+    if (!first.opened) return undefined;
+    return { account: { id: input.accountId, timeZone: first.timeZone, period }, attempt };
 }
 
 async function lockDueAccount(
@@ -112,13 +138,12 @@ async function chargeAttempt(
     now: Date
 ): Promise<CycleOutcome> {
     const { period } = account;
-    // Another worker may have settled this attempt while we waited for the lock.
-    // Lock first, then read in a new statement: a join locked FOR UPDATE would see the other rows as they were before the wait.
-    await lockAccountRow(tx, account.id);
-    const { collection, latest } = await loadCollection(tx, account.id, period);
-    if (collection?.status === 'paid') return { status: 'already_billed', period };
-    if (latest?.attempt !== attempt.attempt || latest.status !== 'pending')
+    // Another worker may have settled this attempt while we waited for its lock.
+    if (!(await lockPendingAttempt(tx, { accountId: account.id, period, attempt: attempt.attempt }))) {
+        const { collection } = await loadCollection(tx, account.id, period);
+        if (collection?.status === 'paid') return { status: 'already_billed', period };
         return { status: 'waiting', period, nextAttemptAt: collection?.nextAttemptAt ?? null };
+    }
     // R7.5: what a representative put on this bill (and a first month onboarded without a card).
     const pending = await takePendingCharges(tx, account.id, period);
     const charge = await planCycleCharge(tx, account, now, pending);

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { JobQueue } from '../kernel/jobQueue';
-import { QUEUE_SETTINGS, QUEUES, SCHEDULES, type AccountJobData } from './queues';
+import { QUEUE_SETTINGS, QUEUES, SCHEDULES, type AccountJobData, type CycleBatchData } from './queues';
 
 export interface QueueConfig {
     connectionString: string;
@@ -81,4 +81,19 @@ export async function enqueueAccountJobs(
             }))
         );
     }
+}
+
+/** The sweep's fan-out of the cycle: one cycle-batch job per `batchSize` accounts, inserted 1,000 jobs at a time. */
+export async function enqueueCycleBatches(
+    boss: PgBoss,
+    accounts: CycleBatchData['accounts'],
+    batchSize: number,
+    asOf: string | undefined
+): Promise<void> {
+    const jobs: { name: string; data: CycleBatchData }[] = [];
+    for (let start = 0; start < accounts.length; start += batchSize) {
+        const data: CycleBatchData = { accounts: accounts.slice(start, start + batchSize) };
+        jobs.push({ name: QUEUES.cycleBatch, data: asOf === undefined ? data : { ...data, asOf } });
+    }
+    for (let start = 0; start < jobs.length; start += 1000) await boss.insert(jobs.slice(start, start + 1000));
 }

@@ -11,8 +11,8 @@ import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { listRechargeAccounts, runMinuteRecharge } from '../minutes/runMinuteRecharge';
 import { queueCardExpiryNotices } from '../notices/cardExpiryNotices';
 import { deliverUnsentNotices } from '../notices/deliverNotice';
-import { enqueueAccountJobs, startBillingQueue, type QueueConfig } from './billingQueue';
-import { QUEUES, type AccountJobData, type SweepData } from './queues';
+import { enqueueAccountJobs, enqueueCycleBatches, startBillingQueue, type QueueConfig } from './billingQueue';
+import { QUEUES, type AccountJobData, type CycleBatchData, type SweepData } from './queues';
 
 export interface WorkerDeps {
     pool: Pool;
@@ -26,7 +26,7 @@ export interface WorkerDeps {
 export interface WorkerOptions {
     /** Accounts charged at once by this process (each holds a pool connection while it runs). */
     concurrency: number;
-    /** Account jobs taken from the queue per fetch. */
+    /** Accounts per cycle-batch job (the sweep's fan-out), and account jobs taken from the queue per fetch. */
     batchSize: number;
 }
 
@@ -50,7 +50,7 @@ export function workerOptionsFromEnv(env: NodeJS.ProcessEnv): WorkerOptions {
 
 /**
  * A worker of the billing jobs on the PostgreSQL queue: the hourly cycle sweep fans out one job
- * per account, taken in batches and charged `concurrency` at a time; the four-hourly recharge
+ * per batch of accounts, charged `concurrency` accounts at a time; the four-hourly recharge
  * sweep likewise; notices go out after the job that queued them. Any number of worker processes
  * share the queues; a job whose worker died is retried by the queue with back-off, and every
  * charge is exactly-once by its key in the database, not by the queue.
@@ -67,26 +67,39 @@ export async function startWorker(
     const wakeNotices = () =>
         boss.send(QUEUES.deliverNotices, {}, { singletonKey: 'all' }).then(() => undefined);
 
+    /**
+     * Runs a job's items `concurrency` at a time (shared by every job of the process); an item
+     * that throws fails the job once the others ran, and the queue retries it with back-off.
+     * True when an outcome may have queued a notice.
+     */
+    const runItems = async <T>(
+        job: PgBoss.Job<unknown>,
+        items: readonly T[],
+        run: (item: T) => Promise<{ status: string }[]>
+    ): Promise<boolean> => {
+        const results = await Promise.all(
+            items.map((item) =>
+                limit(async () => {
+                    try {
+                        return (await run(item)).some((outcome) => NOTIFYING.has(outcome.status));
+                    } catch (error) {
+                        deps.logger.warn({ err: error, job: item }, 'billing job failed; the queue retries it');
+                        return { failed: String(error) };
+                    }
+                })
+            )
+        );
+        const failed = results.filter((result) => typeof result === 'object');
+        if (failed[0] !== undefined)
+            await boss.fail(job.name, job.id, {
+                message: `${failed.length} of ${items.length} failed: ${failed[0].failed}`
+            });
+        return results.includes(true);
+    };
     const onAccounts =
         (run: (data: AccountJobData) => Promise<{ status: string }[]>) =>
         async (jobs: PgBoss.Job<AccountJobData>[]) => {
-            const notified = await Promise.all(
-                jobs.map((job) =>
-                    limit(async () => {
-                        try {
-                            const outcomes = await run(job.data);
-                            return outcomes.some((outcome) => NOTIFYING.has(outcome.status));
-                        } catch (error) {
-                            deps.logger.warn(
-                                { err: error, job: job.data },
-                                'billing job failed; the queue retries it'
-                            );
-                            await boss.fail(job.name, job.id, { message: String(error) });
-                            return false;
-                        }
-                    })
-                )
-            );
+            const notified = await Promise.all(jobs.map((job) => runItems(job, [job.data], run)));
             if (notified.includes(true)) await wakeNotices();
         };
 
@@ -115,14 +128,29 @@ export async function startWorker(
             ])
         );
     }
+    // Cycle batches: each fetch takes two jobs of `batchSize` accounts, so a fetcher has work for
+    // longer than the queue's polling interval (after a quicker loop it waits for the interval).
+    for (let fetcher = 0; fetcher < 2; fetcher++) {
+        await boss.work<CycleBatchData>(
+            QUEUES.cycleBatch,
+            { batchSize: 2, pollingIntervalSeconds: 0.5 },
+            async (jobs) => {
+                const notified = await Promise.all(
+                    jobs.map((job) => {
+                        const now = nowOf(job.data);
+                        return runItems(job, job.data.accounts, async (item) => [
+                            await runBillingCycle(deps, { ...item, now })
+                        ]);
+                    })
+                );
+                if (notified.includes(true)) await wakeNotices();
+            }
+        );
+    }
     await boss.work<SweepData>(QUEUES.cycleSweep, async ([job]) => {
         const now = nowOf(job?.data);
         const due = await listDueCycleWork(deps.pool, now);
-        await enqueueAccountJobs(
-            boss,
-            QUEUES.cycleAccount,
-            due.map((item) => ({ ...item, ...(job?.data.asOf === undefined ? {} : { asOf: job.data.asOf }) }))
-        );
+        await enqueueCycleBatches(boss, due, options.batchSize, job?.data.asOf);
         deps.logger.info({ accounts: due.length, at: now }, 'cycle sweep');
     });
     await boss.work<SweepData>(QUEUES.rechargeSweep, async ([job]) => {
