@@ -5,7 +5,6 @@ import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { isServiceError } from '../kernel/serviceError';
 import { queueNotice } from '../notices/queueNotice';
-import { takePendingCharges } from '../ops/pendingChargeRepository';
 import { recordPurchase, type MoneyDeps, type RecordedPurchase } from '../transactions/recordPurchase';
 import {
     loadCollection,
@@ -18,7 +17,7 @@ import {
     type Attempt
 } from './collectionRepository';
 import { listDueCycleWork, lockCycleAccount } from './cycleWorkRepository';
-import { planCycleCharge } from './planCycleCharge';
+import { claimCycleCharge } from './planCycleCharge';
 
 /** How long an attempt in progress holds its collection; after it, a sweep resumes it with the same key. */
 export const ATTEMPT_LEASE_MS = 10 * 60_000;
@@ -58,7 +57,9 @@ export async function runBillingCycle(
     deps: MoneyDeps,
     input: { accountId: string; now: Date; period?: CyclePeriod }
 ): Promise<CycleOutcome> {
-    const opened = (await openFirst(deps, input)) ?? (await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input)));
+    const opened =
+        (await openFirst(deps, input)) ??
+        (await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input)));
     if (!('account' in opened)) return opened;
     return withTransaction(deps.pool, (tx) =>
         chargeAttempt(tx, deps, opened.account, opened.attempt, input.now)
@@ -145,8 +146,7 @@ async function chargeAttempt(
         return { status: 'waiting', period, nextAttemptAt: collection?.nextAttemptAt ?? null };
     }
     // R7.5: what a representative put on this bill (and a first month onboarded without a card).
-    const pending = await takePendingCharges(tx, account.id, period);
-    const charge = await planCycleCharge(tx, account, now, pending);
+    const charge = await claimCycleCharge(tx, account, now);
     let purchase: RecordedPurchase | null = null;
     try {
         if (charge.total > 0) {
@@ -280,18 +280,7 @@ async function queuePastDue(
     decline: { message: string; amount: string | null },
     now: Date
 ): Promise<void> {
-    const amount =
-        decline.amount ??
-        formatUsd(
-            (
-                await planCycleCharge(
-                    tx,
-                    account,
-                    now,
-                    await takePendingCharges(tx, account.id, account.period)
-                )
-            ).total
-        );
+    const amount = decline.amount ?? formatUsd((await claimCycleCharge(tx, account, now)).total);
     await queueNotice(tx, {
         accountId: account.id,
         key: `cycle-past-due:${account.period}`,
