@@ -83,17 +83,25 @@ export async function enqueueAccountJobs(
     }
 }
 
-/** The sweep's fan-out of the cycle: one cycle-batch job per `batchSize` accounts, inserted 1,000 jobs at a time. */
+/** A small cycle is still cut into this many jobs, so that every worker takes a share. */
+const MIN_CYCLE_JOBS = 16;
+
+/**
+ * The sweep's fan-out of the cycle: cycle-batch jobs of `batchSize` accounts (fewer for a small
+ * cycle: at least MIN_CYCLE_JOBS jobs), inserted 1,000 jobs at a time.
+ */
 export async function enqueueCycleBatches(
     boss: PgBoss,
     accounts: CycleBatchData['accounts'],
     batchSize: number,
     asOf: string | undefined
 ): Promise<void> {
+    const size = Math.max(1, Math.min(batchSize, Math.ceil(accounts.length / MIN_CYCLE_JOBS)));
     const jobs: { name: string; data: CycleBatchData }[] = [];
-    for (let start = 0; start < accounts.length; start += batchSize) {
-        const data: CycleBatchData = { accounts: accounts.slice(start, start + batchSize) };
+    for (let start = 0; start < accounts.length; start += size) {
+        const data: CycleBatchData = { accounts: accounts.slice(start, start + size) };
         jobs.push({ name: QUEUES.cycleBatch, data: asOf === undefined ? data : { ...data, asOf } });
     }
-    for (let start = 0; start < jobs.length; start += 1000) await boss.insert(jobs.slice(start, start + 1000));
+    for (let start = 0; start < jobs.length; start += 1000)
+        await boss.insert(jobs.slice(start, start + 1000));
 }

@@ -83,7 +83,10 @@ export async function startWorker(
                     try {
                         return (await run(item)).some((outcome) => NOTIFYING.has(outcome.status));
                     } catch (error) {
-                        deps.logger.warn({ err: error, job: item }, 'billing job failed; the queue retries it');
+                        deps.logger.warn(
+                            { err: error, job: item },
+                            'billing job failed; the queue retries it'
+                        );
                         return { failed: String(error) };
                     }
                 })
