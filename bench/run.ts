@@ -6,6 +6,7 @@ import { benchCycle } from './cycleBench';
 import { benchHttp } from './httpBench';
 import { benchLedger } from './ledgerBench';
 import { benchRuntime } from './runtimeBench';
+import { benchLoad } from './loadBench';
 import { benchUsage } from './usageBench';
 
 /**
@@ -13,8 +14,9 @@ import { benchUsage } from './usageBench';
  * same server, and prints both rates and their ratio. Nothing is asserted: the numbers depend on
  * the machine; the ratios say what our code costs over the plainest thing the server can do.
  * BENCH_SECONDS (default 2.5) sets the time per side. `npm run bench -- runtime` runs only the
- * runtime API's benches; `npm run bench -- cycle` only the billing cycle bench (BENCH_CYCLE_ACCOUNTS,
- * default 100,000; minutes, not seconds); `npm run bench -- quick` everything but the cycle.
+ * runtime API's benches; `npm run bench -- load` only the load benchmark (issue 9, about two
+ * minutes); `npm run bench -- cycle` only the billing cycle bench (BENCH_CYCLE_ACCOUNTS, default
+ * 100,000; minutes, not seconds); `npm run bench -- quick` everything but the cycle and the load.
  */
 async function main(): Promise<void> {
     const durationMs = Number(process.env.BENCH_SECONDS ?? '2.5') * 1000;
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
     const only = process.argv[2];
     try {
         const runs = (name: string): boolean =>
-            only === undefined || only === name || (only === 'quick' && name !== 'cycle');
+            only === undefined || only === name || (only === 'quick' && name !== 'cycle' && name !== 'load');
         if (runs('plain')) {
             await benchLedger(db.pool, { durationMs, concurrency: 8 });
             await benchHttp(db.pool, { durationMs, concurrency: 8 });
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
                 }
             );
         }
+        if (runs('load')) await benchLoad(db);
         const problems = await verifyLedger(db.pool);
         console.log(
             `\nledger check after the run: ${problems.length === 0 ? 'every balance recomputes from its entries' : JSON.stringify(problems)}`

@@ -1,94 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { quoteIdentifier } from '../service/src/db/pool';
+import { admin, freePort, portClosed, ROOT, run, waitForUrl, type StartedChild } from './childService';
 import { TERMS_VERSION } from '../service/src/kernel/terms';
 import { DEMO_ORG_ID, DEMO_USERS } from '../service/src/seed/demoCompany';
 
 jest.setTimeout(180_000);
-
-const ROOT = path.resolve(__dirname, '..');
-const LISTENING = /PowerDialer Billing is listening on (http:\/\/\S+)/;
-
-interface StartedChild {
-    child: ChildProcess;
-    output: () => string;
-    exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Runs a start command in its own process group, collecting stdout and stderr. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): StartedChild {
-    const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-        output += chunk.toString();
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-        child.once('exit', (code, signal) => {
-            resolve({ code, signal });
-        });
-    });
-    return { child, output: () => output, exited };
-}
-
-async function waitForUrl(started: StartedChild): Promise<string> {
-    for (;;) {
-        const match = LISTENING.exec(started.output());
-        if (match?.[1] !== undefined) return match[1];
-        const exited = await Promise.race([
-            started.exited.then(() => true),
-            new Promise<false>((resolve) => {
-                setTimeout(() => {
-                    resolve(false);
-                }, 100);
-            })
-        ]);
-        if (exited) throw new Error(`the start command exited before listening:\n${started.output()}`);
-    }
-}
-
-async function freePort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => {
-        server.listen(0, '127.0.0.1', resolve);
-    });
-    const { port } = server.address() as AddressInfo;
-    await new Promise<void>((resolve) => {
-        server.close(() => {
-            resolve();
-        });
-    });
-    return port;
-}
-
-/** Polls until nothing answers at `url` (the service stopped), or gives up after 20 s. */
-async function portClosed(url: string): Promise<boolean> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-        try {
-            await fetch(`${url}/health`);
-        } catch {
-            return true;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return false;
-}
-
-async function admin<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-        return await work(client);
-    } finally {
-        await client.end();
-    }
-}
 
 describe('R1–R9 npm start: the printed URL walks the whole flow on its own database', () => {
     const serverUrl = process.env.DATABASE_URL ?? '';

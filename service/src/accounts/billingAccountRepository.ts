@@ -130,3 +130,15 @@ export async function lockAccountInService(
     );
     return locked.rows[0];
 }
+
+/** R1.3: who receives the account's billing notices from now on. */
+export async function setBillingAdministrator(
+    db: Queryable,
+    accountId: string,
+    userId: string
+): Promise<void> {
+    await db.query('UPDATE billing_accounts SET billing_administrator_user_id = $2 WHERE id = $1', [
+        accountId,
+        userId
+    ]);
+}

@@ -1,8 +1,7 @@
-import type { Queryable } from '../db/pool';
 import type { MutationContext } from '../mutations/runMutation';
 import { serviceError } from '../kernel/serviceError';
-import type { UserDirectory } from '../kernel/caller';
-import type { BillingAccount } from './billingAccountRepository';
+import type { DirectoryUser, UserDirectory } from '../kernel/caller';
+import { setBillingAdministrator, type BillingAccount } from './billingAccountRepository';
 
 export interface BillingAdministratorView {
     userId: string | null;
@@ -28,15 +27,17 @@ export async function getBillingAdministrator(
     };
 }
 
-/** R1.3: the new billing administrator must be an active Salesforce admin of the company. */
+/**
+ * R1.3: the new billing administrator must be an active Salesforce admin of the company. `user` is
+ * what the directory said of `userId`, asked before the account was locked (no network call under a lock).
+ */
 export async function changeBillingAdministrator(
     context: MutationContext,
-    directory: UserDirectory,
-    userId: string
+    userId: string,
+    user: DirectoryUser | undefined
 ): Promise<BillingAdministratorView> {
     const { account, tx } = context;
     if (account === undefined) throw new Error('changeBillingAdministrator runs with the account locked');
-    const user = await directory.getUser(account.orgId, userId);
     if (user?.active !== true || !user.isAdmin) {
         throw serviceError(
             'not_an_admin',
@@ -51,11 +52,4 @@ export async function changeBillingAdministrator(
         after: { userId: user.id }
     });
     return { userId: user.id, name: user.name, email: user.email, isAdmin: true, active: true };
-}
-
-async function setBillingAdministrator(db: Queryable, accountId: string, userId: string): Promise<void> {
-    await db.query('UPDATE billing_accounts SET billing_administrator_user_id = $2 WHERE id = $1', [
-        accountId,
-        userId
-    ]);
 }

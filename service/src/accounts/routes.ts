@@ -47,10 +47,13 @@ export const accountRoutes = defineRoutes((app) => {
                 response: { 200: billingAdministratorSchema, ...REFUSAL_RESPONSES }
             }
         },
-        (request, reply) =>
-            runAccountMutation(request, reply, (context) =>
-                changeBillingAdministrator(context, app.deps.directory, request.body.userId)
-            )
+        async (request, reply) => {
+            // Asked of Salesforce before the account is locked (issue 9).
+            const user = await app.deps.directory.getUser(request.caller.orgId, request.body.userId);
+            return runAccountMutation(request, reply, (context) =>
+                changeBillingAdministrator(context, request.body.userId, user)
+            );
+        }
     );
 
     app.post(

@@ -4,7 +4,12 @@ import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { buildApp } from './buildApp';
 
 const NOT_HERE = (): Promise<never> => Promise.reject(new Error('the API is only being described'));
-const noProcessor: PaymentProcessor = { name: 'none', tokenize: NOT_HERE, charge: NOT_HERE };
+const noProcessor: PaymentProcessor = {
+    name: 'none',
+    tokenize: NOT_HERE,
+    charge: NOT_HERE,
+    findCharge: NOT_HERE
+};
 
 /**
  * The OpenAPI document of the real app's routes, built with dependencies that are never used:

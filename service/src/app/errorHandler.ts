@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isBillingError, type BillingError } from '../../../core/errors';
+import { isDatabaseBusy } from '../db/databaseBusy';
 import type { ErrorResponse } from '../kernel/schemas';
 import { serviceError, type ServiceErrorCode } from '../kernel/serviceError';
 
@@ -15,6 +16,8 @@ const FRAMING_ERRORS: Partial<Record<string, [ServiceErrorCode, string]>> = {
     ]
 };
 
+const RETRY_AFTER_SECONDS = '1';
+
 /** One place turns every refusal into `{ code, message }` with a 4xx; anything else is a 500 and a bug. */
 export function installErrorHandler(app: FastifyInstance): void {
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
@@ -25,6 +28,9 @@ export function installErrorHandler(app: FastifyInstance): void {
                 .code(500)
                 .send({ code: 'internal_error', message: 'Something went wrong on our side.' });
         }
+        // Busy (503) and pending (202) answers say when to look again.
+        if (answer.status === 503 || answer.status === 202)
+            void reply.header('retry-after', RETRY_AFTER_SECONDS);
         return reply.code(answer.status).send(answer.body);
     });
     app.setNotFoundHandler(async (request, reply) => {
@@ -38,6 +44,14 @@ export function installErrorHandler(app: FastifyInstance): void {
 function toErrorResponse(error: FastifyError): { status: number; body: ErrorResponse } | undefined {
     if (isBillingError(error)) return fromBillingError(error);
     if (hasZodFastifySchemaValidationErrors(error)) return validationResponse(error);
+    if (isDatabaseBusy(error)) {
+        return fromBillingError(
+            serviceError(
+                'service_busy',
+                'The service is busy right now and changed nothing; try again in a moment.'
+            )
+        );
+    }
     const framing = FRAMING_ERRORS[error.code];
     if (framing !== undefined) return fromBillingError(serviceError(...framing));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {

@@ -6,7 +6,8 @@ const PURCHASE: readonly ErrorCode[] = [
     'no_funding_source',
     'funding_source_expired',
     'purchase_key_reused',
-    'account_cancelling'
+    'account_cancelling',
+    'payment_pending'
 ];
 const QUANTITY_RULES: readonly ErrorCode[] = [
     'invalid_quantity',

@@ -1,5 +1,6 @@
 import { reopenCollectionsForNewSource } from '../cycle/collectionRepository';
 import type { Tx } from '../db/pool';
+import { fetchedOutside } from '../db/withTransaction';
 import { serviceError } from '../kernel/serviceError';
 import type { BankAccountDetails, CardDetails, PaymentProcessor } from '../kernel/paymentProcessor';
 import { findSourceByRole, insertFundingSource, type FundingSource } from './fundingSourceRepository';
@@ -8,6 +9,7 @@ import { validateBankAccount, validateCard } from './validation';
 /**
  * R7.1/R7.2: validates the details, has the processor tokenize them, and keeps only the token,
  * brand, last four digits and expiry. The first source becomes primary, the second secondary.
+ * `tx` comes from withTransaction: the processor is called outside it (fetchedOutside) and the work runs again.
  */
 export async function addFundingSource(
     tx: Tx,
@@ -17,7 +19,8 @@ export async function addFundingSource(
     const { details } = input;
     const problem = details.kind === 'card' ? validateCard(details, input.now) : validateBankAccount(details);
     if (problem !== undefined) throw serviceError(problem.code, problem.message);
-    const tokenized = await processor.tokenize(details);
+    // The processor is asked with no connection or lock held (issue 9): a slow tokenizer never holds the account.
+    const tokenized = await fetchedOutside(tx, 'tokenize', () => processor.tokenize(details));
     const role =
         (await findSourceByRole(tx, input.accountId, 'primary')) === undefined
             ? 'primary'

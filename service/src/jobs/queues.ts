@@ -19,7 +19,9 @@ export const QUEUES = {
     /** Daily: card expiring and expired notices (R7.3). */
     cardExpirySweep: 'card-expiry-sweep',
     /** Sends the outbox's unsent notices; woken after a job queued one, and every five minutes. */
-    deliverNotices: 'deliver-notices'
+    deliverNotices: 'deliver-notices',
+    /** Every minute and when a worker starts (issue 9): settles charges left pending by a crash or a lost answer. */
+    reconcileCharges: 'reconcile-charges'
 } as const;
 
 export const RETRY: PgBoss.RetryOptions = { retryLimit: 8, retryDelay: 15, retryBackoff: true };
@@ -31,14 +33,17 @@ export const QUEUE_SETTINGS: readonly PgBoss.Queue[] = [
     { name: QUEUES.rechargeSweep, policy: 'singleton', ...RETRY },
     { name: QUEUES.minuteRecharge, policy: 'short', expireInSeconds: 300, ...RETRY },
     { name: QUEUES.cardExpirySweep, policy: 'singleton', ...RETRY },
-    { name: QUEUES.deliverNotices, policy: 'short', ...RETRY }
+    { name: QUEUES.deliverNotices, policy: 'short', ...RETRY },
+    // No retries: the next minute's pass is the retry.
+    { name: QUEUES.reconcileCharges, policy: 'singleton' }
 ];
 
 export const SCHEDULES: readonly { name: string; cron: string }[] = [
     { name: QUEUES.cycleSweep, cron: '5 * * * *' },
     { name: QUEUES.rechargeSweep, cron: '15 */4 * * *' },
     { name: QUEUES.cardExpirySweep, cron: '30 13 * * *' },
-    { name: QUEUES.deliverNotices, cron: '*/5 * * * *' }
+    { name: QUEUES.deliverNotices, cron: '*/5 * * * *' },
+    { name: QUEUES.reconcileCharges, cron: '* * * * *' }
 ];
 
 /** Jobs name the instant they work at when it is not the worker's clock (the CLI, tests). */

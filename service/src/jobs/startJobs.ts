@@ -10,16 +10,16 @@ export async function startJobs(
     deps: WorkerDeps,
     env: NodeJS.ProcessEnv,
     connectionString: string
-): Promise<{ jobs: JobQueue; stop(): Promise<void> }> {
+): Promise<{ jobs: JobQueue; stop(timeoutMs?: number): Promise<void> }> {
     const queue = queueConfigFromEnv(env, connectionString);
     if (env.WORKER === 'off') {
         const boss = await startBillingQueue(queue);
         return {
             jobs: jobQueueOn(boss),
-            stop: () => boss.stop({ graceful: true, wait: true, timeout: 5_000 })
+            stop: (timeoutMs = 5_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs })
         };
     }
     // In the API process the worker shares the request pool: fewer accounts at once by default.
     const worker = await startWorker(deps, queue, workerOptionsFromEnv({ WORKER_CONCURRENCY: '4', ...env }));
-    return { jobs: jobQueueOn(worker.boss), stop: () => worker.stop() };
+    return { jobs: jobQueueOn(worker.boss), stop: (timeoutMs) => worker.stop(timeoutMs) };
 }

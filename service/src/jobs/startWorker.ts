@@ -11,12 +11,17 @@ import type { PaymentProcessor } from '../kernel/paymentProcessor';
 import { listRechargeAccounts, runMinuteRecharge } from '../minutes/runMinuteRecharge';
 import { queueCardExpiryNotices } from '../notices/cardExpiryNotices';
 import { deliverUnsentNotices } from '../notices/deliverNotice';
+import { reconcilePendingCharges } from '../payments/reconcilePendingCharges';
 import { enqueueAccountJobs, enqueueCycleBatches, startBillingQueue, type QueueConfig } from './billingQueue';
 import { QUEUES, type AccountJobData, type CycleBatchData, type SweepData } from './queues';
 
 export interface WorkerDeps {
     pool: Pool;
     processor: PaymentProcessor;
+    /** How long one processor call may take before its charge is left pending (PAYMENT_TIMEOUT_MS). */
+    paymentTimeoutMs?: number;
+    /** A charge pending longer than this is the reconciler's (PENDING_CHARGE_RECONCILE_AFTER_MS; default twice the timeout). */
+    reconcileAfterMs?: number;
     clock: Clock;
     logger: Logger;
     directory?: UserDirectory;
@@ -180,6 +185,16 @@ export async function startWorker(
         });
         if (failed > 0) throw new Error(`${failed} notices could not be sent`);
     });
+    await boss.work(QUEUES.reconcileCharges, async () => {
+        const { reconcileAfterMs } = deps;
+        const result = await reconcilePendingCharges(
+            deps,
+            reconcileAfterMs === undefined ? {} : { olderThanMs: reconcileAfterMs }
+        );
+        if (result.found > 0) deps.logger.info({ reconcile: result }, 'pending charges reconciled');
+    });
+    // A charge left pending by a process killed mid-way is settled as soon as a worker is back.
+    await boss.send(QUEUES.reconcileCharges, {});
     return {
         boss,
         stop: (timeoutMs = 20_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs })

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { createPool } from '../db/pool';
+import { createPool, poolLimitsFromEnv } from '../db/pool';
 import { localDirectory } from '../identity/directoryUserRepository';
 import { fixedClock, systemClock } from '../kernel/clock';
 import { createLogger } from '../kernel/logger';
 import type { PaymentProcessor } from '../kernel/paymentProcessor';
-import { createProcessor } from '../payments/createProcessor';
+import { createProcessor, paymentTimeoutMs } from '../payments/createProcessor';
+import { reconcileAfterMsFromEnv } from '../payments/reconcilePendingCharges';
 import { createOutboxMailer } from '../receipts/outboxMailer';
 import { createSmtpMailer, smtpConfigFromEnv } from '../receipts/smtpMailer';
 import { loadSalesforceConfig } from '../salesforce/config';
@@ -27,7 +28,9 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv): Promise<void> {
     const options = workerOptionsFromEnv(env);
     const pool = createPool({
         connectionString,
-        max: options.concurrency + 2,
+        // The bounded waits of issue 9 (DB_*_TIMEOUT_MS); the size follows the concurrency unless DB_POOL_SIZE is set.
+        ...poolLimitsFromEnv(env),
+        ...(env.DB_POOL_SIZE ? {} : { max: options.concurrency + 2 }),
         ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {})
     });
     const clock = env.BILLING_CLOCK ? fixedClock(env.BILLING_CLOCK) : systemClock;
@@ -45,6 +48,8 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv): Promise<void> {
         {
             pool,
             processor: withLatency(createProcessor(env, pool), Number(env.PROCESSOR_LATENCY_MS ?? 0)),
+            paymentTimeoutMs: paymentTimeoutMs(env),
+            reconcileAfterMs: reconcileAfterMsFromEnv(env),
             clock,
             logger,
             directory,
@@ -77,6 +82,7 @@ function withLatency(processor: PaymentProcessor, ms: number): PaymentProcessor 
     return {
         name: processor.name,
         tokenize: (details) => processor.tokenize(details),
+        findCharge: (idempotencyKey) => processor.findCharge(idempotencyKey),
         charge: async (request) => {
             await new Promise((resolve) => setTimeout(resolve, ms));
             return processor.charge(request);

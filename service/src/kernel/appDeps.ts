@@ -45,6 +45,8 @@ export interface AppDeps {
     authenticator: Authenticator;
     directory: UserDirectory;
     processor: PaymentProcessor;
+    /** How long one processor call may take before its charge is left pending (PAYMENT_TIMEOUT_MS). */
+    paymentTimeoutMs?: number;
     mailer?: Mailer;
     clock: Clock;
     /** Enqueues background jobs; absent where no queue runs. */

@@ -38,6 +38,7 @@ export const EVERY_ROUTE_CODES = [
     'salesforce_not_connected',
     'salesforce_unavailable',
     'wrong_credentials',
+    'service_busy',
     'internal_error'
 ] as const satisfies readonly ErrorCode[];
 

@@ -60,4 +60,9 @@ export interface PaymentProcessor {
         amountCents: Cents;
         idempotencyKey: string;
     }): Promise<RefundResult>;
+    /**
+     * What became of the charge sent with this key, or undefined when the processor never took it
+     * (then sending it again with the same key is safe). Asked when an answer was lost.
+     */
+    findCharge(idempotencyKey: string): Promise<ChargeResult | undefined>;
 }

@@ -67,7 +67,11 @@ export const SERVICE_ERROR_STATUS = {
     account_required: 400,
     lease_not_found: 404,
     lease_expired: 409,
-    lease_id_reused: 409
+    lease_id_reused: 409,
+    // Load (issue 9): a connection, a lock or an account's charge in flight was not free in time.
+    service_busy: 503,
+    // A charge was sent but the processor's answer is not in yet: accepted, settled shortly.
+    payment_pending: 202
 } as const satisfies Record<string, number>;
 
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_STATUS;

@@ -42,24 +42,20 @@ export async function applyQuantityChange(
     const purchase =
         chargedLines.length === 0
             ? null
-            : await recordPurchase(
-                  tx,
-                  { pool: context.deps.pool, processor: context.deps.processor },
-                  {
-                      accountId: account.id,
-                      kind: 'licenses',
-                      idempotencyKey: context.idempotencyKey,
-                      now,
-                      lines: chargedLines.map((line) => ({
-                          productCode: line.license,
-                          description: `${line.name}, ${line.charged} added (${line.prorationDays} of ${line.daysInMonth} days)`,
-                          quantity: line.charged,
-                          unitPriceCents: line.unitPrice,
-                          prorationDays: { days: line.prorationDays, daysInMonth: line.daysInMonth },
-                          amountCents: line.chargeNow
-                      }))
-                  }
-              );
+            : await recordPurchase(tx, context.deps, {
+                  accountId: account.id,
+                  kind: 'licenses',
+                  idempotencyKey: context.idempotencyKey,
+                  now,
+                  lines: chargedLines.map((line) => ({
+                      productCode: line.license,
+                      description: `${line.name}, ${line.charged} added (${line.prorationDays} of ${line.daysInMonth} days)`,
+                      quantity: line.charged,
+                      unitPriceCents: line.unitPrice,
+                      prorationDays: { days: line.prorationDays, daysInMonth: line.daysInMonth },
+                      amountCents: line.chargeNow
+                  }))
+              });
     await saveQuantities(tx, {
         accountId: account.id,
         before: current,

@@ -4,7 +4,7 @@ import {
     type AssignmentChange,
     type LicenseCode
 } from '../../../core/index';
-import type { UserDirectory } from '../kernel/caller';
+import type { DirectoryUser } from '../kernel/caller';
 import type { MutationContext } from '../mutations/runMutation';
 import { serviceError } from '../kernel/serviceError';
 import { assignmentsView, type AssignmentsView } from './listAssignments';
@@ -24,18 +24,19 @@ export interface RequestedAssignment {
 /**
  * R2.1–R2.4, R3.3: assigns and removes many licenses at once, all or nothing. Runs with the account
  * row locked, so two admins' changes are checked against each other's results, never over-assign.
+ * `users` are the company's, read from the directory before the lock: no network call, and no second
+ * connection, while the account is locked.
  */
 export async function changeAssignments(
     context: MutationContext,
-    directory: UserDirectory,
+    users: readonly DirectoryUser[],
     accountId: string,
     requested: readonly RequestedAssignment[]
 ): Promise<AssignmentsView> {
-    const { tx, caller, now } = context;
+    const { tx, now } = context;
     // One connection runs one query at a time: load in sequence inside the transaction.
     const quantities = await loadQuantities(tx, accountId);
     const assignments = await loadAssignments(tx, accountId);
-    const users = await directory.listUsers(caller.orgId);
     const byId = new Map(users.map((user) => [user.id, user]));
     for (const change of requested) {
         const user = byId.get(change.userId);

@@ -59,10 +59,13 @@ export const licenseRoutes = defineRoutes((app) => {
                 response: { 200: assignmentsResponseSchema, ...REFUSAL_RESPONSES }
             }
         },
-        (request, reply) =>
-            runAccountMutation(request, reply, (context) =>
-                changeAssignments(context, app.deps.directory, request.params.accountId, request.body.changes)
-            )
+        async (request, reply) => {
+            // Users come from Salesforce (or the pool, locally) before the account is locked (issue 9).
+            const users = await app.deps.directory.listUsers(request.caller.orgId);
+            return runAccountMutation(request, reply, (context) =>
+                changeAssignments(context, users, request.params.accountId, request.body.changes)
+            );
+        }
     );
 
     app.post(

@@ -4,6 +4,8 @@ import { lockBillingAccount, type BillingAccount } from '../accounts/billingAcco
 import { recordAudit } from '../audit/auditRepository';
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
+import { waitForChargesInFlight } from '../transactions/chargesInFlight';
+import { findStoredAnswer, insertIdempotencyKey, storeAnswer } from './idempotencyKeyRepository';
 import type { AppDeps } from '../kernel/appDeps';
 import type { AuthenticatedCaller } from '../kernel/fastifyTypes';
 import { serviceError } from '../kernel/serviceError';
@@ -64,14 +66,16 @@ export async function runMutation<T>(
         params: request.params,
         body: request.body
     });
+    // One instant for every run of the work (withTransaction runs it again after a charge).
+    const now = deps.clock.now();
     const outcome = await withTransaction(deps.pool, async (tx) => {
-        const now = deps.clock.now();
         const replay = await claimKey(tx, caller.orgId, idempotencyKey, requestHash, now);
         if (replay !== undefined) return replay;
         const account =
             options.accountId === undefined
                 ? undefined
                 : await lockBillingAccount(tx, caller.orgId, options.accountId, now);
+        if (account !== undefined) await waitForChargesInFlight(tx, account.id, idempotencyKey);
         if (account?.status === 'cancelled' && options.allowCancelled !== true) {
             throw serviceError(
                 'account_cancelled',
@@ -104,10 +108,7 @@ export async function runMutation<T>(
         if (audited === 0)
             throw new Error(`${request.method} ${request.url} changed billing without an audit record`);
         const status = options.status ?? 200;
-        await tx.query(
-            'UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE org_id = $1 AND key = $2',
-            [caller.orgId, idempotencyKey, status, JSON.stringify(body)]
-        );
+        await storeAnswer(tx, { orgId: caller.orgId, key: idempotencyKey }, { status, body });
         return { status, body, replayed: false };
     });
     if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
@@ -168,34 +169,21 @@ async function claimKey(
     requestHash: string,
     now: Date
 ): Promise<{ status: number; body: unknown; replayed: true } | undefined> {
-    const inserted = await tx.query(
-        `INSERT INTO idempotency_keys (org_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (org_id, key) DO NOTHING`,
-        [orgId, key, requestHash, now]
-    );
-    if (inserted.rowCount === 1) return undefined;
-    const stored = await tx.query<{
-        request_hash: string;
-        response_status: number | null;
-        response_body: unknown;
-    }>(
-        'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE org_id = $1 AND key = $2',
-        [orgId, key]
-    );
-    const row = stored.rows[0];
-    if (row === undefined || row.response_status === null) {
+    if (await insertIdempotencyKey(tx, { orgId, key, requestHash, at: now })) return undefined;
+    const row = await findStoredAnswer(tx, orgId, key);
+    if (row === undefined || row.responseStatus === null) {
         throw serviceError(
             'idempotency_request_in_progress',
             'This change is still being made; retry in a moment.'
         );
     }
-    if (row.request_hash !== requestHash) {
+    if (row.requestHash !== requestHash) {
         throw serviceError(
             'idempotency_key_reused',
             'This Idempotency-Key was already used for a different change; use a new key for a new change.'
         );
     }
-    return { status: row.response_status, body: row.response_body, replayed: true };
+    return { status: row.responseStatus, body: row.responseBody, replayed: true };
 }
 
 /** The request of a route whose body carries `authorization` and whose path has `:accountId`. */

@@ -11,9 +11,10 @@ import {
     type LicenseQuantities
 } from '../../../core/index';
 import type { Queryable, Tx } from '../db/pool';
+import { fetchedOutside, needOutsideWork, withTransaction } from '../db/withTransaction';
 import { addFundingSource } from '../funding/addFundingSource';
-import type { UserDirectory } from '../kernel/caller';
-import { serviceError } from '../kernel/serviceError';
+import type { DirectoryUser, UserDirectory } from '../kernel/caller';
+import { isServiceError, serviceError } from '../kernel/serviceError';
 import { saveQuantities } from '../licenses/licenseRepository';
 import type { MoneyDeps, PurchaseLine } from '../transactions/recordPurchase';
 import { chargeNow } from './chargeNow';
@@ -25,6 +26,11 @@ import {
     lockOnboarding
 } from './companyRepository';
 import { insertContract } from './contractRepository';
+import {
+    findOnboardingSetup,
+    insertOnboardingSetup,
+    type OnboardingSetup
+} from './onboardingSetupRepository';
 import { opsError } from './opsError';
 import { addPendingCharge } from './pendingChargeRepository';
 import {
@@ -60,21 +66,32 @@ export interface OnboardingPlan {
     accounts: AccountPlan[];
 }
 
-/**
- * Setup → compute: checks the request against the company as it is and plans every account (no
- * change). Given a transaction, first waits for any other onboarding of the same org.
- */
+/** What the directory says of each billing administrator the request names (asked with no lock held). */
+export type Administrators = ReadonlyMap<string, DirectoryUser | undefined>;
+
+/** Asks the directory (Salesforce, or the local one) about each administrator of the request. */
+export async function fetchAdministrators(
+    directory: UserDirectory,
+    request: OnboardingRequest
+): Promise<Administrators> {
+    const ids = new Set(
+        request.accounts.map((account) => account.billingAdministratorUserId ?? request.installingUserId)
+    );
+    const users = new Map<string, DirectoryUser | undefined>();
+    for (const id of ids) users.set(id, await directory.getUser(request.orgId, id));
+    return users;
+}
+
+/** Setup → compute: checks the request against the company as it is and plans every account (no change). */
 export async function planOnboarding(
     db: Queryable,
-    directory: UserDirectory,
+    administrators: Administrators,
     request: OnboardingRequest,
-    now: Date,
-    tx?: Tx
+    now: Date
 ): Promise<OnboardingPlan> {
-    if (tx !== undefined) await lockOnboarding(tx, request.orgId);
     const company = await findCompany(db, request.orgId);
     const taken = new Set(company === undefined ? [] : await accountNames(db, request.orgId));
-    const administrators: string[] = [];
+    const chosen: string[] = [];
     const accounts: AccountPlan[] = [];
     for (const account of request.accounts) {
         if (taken.has(account.name)) {
@@ -85,15 +102,15 @@ export async function planOnboarding(
         }
         taken.add(account.name);
         const administrator = account.billingAdministratorUserId ?? request.installingUserId;
-        await checkAdministrator(directory, request.orgId, administrator);
-        administrators.push(administrator);
+        checkAdministrator(administrators.get(administrator), request.orgId, administrator);
+        chosen.push(administrator);
         accounts.push(planAccount(account, now));
     }
     return {
         orgId: request.orgId,
         companyName: company?.name ?? request.companyName,
         companyExists: company !== undefined,
-        billingAdministratorUserIds: administrators,
+        billingAdministratorUserIds: chosen,
         accounts
     };
 }
@@ -146,8 +163,7 @@ function implementationLine(account: AccountOnboarding): PurchaseLine[] {
 }
 
 /** R1.3: the billing administrator is an active Salesforce admin of the org. */
-async function checkAdministrator(directory: UserDirectory, orgId: string, userId: string): Promise<void> {
-    const user = await directory.getUser(orgId, userId);
+function checkAdministrator(user: DirectoryUser | undefined, orgId: string, userId: string): void {
     if (user === undefined) {
         throw serviceError(
             'unknown_user',
@@ -169,21 +185,89 @@ export interface OnboardedAccount {
     transactionNumbers: string[];
     chargedCents: Cents;
     pendingChargeIds: string[];
+    /** Every source declined the first charge: it is recorded as failed and what was due is on the next bill. */
+    declined?: { transactionNumber: string | null; declineCode: string };
+}
+
+/** What onboarding needs from outside: the database, the processor, the directory. */
+export interface OnboardingDeps extends MoneyDeps {
+    directory: UserDirectory;
+}
+
+export interface OnboardingInput {
+    request: OnboardingRequest;
+    now: Date;
+    /** The operator's Idempotency-Key, and whose it is: the setup is found again by both. */
+    key: string;
+    operatorName: string;
+    createdBy: string;
 }
 
 /**
- * Execute: the company (created once), each billing account, its first contract, its quantities,
- * its funding source, and its first month and implementation service charged now (primary, then
- * secondary) or added to the next cycle's bill. All in the caller's transaction.
+ * Execute, charge after commit (issue 9): the accounts must exist, committed, before their first
+ * charge is recorded pending and sent. So the first run of the operator's transaction (`tx`, from
+ * withTransaction, the org's onboarding lock held) checks the request, then gives the transaction
+ * up: the directory is asked and the setup (company, accounts, contracts, quantities, funding
+ * sources, tokenized outside any transaction) commits on its own, under the operator's key. The
+ * next run finds that setup and bills it; a retry of the same key later (after a crash, a 503, a
+ * pending payment) finds it too, so nothing is set up twice.
  */
 export async function applyOnboarding(
     tx: Tx,
-    deps: MoneyDeps,
-    input: { request: OnboardingRequest; plan: OnboardingPlan; now: Date; key: string; createdBy: string }
-): Promise<OnboardedAccount[]> {
-    const { request, plan, now } = input;
+    deps: OnboardingDeps,
+    input: OnboardingInput
+): Promise<{ plan: OnboardingPlan; accounts: OnboardedAccount[] }> {
+    await lockOnboarding(tx, input.request.orgId);
+    const setup =
+        (await findOnboardingSetup<OnboardingPlan>(tx, input.operatorName, input.key)) ??
+        (await setUpOutside(tx, deps, input));
+    const accounts: OnboardedAccount[] = [];
+    for (const [index, account] of setup.plan.accounts.entries()) {
+        const accountId = setup.accountIds[index];
+        if (accountId === undefined) throw new Error('the onboarding setup does not match its plan');
+        accounts.push(
+            await billFirstCharges(tx, deps, {
+                accountId,
+                account,
+                now: input.now,
+                key: `${input.key}:${index}`,
+                createdBy: input.createdBy
+            })
+        );
+    }
+    return { plan: setup.plan, accounts };
+}
+
+async function setUpOutside(tx: Tx, deps: OnboardingDeps, input: OnboardingInput): Promise<never> {
+    const administrators = await fetchedOutside(tx, 'onboarding.administrators', () =>
+        fetchAdministrators(deps.directory, input.request)
+    );
+    // Refuses a request that cannot be onboarded before anything is tokenized or written.
+    await planOnboarding(tx, administrators, input.request, input.now);
+    return needOutsideWork(async () => {
+        await withTransaction(deps.pool, (setupTx) =>
+            setUpOnboarding(setupTx, deps, { ...input, administrators })
+        );
+    });
+}
+
+/**
+ * The company (created once), each account, its first contract, its quantities and its funding
+ * source, recorded under the operator's key (the setup of that key when it was made before).
+ * Charges nothing: see applyOnboarding. `tx` comes from withTransaction (sources are tokenized outside it).
+ */
+export async function setUpOnboarding(
+    tx: Tx,
+    deps: Pick<MoneyDeps, 'processor'>,
+    input: OnboardingInput & { administrators: Administrators }
+): Promise<OnboardingSetup<OnboardingPlan>> {
+    const { request, now } = input;
+    await lockOnboarding(tx, request.orgId);
+    const earlier = await findOnboardingSetup<OnboardingPlan>(tx, input.operatorName, input.key);
+    if (earlier !== undefined) return earlier;
+    const plan = await planOnboarding(tx, input.administrators, request, now);
     await ensureCompany(tx, { orgId: plan.orgId, name: plan.companyName, now });
-    const created: OnboardedAccount[] = [];
+    const accountIds: string[] = [];
     for (const [index, account] of plan.accounts.entries()) {
         const source = request.accounts[index];
         const administrator = plan.billingAdministratorUserIds[index];
@@ -216,17 +300,17 @@ export async function applyOnboarding(
         if (source.fundingSource !== undefined) {
             await addFundingSource(tx, deps.processor, { accountId, details: source.fundingSource, now });
         }
-        created.push(
-            await billFirstCharges(tx, deps, {
-                accountId,
-                account,
-                now,
-                key: `${input.key}:${index}`,
-                createdBy: input.createdBy
-            })
-        );
+        accountIds.push(accountId);
     }
-    return created;
+    await insertOnboardingSetup(tx, {
+        operatorName: input.operatorName,
+        key: input.key,
+        orgId: plan.orgId,
+        plan,
+        accountIds,
+        now
+    });
+    return { plan, accountIds };
 }
 
 function nextCycleDate(now: Date, timeZone: string): IsoDate {
@@ -253,17 +337,29 @@ async function billFirstCharges(
     ] as const;
     for (const group of groups) {
         if (group.lines.length === 0) continue;
-        if (account.billing === 'now') {
-            const purchase = await chargeNow(tx, deps, {
-                accountId,
-                kind: group.kind,
-                lines: group.lines,
-                idempotencyKey: `ops:${input.key}:${group.suffix}`,
-                now
-            });
-            result.transactionNumbers.push(purchase.number);
-            result.chargedCents += purchase.totalCents;
-            continue;
+        if (result.billing === 'now') {
+            try {
+                const purchase = await chargeNow(tx, deps, {
+                    accountId,
+                    kind: group.kind,
+                    lines: group.lines,
+                    idempotencyKey: `ops:${input.key}:${group.suffix}`,
+                    now
+                });
+                result.transactionNumbers.push(purchase.number);
+                result.chargedCents += purchase.totalCents;
+                continue;
+            } catch (error) {
+                if (!isServiceError(error, 'payment_declined')) throw error;
+                // The account is set up (committed before the charge): what was due goes on the next
+                // bill, as without a source, and no other charge is tried on the declined sources.
+                const details = error.details as { transactionNumber?: string | null; declineCode?: string };
+                result.billing = 'next_cycle';
+                result.declined = {
+                    transactionNumber: details.transactionNumber ?? null,
+                    declineCode: details.declineCode ?? 'declined'
+                };
+            }
         }
         for (const line of group.lines) {
             result.pendingChargeIds.push(

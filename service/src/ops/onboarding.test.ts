@@ -63,12 +63,7 @@ describe('R11.1 onboarding through /ops/v1', () => {
         });
         expect(await count(`SELECT count(*) FROM billing_accounts WHERE org_id = '${orgId}'`)).toBe(0);
 
-        const applied = await t.app.inject({
-            method: 'POST',
-            url: '/ops/v1/companies',
-            headers: representative.headers('onboard-1'),
-            payload: body
-        });
+        const applied = await onboard('onboard-1', body);
         expect(applied.statusCode).toBe(201);
         const account = applied.json<{
             accounts: { accountId: string; transactionNumbers: string[]; chargedCents: number }[];
@@ -76,12 +71,7 @@ describe('R11.1 onboarding through /ops/v1', () => {
         expect(account.chargedCents).toBe(70400);
         expect(account.transactionNumbers).toHaveLength(2);
 
-        const again = await t.app.inject({
-            method: 'POST',
-            url: '/ops/v1/companies',
-            headers: representative.headers('onboard-1'),
-            payload: body
-        });
+        const again = await onboard('onboard-1', body);
         expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([201, 'true']);
         expect(await count(`SELECT count(*) FROM billing_accounts WHERE org_id = '${orgId}'`)).toBe(1);
 
@@ -153,12 +143,7 @@ describe('R11.1 onboarding through /ops/v1', () => {
             implementationService: undefined,
             term: { start: '2026-11-25', end: '2027-05-24' }
         });
-        const applied = await t.app.inject({
-            method: 'POST',
-            url: '/ops/v1/companies',
-            headers: representative.headers('onboard-2'),
-            payload: body
-        });
+        const applied = await onboard('onboard-2', body);
         expect(applied.statusCode).toBe(201);
         const account = applied.json<{
             accounts: { accountId: string; billing: string; pendingChargeIds: string[] }[];
@@ -194,16 +179,51 @@ describe('R11.1 onboarding through /ops/v1', () => {
             [request(orgId, admin.id, { term: { start: '2026-11-22' } }), 'term_invalid', 422]
         ];
         for (const [index, [body, code, status]] of cases.entries()) {
-            const response = await t.app.inject({
-                method: 'POST',
-                url: '/ops/v1/companies',
-                headers: representative.headers(`refused-${index}`),
-                payload: body
-            });
+            const response = await onboard(`refused-${index}`, body);
             expect([response.statusCode, response.json<{ code: string }>().code]).toEqual([status, code]);
         }
         expect(await count(`SELECT count(*) FROM companies WHERE org_id = '${orgId}'`)).toBe(0);
     });
+
+    it('a declined first charge (charged after the setup committed) leaves the account set up with what was due on the next bill', async () => {
+        const orgId = salesforceId('00D');
+        const admin = await makeUser(t.db.pool, orgId, { isAdmin: true });
+        const body = request(orgId, admin.id, { fundingSource: testCard({ number: '4000000000000002' }) });
+        const applied = await onboard('onboard-declined', body);
+        expect(applied.statusCode).toBe(201);
+        type Onboarded = {
+            accountId: string;
+            billing: string;
+            chargedCents: number;
+            pendingChargeIds: string[];
+        };
+        const account = applied.json<{ accounts: (Onboarded & { declined: unknown })[] }>().accounts[0]!;
+        expect([account.billing, account.chargedCents]).toEqual(['next_cycle', 0]);
+        expect(account.declined).toEqual({
+            declineCode: 'card_declined',
+            transactionNumber: expect.stringMatching(/^TRX-/) as unknown
+        });
+        // First month (CRM, DIALER_TAB) and the implementation service: on the next bill, tried once.
+        expect(account.pendingChargeIds).toHaveLength(3);
+        expect(
+            await count(
+                `SELECT count(*) FROM sales_transactions WHERE billing_account_id = '${account.accountId}' AND status = 'failed'`
+            )
+        ).toBe(1);
+        const again = await onboard('onboard-declined', body);
+        expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([201, 'true']);
+        expect(await count(`SELECT count(*) FROM billing_accounts WHERE org_id = '${orgId}'`)).toBe(1);
+        expect(await verifyLedger(t.db.pool)).toEqual([]);
+    });
+
+    function onboard(key: string, payload: object) {
+        return t.app.inject({
+            method: 'POST',
+            url: '/ops/v1/companies',
+            headers: representative.headers(key),
+            payload
+        });
+    }
 
     async function count(sql: string): Promise<number> {
         const result = await t.db.pool.query<{ count: string }>(sql);

@@ -6,7 +6,7 @@ import { addNonRecurringCharge } from './addNonRecurringCharge';
 import { applyContractChange, planContractChange } from './changeContract';
 import { connectTollFree } from './connectTollFree';
 import { giveCredit, recordRefund, refundAtProcessor } from './giveCredit';
-import { applyOnboarding, planOnboarding } from './onboardCompany';
+import { applyOnboarding, fetchAdministrators, planOnboarding } from './onboardCompany';
 import { opsError } from './opsError';
 import { runOperatorChange, type OperatorChangeContext } from './runOperatorChange';
 import type { ChargeRequest, ContractChangeRequest, OnboardingRequest } from './schemas';
@@ -25,7 +25,7 @@ function locked(context: OperatorChangeContext) {
 
 export async function previewOnboarding(request: FastifyRequest, body: OnboardingRequest) {
     const { pool, directory, clock } = request.server.deps;
-    const plan = await planOnboarding(pool, directory, body, clock.now());
+    const plan = await planOnboarding(pool, await fetchAdministrators(directory, body), body, clock.now());
     await auditPreview(request, body.orgId, [], 'onboarding', {
         accounts: plan.accounts.map((account) => account.name)
     });
@@ -34,12 +34,11 @@ export async function previewOnboarding(request: FastifyRequest, body: Onboardin
 
 export function onboard(request: FastifyRequest, reply: FastifyReply, body: OnboardingRequest) {
     return runOperatorChange(request, reply, { orgId: body.orgId, status: 201 }, async (context) => {
-        const plan = await planOnboarding(context.tx, context.deps.directory, body, context.now, context.tx);
-        const accounts = await applyOnboarding(context.tx, context.deps, {
+        const { plan, accounts } = await applyOnboarding(context.tx, context.deps, {
             request: body,
-            plan,
             now: context.now,
             key: context.idempotencyKey,
+            operatorName: context.operator.name,
             createdBy: `operator:${context.operator.name}`
         });
         for (const [index, account] of accounts.entries()) {

@@ -67,10 +67,11 @@ export async function runOperatorChange<T, P = undefined>(
         answered === undefined && options.beforeTransaction !== undefined
             ? await options.beforeTransaction()
             : undefined;
+    // One instant for every run of the work (withTransaction runs it again after a charge).
+    const now = deps.clock.now();
     const outcome =
         answered ??
         (await withTransaction(deps.pool, async (tx) => {
-            const now = deps.clock.now();
             const replay = await claimKey(tx, key, now);
             if (replay !== undefined) return replay;
             const account =

@@ -10,7 +10,14 @@ import { createStripeProcessor } from './stripeProcessor';
  */
 export function createProcessor(env: NodeJS.ProcessEnv, pool: Pool): PaymentProcessor {
     const choice = env.PAYMENT_PROCESSOR ?? 'local';
-    if (choice === 'local') return createLocalProcessor(pool);
+    const timeoutMs = paymentTimeoutMs(env);
+    if (choice === 'local') {
+        const delay = env.LOCAL_PROCESSOR_ANSWER_DELAY_MS;
+        return createLocalProcessor(
+            pool,
+            delay === undefined || delay === '' ? {} : { answerDelayMs: Number(delay) }
+        );
+    }
     if (choice !== 'stripe')
         throw new Error(`PAYMENT_PROCESSOR must be 'local' or 'stripe', not '${choice}'`);
     const secretKey = env.STRIPE_SECRET_KEY;
@@ -18,6 +25,18 @@ export function createProcessor(env: NodeJS.ProcessEnv, pool: Pool): PaymentProc
         throw new Error('PAYMENT_PROCESSOR=stripe needs STRIPE_SECRET_KEY');
     const apiBase = env.STRIPE_API_BASE;
     return createStripeProcessor(
-        apiBase === undefined || apiBase === '' ? { secretKey } : { secretKey, apiBase }
+        apiBase === undefined || apiBase === '' ? { secretKey, timeoutMs } : { secretKey, apiBase, timeoutMs }
     );
+}
+
+export const DEFAULT_PAYMENT_TIMEOUT_MS = 10_000;
+
+/** PAYMENT_TIMEOUT_MS: how long one processor call may take before its charge is left pending. */
+export function paymentTimeoutMs(env: NodeJS.ProcessEnv): number {
+    const raw = env.PAYMENT_TIMEOUT_MS;
+    if (raw === undefined || raw === '') return DEFAULT_PAYMENT_TIMEOUT_MS;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value <= 0)
+        throw new Error(`PAYMENT_TIMEOUT_MS must be a positive whole number, not '${raw}'`);
+    return value;
 }

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from '../db/pool';
 import { digitsOnly } from '../funding/validation';
-import { findLocalSource, recordLocalCharge, saveLocalSource } from './localProcessorRepository';
+import {
+    findLocalCharge,
+    findLocalSource,
+    recordLocalCharge,
+    saveLocalSource
+} from './localProcessorRepository';
 import { sidePoolFor } from './sidePool';
 import type { ChargeResult, PaymentProcessor, TokenizedSource } from '../kernel/paymentProcessor';
 import { refundLocalCharge } from './localRefundRepository';
@@ -15,7 +20,16 @@ import { cardBrand, TEST_BANK_ACCOUNT_OUTCOMES, TEST_CARD_OUTCOMES, type TestOut
  * and a charge retried with the same key on another server must still be taken only once.
  * It keeps the token, brand, last four digits and the test outcome; never the number.
  */
-export function createLocalProcessor(appPool: Pool): PaymentProcessor {
+export function createLocalProcessor(
+    appPool: Pool,
+    options: {
+        /**
+         * Fault injection for tests and drills: the charge is taken, then its answer takes this long
+         * (like a network that loses or delays the processor's reply).
+         */
+        answerDelayMs?: number;
+    } = {}
+): PaymentProcessor {
     const pool = sidePoolFor(appPool);
     return {
         name: 'local',
@@ -53,10 +67,16 @@ export function createLocalProcessor(appPool: Pool): PaymentProcessor {
             if (first.token !== token || Number(first.amount_cents) !== amountCents) {
                 throw new Error(`idempotency key ${idempotencyKey} was already used for a different charge`);
             }
+            if (options.answerDelayMs !== undefined) await sleep(options.answerDelayMs);
             return first.result;
         },
-        refund: (request) => refundLocalCharge(pool, request)
+        refund: (request) => refundLocalCharge(pool, request),
+        findCharge: (idempotencyKey) => findLocalCharge(pool, idempotencyKey)
     };
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function describeSource(

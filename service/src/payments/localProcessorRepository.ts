@@ -66,3 +66,12 @@ export async function recordLocalCharge(
     );
     return stored.rows[0];
 }
+
+/** The answer recorded under a key, or undefined when no charge was ever taken with it. */
+export async function findLocalCharge(pool: Pool, idempotencyKey: string): Promise<ChargeResult | undefined> {
+    const stored = await pool.query<{ result: ChargeResult }>(
+        'SELECT result FROM local_processor_charge WHERE idempotency_key = $1',
+        [idempotencyKey]
+    );
+    return stored.rows[0]?.result;
+}

@@ -39,6 +39,26 @@ function startFakeStripe(): Promise<{ server: Server; url: string; seen: SeenReq
 }
 
 function answer(path: string, form: URLSearchParams): [number, unknown] {
+    if (path.startsWith('/v1/payment_intents/search')) {
+        // Stripe's search: the adapter looks a charge up by the key it stamped in its metadata.
+        const query = new URL(path, 'http://stripe.test').searchParams.get('query') ?? '';
+        const known = query === "metadata['billing_idempotency_key']:'acct-1:known'";
+        const intent = {
+            id: 'pi_known',
+            object: 'payment_intent',
+            status: 'succeeded',
+            last_payment_error: null
+        };
+        return [
+            200,
+            {
+                object: 'search_result',
+                url: '/v1/payment_intents/search',
+                has_more: false,
+                data: known ? [intent] : []
+            }
+        ];
+    }
     if (path === '/v1/customers') {
         return [
             200,
@@ -218,6 +238,16 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
         expect(fake.seen[0]?.form.get('us_bank_account[account_type]')).toBe('savings');
     });
 
+    it('issue 9: asked about a lost answer, finds the PaymentIntent by the key stamped on it, or says it never took it', async () => {
+        await expect(processor.findCharge('acct-1:known')).resolves.toEqual({
+            status: 'succeeded',
+            processorReference: 'pi_known'
+        });
+        await expect(processor.findCharge('acct-1:never-sent')).resolves.toBeUndefined();
+        expect(fake.seen[0]?.method).toBe('GET');
+        expect(fake.seen[0]?.path).toMatch(/^\/v1\/payment_intents\/search\?/);
+    });
+
     it('confirms an off-session PaymentIntent at once and sends our Idempotency-Key header', async () => {
         const result = await processor.charge({
             token: 'cus_1/pm_card_4242',
@@ -226,6 +256,7 @@ describe('R7.2 Stripe adapter against a local Stripe-shaped server', () => {
             idempotencyKey: 'acct-1:key-1'
         });
         expect(result).toEqual({ status: 'succeeded', processorReference: 'pi_ok' });
+        expect(fake.seen[0]?.form.get('metadata[billing_idempotency_key]')).toBe('acct-1:key-1');
         const [request] = fake.seen;
         expect(request?.path).toBe('/v1/payment_intents');
         expect(request?.headers['idempotency-key']).toBe('acct-1:key-1');

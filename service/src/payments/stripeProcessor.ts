@@ -6,6 +6,8 @@ export interface StripeProcessorConfig {
     secretKey: string;
     /** For tests against a local server, e.g. `http://127.0.0.1:12111`. Default: Stripe's API. */
     apiBase?: string;
+    /** Each HTTP call to Stripe gives up after this long (the SDK's `timeout`). */
+    timeoutMs?: number;
 }
 
 /**
@@ -16,7 +18,11 @@ export interface StripeProcessorConfig {
  * answered by Stripe with the first result instead of a second charge.
  */
 export function createStripeProcessor(config: StripeProcessorConfig): PaymentProcessor {
-    const stripe = new Stripe(config.secretKey, { ...apiLocation(config.apiBase), maxNetworkRetries: 2 });
+    const stripe = new Stripe(config.secretKey, {
+        ...apiLocation(config.apiBase),
+        maxNetworkRetries: 2,
+        timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    });
     return {
         name: 'stripe',
         async tokenize(details) {
@@ -59,7 +65,8 @@ export function createStripeProcessor(config: StripeProcessorConfig): PaymentPro
                         payment_method: paymentMethod,
                         off_session: true,
                         confirm: true,
-                        description
+                        description,
+                        metadata: { [KEY_METADATA]: idempotencyKey }
                     },
                     { idempotencyKey }
                 );
@@ -100,11 +107,22 @@ export function createStripeProcessor(config: StripeProcessorConfig): PaymentPro
                 }
                 throw error;
             }
+        },
+        async findCharge(idempotencyKey) {
+            // Search by the key we stamped on the PaymentIntent; the key itself cannot be queried.
+            const found = await stripe.paymentIntents.search({
+                query: `metadata['${KEY_METADATA}']:'${idempotencyKey.replaceAll("'", "\\'")}'`,
+                limit: 1
+            });
+            const intent = found.data[0];
+            return intent === undefined ? undefined : intentResult(intent);
         }
     };
 }
 
 const TOKEN_SEPARATOR = '/';
+const KEY_METADATA = 'billing_idempotency_key';
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 function createPaymentMethod(
     stripe: Stripe,

@@ -58,6 +58,30 @@ describe('issue 4: one verification path in both modes', () => {
         expect(identity.orgConnector).toBeInstanceOf(SalesforceConnector);
     });
 
+    it('issue 9: a database once run in local mode keeps no usable local issuer once the service runs against real orgs', async () => {
+        const orgId = await makeCompany(db.pool);
+        const admin = await makeUser(db.pool, orgId, { isAdmin: true });
+        const local = await createIdentity({
+            pool: db.pool,
+            clock,
+            config: loadSalesforceConfig({}),
+            demoOrgId: orgId,
+            keyDir
+        });
+        const token = await local.localIssuer!.issueToken(admin.id);
+        const config = loadSalesforceConfig({
+            SALESFORCE_CLIENT_ID: '3MVG9id',
+            SALESFORCE_CLIENT_SECRET: 'secret',
+            SALESFORCE_TOKEN_KEY: randomBytes(32).toString('base64')
+        });
+        const real = await createIdentity({ pool: db.pool, clock, config, demoOrgId: 'unused', keyDir });
+        await expect(
+            real.authenticator.authenticate({ authorization: `Bearer ${token}` })
+        ).rejects.toMatchObject({
+            code: 'org_not_registered'
+        });
+    });
+
     it('Salesforce mode with a missing setting says which ones', () => {
         expect(() => loadSalesforceConfig({ SALESFORCE_CLIENT_ID: '3MVG9id' })).toThrow(
             /SALESFORCE_CLIENT_SECRET, SALESFORCE_TOKEN_KEY/

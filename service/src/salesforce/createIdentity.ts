@@ -5,7 +5,7 @@ import type { Authenticator, UserDirectory } from '../kernel/caller';
 import { localDirectory } from '../identity/directoryUserRepository';
 import type { SalesforceConfig } from './config';
 import { JwtAuthenticator } from './jwtAuthenticator';
-import { LocalIssuer } from './localIssuer';
+import { forgetLocalIssuer, LocalIssuer } from './localIssuer';
 import { SalesforceConnector } from './salesforceConnector';
 import { SalesforceDirectory } from './salesforceDirectory';
 import { TokenCipher } from './tokenCipher';
@@ -32,8 +32,11 @@ export async function createIdentity(options: {
     demoOrgId: string;
     /** Local mode: where the issuer keeps its key pair, e.g. `.data/local-issuer`. */
     keyDir: string;
+    /** Where used token ids are recorded (see JwtAuthenticatorOptions); default `pool`. */
+    tokenIdPool?: Pool;
 }): Promise<Identity> {
     const { pool, clock, config } = options;
+    const tokenIds = options.tokenIdPool === undefined ? {} : { tokenIdPool: options.tokenIdPool };
     if (config.mode === 'salesforce') {
         const cipher = new TokenCipher(config.tokenKey);
         const oauth = { clientId: config.clientId, clientSecret: config.clientSecret };
@@ -55,10 +58,16 @@ export async function createIdentity(options: {
                 directory.forget(orgId);
             }
         });
-        const authenticator = new JwtAuthenticator({ pool, clock, serviceUrl: config.serviceUrl });
+        const authenticator = new JwtAuthenticator({
+            pool,
+            clock,
+            serviceUrl: config.serviceUrl,
+            ...tokenIds
+        });
+        await forgetLocalIssuer(pool);
         return { authenticator, directory, orgConnector };
     }
-    const authenticator = new JwtAuthenticator({ pool, clock });
+    const authenticator = new JwtAuthenticator({ pool, clock, ...tokenIds });
     const localIssuer = await LocalIssuer.start({
         pool,
         clock,

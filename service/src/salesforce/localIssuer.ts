@@ -5,7 +5,7 @@ import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT, type Ke
 import type { Pool } from '../db/pool';
 import type { Clock } from '../kernel/clock';
 import { serviceError } from '../kernel/serviceError';
-import { saveOrgRegistration } from './orgRegistrationRepository';
+import { deleteOrgRegistrations, saveOrgRegistration } from './orgRegistrationRepository';
 import { toSalesforceId18 } from './salesforceId';
 
 const ALGORITHM = 'RS256';
@@ -13,6 +13,14 @@ const ALGORITHM = 'RS256';
 export const TOKEN_LIFETIME_SECONDS = 120;
 export const LOCAL_AUDIENCE = 'urn:powerdialer-billing:local';
 export const LOCAL_INSTANCE_URL = 'http://127.0.0.1/local-org';
+
+/**
+ * Against real orgs, a registration left by an earlier start in local mode (the demo org, trusting
+ * the key pair in the local data folder) must not keep working: it is removed.
+ */
+export async function forgetLocalIssuer(pool: Pool): Promise<void> {
+    await deleteOrgRegistrations(pool, { instanceUrl: LOCAL_INSTANCE_URL, audience: LOCAL_AUDIENCE });
+}
 
 export interface LocalIssuerOptions {
     pool: Pool;

@@ -76,3 +76,14 @@ export async function saveOrgRegistration(
         ]
     );
 }
+
+/** Removes the registrations of one issuer (instance URL and audience), e.g. the local issuer's. */
+export async function deleteOrgRegistrations(
+    db: Queryable,
+    issuer: { instanceUrl: string; audience: string }
+): Promise<void> {
+    await db.query('DELETE FROM org_registrations WHERE instance_url = $1 AND audience = $2', [
+        issuer.instanceUrl,
+        issuer.audience
+    ]);
+}

@@ -25,7 +25,7 @@ import { findAccountByName, insertDirectoryUser, insertStorageUsage, lockSeeding
 import { SEED_HOOKS } from './seedHooks';
 import { localDirectory } from '../identity/directoryUserRepository';
 import { saveAssignmentChanges } from '../licenses/licenseRepository';
-import { applyOnboarding, planOnboarding } from '../ops/onboardCompany';
+import { fetchAdministrators, setUpOnboarding } from '../ops/onboardCompany';
 import type { OnboardingRequest } from '../ops/schemas';
 
 export interface SeededDemo {
@@ -45,7 +45,7 @@ export async function seedDemo(pool: Pool, clock: Clock, processor: PaymentProce
         await lockSeeding(tx, 'seed-demo');
         const found = await findAccountByName(tx, DEMO_ORG_ID, DEMO_ACCOUNT_NAME);
         if (found !== undefined) return { orgId: DEMO_ORG_ID, accountId: found, created: false };
-        const accountId = await createDemoCompany(tx, clock.now(), processor, pool);
+        const accountId = await createDemoCompany(tx, clock.now(), processor);
         return { orgId: DEMO_ORG_ID, accountId, created: true };
     });
     for (const hook of SEED_HOOKS) {
@@ -60,29 +60,20 @@ export async function seedDemo(pool: Pool, clock: Clock, processor: PaymentProce
  * company, its account and its 12-month contract from six months ago, whose current month was
  * paid before (the seeded history has its cycle charge), then assignments and a storage snapshot.
  */
-async function createDemoCompany(
-    tx: Tx,
-    now: Date,
-    processor: PaymentProcessor,
-    pool: Pool
-): Promise<string> {
+async function createDemoCompany(tx: Tx, now: Date, processor: PaymentProcessor): Promise<string> {
     for (const user of DEMO_USERS) {
         const email = `${user.name.toLowerCase().replaceAll(' ', '.')}@acme.example`;
         await insertDirectoryUser(tx, DEMO_ORG_ID, { ...user, email });
     }
     const request = demoOnboarding(now);
-    const plan = await planOnboarding(tx, localDirectory(tx), request, now);
-    const [account] = await applyOnboarding(
+    // The local directory read in this transaction: the users inserted above are not committed yet.
+    const administrators = await fetchAdministrators(localDirectory(tx), request);
+    const setup = await setUpOnboarding(
         tx,
-        { pool, processor },
-        {
-            request,
-            plan,
-            now,
-            key: 'seed-demo',
-            createdBy: 'seed'
-        }
+        { processor },
+        { request, administrators, now, key: 'seed-demo', operatorName: 'seed', createdBy: 'seed' }
     );
+    const account = setup.accountIds[0] === undefined ? undefined : { accountId: setup.accountIds[0] };
     if (account === undefined) throw new Error('the demo account was not created');
     await createAssignments(tx, account.accountId, now);
     const yesterday = toIsoDate(addDays(calendarDateIn(now, DEMO_TIME_ZONE), -1));

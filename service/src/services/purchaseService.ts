@@ -48,25 +48,21 @@ export async function purchaseService(context: MutationContext, code: ServiceCod
     const unitPrice = priceForPanelPurchase(code);
     const amountCents = multiplyCents(unitPrice, quantity);
     const service = SERVICE_CATALOG[code];
-    const transaction = await recordPurchase(
-        tx,
-        { pool: context.deps.pool, processor: context.deps.processor },
-        {
-            accountId: account.id,
-            kind: 'services',
-            idempotencyKey: context.idempotencyKey,
-            now,
-            lines: [
-                {
-                    productCode: code,
-                    description: service.name,
-                    quantity,
-                    unitPriceCents: unitPrice,
-                    amountCents
-                }
-            ]
-        }
-    );
+    const transaction = await recordPurchase(tx, context.deps, {
+        accountId: account.id,
+        kind: 'services',
+        idempotencyKey: context.idempotencyKey,
+        now,
+        lines: [
+            {
+                productCode: code,
+                description: service.name,
+                quantity,
+                unitPriceCents: unitPrice,
+                amountCents
+            }
+        ]
+    });
     const id = await insertServicePurchase(tx, {
         accountId: account.id,
         code,

@@ -14,7 +14,8 @@ import { TEST_NOW } from './factories';
 const refusingProcessor: PaymentProcessor = {
     name: 'refusing',
     tokenize: () => Promise.reject(new Error('no processor in this test: pass deps.processor')),
-    charge: () => Promise.reject(new Error('no processor in this test: pass deps.processor'))
+    charge: () => Promise.reject(new Error('no processor in this test: pass deps.processor')),
+    findCharge: () => Promise.reject(new Error('no processor in this test: pass deps.processor'))
 };
 
 /**

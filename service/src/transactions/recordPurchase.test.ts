@@ -23,7 +23,8 @@ describe('R8.1 recordPurchase', () => {
             charge: (request) => {
                 charges++;
                 return local.charge(request);
-            }
+            },
+            findCharge: (key) => local.findCharge(key)
         };
         deps = { pool: db.pool, processor: counting };
     });
@@ -112,7 +113,7 @@ describe('R8.1 recordPurchase', () => {
         expect(await verifyLedger(db.pool)).toEqual([]);
     });
 
-    it('a crash after the charge and before commit is retried safely: charged once, recorded once', async () => {
+    it('issue 9: the charge is recorded before the change commits: a crash of the change leaves it recorded, and the retry charges nothing more', async () => {
         const { accountId } = await makeAccount(db.pool);
         await addTestCard(db.pool, deps.processor, accountId, TEST_NOW);
         await expect(
@@ -121,8 +122,15 @@ describe('R8.1 recordPurchase', () => {
                 throw new Error('server died');
             })
         ).rejects.toThrow('server died');
-        expect(await transactionRows(accountId)).toEqual([]);
-        await withTransaction(db.pool, (tx) => recordPurchase(tx, deps, licenses(accountId, 'crash')));
+        expect(await transactionRows(accountId)).toEqual([
+            expect.objectContaining({ status: 'succeeded', total_cents: 3900 })
+        ]);
+        const retried = await withTransaction(db.pool, (tx) =>
+            recordPurchase(tx, deps, licenses(accountId, 'crash'))
+        );
+        // The change it pays for commits only now: the first to commit it is not a replay.
+        expect(retried.alreadyRecorded).toBe(false);
+        expect(charges).toBe(1);
         const processorCharges = await db.pool.query(
             'SELECT 1 FROM local_processor_charge WHERE idempotency_key LIKE $1',
             [`${accountId}:crash:%`]

@@ -6,41 +6,49 @@
  *         accountId, kind: 'licenses',
  *         lines: [{ productCode: 'CRM', description: 'CRM (prorated)', quantity: 2, unitPriceCents: 6500,
  *                   prorationDays: { days: 9, daysInMonth: 30 }, amountCents: 3900 }],
- *         idempotencyKey,            // the request's Idempotency-Key (or e.g. `cycle:2026-12`)
+ *         idempotencyKey,            // the request's Idempotency-Key (or e.g. `cycle:2026-12:1`)
  *         now,                       // injected clock
  *         fundingSourceId            // optional: default primary; kind 'cycle' falls back to secondary (R4.2)
  *     });
  *     // → { transactionId, number: 'TRX-000123', status: 'succeeded', totalCents, fundingSourceId, alreadyRecorded }
  *
- * Runs inside the caller's transaction `tx` and locks the billing account row. It charges the
- * processor with a key derived from ours, then writes the transaction, its lines and the ledger
- * transfers (sale: receivable → revenue or minutes_prepaid; payment: processor_clearing → receivable)
- * in `tx`, so they commit with the caller's change.
+ * Charge after commit (issue 9). `tx` must come from withTransaction. The first time a key is seen,
+ * recordPurchase gives the transaction up (needOutsideWork): withTransaction rolls it back and, with
+ * no connection or lock held, records the charge as pending (amount, lines, sources, processor key)
+ * and commits it, calls the processor, and settles the charge in a second transaction (paid → the
+ * sale and payment ledger transfers; declined → the next source or `failed`), see driveCharge.
+ * Then the caller's work runs again from the start, and here finds the settled charge: paid → it
+ * returns the purchase (the caller's change commits with it); declined → ServiceError
+ * `payment_declined` (402), whose failed transaction is already committed, so nothing else changes.
+ * No answer within the processor timeout → ServiceError `payment_pending` (202): the charge stays
+ * pending and the same key later (a retry, or reconcilePendingCharges) finishes it.
  *
- * A decline throws ServiceError `payment_declined` (402, the processor's reason in the message). Before
- * throwing, the failed transaction is recorded on a connection of its own (sidePoolFor(pool)), so it survives
- * the rollback of `tx` that the throw causes: nothing else changes.
+ * A change waits (without a connection) while another change's charge on the same account is in
+ * flight, so what it computes cannot be made stale by the other's commit.
  *
- * The same key again → the first result, charged once (a succeeded purchase is returned with
- * `alreadyRecorded: true`; a declined one throws the same decline without charging again).
- * To try a declined charge again (R4.2's retry), use a new key, e.g. `cycle:2026-12:attempt-2`.
+ * The same key again → the first result, charged once (a paid purchase whose change committed
+ * before is returned with `alreadyRecorded: true`; a declined one throws the same decline without
+ * charging again). To try a declined charge again (R4.2's retry), use a new key.
  */
 import { type Cents, isCents, formatUsd } from '../../../core/index';
-import type { Pool, Queryable, Tx } from '../db/pool';
-import {
-    findSourceByRole,
-    getFundingSource,
-    isSourceExpired,
-    type FundingSource
-} from '../funding/fundingSourceRepository';
-import type { LedgerEntryInput } from '../ledger/postTransfer';
-import { postTransfer } from '../ledger/postTransfer';
+import type { Queryable, Tx } from '../db/pool';
+import { needOutsideWork, runMemory } from '../db/withTransaction';
+import { findSourceByRole, getFundingSource, type FundingSource } from '../funding/fundingSourceRepository';
 import { serviceError, type ServiceError } from '../kernel/serviceError';
-import type { ChargeResult, PaymentProcessor } from '../kernel/paymentProcessor';
-import { countPayment } from '../payments/paymentMetrics';
+import {
+    findChargeById,
+    findChargeByKey,
+    insertPendingCharge,
+    loadChargeLines,
+    lockAccountForCharge,
+    markChargeApplied,
+    type ChargeRecord
+} from './chargeRepository';
+import { waitForChargesInFlight } from './chargesInFlight';
+import { driveCharge, type MoneyDeps } from './driveCharge';
 import { sidePoolFor } from '../payments/sidePool';
 import { creditAccountOf, reportedKindOf, type PurchaseKind } from './purchaseKinds';
-import { formatTransactionNumber } from './transactionNumber';
+import { postTransfer, type LedgerEntryInput } from '../ledger/postTransfer';
 
 export interface PurchaseLine {
     productCode: string;
@@ -71,15 +79,7 @@ export interface RecordedPurchase {
     alreadyRecorded: boolean;
 }
 
-export interface MoneyDeps {
-    pool: Pool;
-    processor: PaymentProcessor;
-}
-
-interface Attempt {
-    source: FundingSource;
-    result: ChargeResult;
-}
+export type { MoneyDeps };
 
 export async function recordPurchase(
     tx: Tx,
@@ -87,29 +87,104 @@ export async function recordPurchase(
     input: PurchaseInput
 ): Promise<RecordedPurchase> {
     const totalCents = checkedTotal(input.lines);
-    await tx.query('SELECT id FROM billing_accounts WHERE id = $1 FOR NO KEY UPDATE', [input.accountId]);
-    const earlier = await findEarlierPurchase(tx, input, totalCents);
-    if (earlier !== undefined) return earlier;
-
-    const attempts: Attempt[] = [];
-    for (const source of await sourcesToTry(tx, input)) {
-        const result = await chargeSource(deps.processor, source, input, totalCents);
-        attempts.push({ source, result });
-        if (result.status === 'succeeded') {
-            return recordSuccess(tx, input, totalCents, source, result.processorReference);
-        }
-    }
-    const last = attempts.at(-1);
-    if (last === undefined || last.result.status === 'succeeded')
-        throw new Error('unreachable: no declined attempt');
-    const failed = await insertTransaction(sidePoolFor(deps.pool), input, totalCents, {
-        status: 'failed',
-        sourceId: last.source.id,
-        processorReference: last.result.processorReference ?? null,
-        declineCode: last.result.declineCode,
-        declineMessage: last.result.message
+    const memory = runMemory(tx);
+    const slot = memory.slot('recordPurchase');
+    await lockAccountForCharge(tx, input.accountId);
+    // A charge made for this call in an earlier run is found by the note the run left, not by the
+    // key: a caller may compute its key again differently (e.g. from a count of declined attempts).
+    const noted = memory.remembered.get(slot);
+    const earlier =
+        typeof noted === 'string'
+            ? await findChargeById(tx, noted)
+            : await findChargeByKey(tx, input.accountId, input.idempotencyKey);
+    if (earlier !== undefined)
+        return outcomeOf(tx, deps, earlier, input, typeof noted === 'string' ? undefined : totalCents);
+    await waitForChargesInFlight(tx, input.accountId, input.idempotencyKey);
+    const sourceIds = (await sourcesToTry(tx, input)).map((source) => source.id);
+    // Committed at once on a connection of its own while this transaction still holds the account:
+    // from here on, every other change to the account waits for this charge (waitForChargesInFlight).
+    const charge = await insertPendingCharge(sidePoolFor(deps.pool), { ...input, totalCents, sourceIds });
+    memory.remembered.set(slot, charge.id);
+    return needOutsideWork(async () => {
+        const outcome = await driveCharge(deps, charge.id, { askFirst: false });
+        if (outcome === 'pending') throw paymentPending({ number: charge.number, totalCents });
     });
-    throw declinedError(failed?.number ?? null, last.result.declineCode, last.result.message, totalCents);
+}
+
+/**
+ * What became of the charge: paid → the sale posts (once) with the caller's change; declined → 402;
+ * pending → drive it first. `expectedTotal`: a client's retry under its key must ask for the same
+ * purchase; a charge made for this very call (found by the run's note) stands as it was paid.
+ */
+async function outcomeOf(
+    tx: Tx,
+    deps: MoneyDeps,
+    charge: ChargeRecord,
+    input: PurchaseInput,
+    expectedTotal: Cents | undefined
+): Promise<RecordedPurchase> {
+    if (expectedTotal !== undefined && (charge.kind !== input.kind || charge.totalCents !== expectedTotal)) {
+        throw serviceError(
+            'purchase_key_reused',
+            `This request key was already used for another purchase (${charge.number}).`
+        );
+    }
+    if (charge.status === 'pending') return settlePendingFirst(deps, charge);
+    if (charge.status === 'failed') {
+        throw declinedError(
+            charge.number,
+            charge.declineCode ?? 'declined',
+            charge.declineMessage ?? '',
+            charge.totalCents
+        );
+    }
+    const appliedNow = await markChargeApplied(tx, charge.id);
+    if (appliedNow) await postSale(tx, charge, input.now);
+    return {
+        transactionId: charge.id,
+        number: charge.number,
+        status: 'succeeded',
+        totalCents: charge.totalCents,
+        fundingSourceId: charge.fundingSourceId ?? '',
+        alreadyRecorded: !appliedNow
+    };
+}
+
+/** A charge still pending: drive it (asking the processor what became of its key), then run again; else 202. */
+function settlePendingFirst(deps: MoneyDeps, charge: ChargeRecord): never {
+    return needOutsideWork(async () => {
+        if ((await driveCharge(deps, charge.id, { askFirst: true })) === 'pending')
+            throw paymentPending(charge);
+    });
+}
+
+function paymentPending(charge: Pick<ChargeRecord, 'number' | 'totalCents'>): ServiceError {
+    return serviceError(
+        'payment_pending',
+        `The payment of ${formatUsd(charge.totalCents)} (${charge.number}) was sent, but the processor has not answered yet. Nothing is lost or charged twice: send the same request again (same Idempotency-Key) in a moment to see it completed.`,
+        { transactionNumber: charge.number }
+    );
+}
+
+/** The sale of the charged lines (receivable → revenue or prepaid minutes), posted with the change it pays for. */
+async function postSale(tx: Tx, charge: ChargeRecord, now: Date): Promise<void> {
+    const credits = new Map<ReturnType<typeof creditAccountOf>, Cents>();
+    for (const line of await loadChargeLines(tx, charge.id)) {
+        const account = creditAccountOf(reportedKindOf(charge.kind, line.productCode));
+        credits.set(account, (credits.get(account) ?? 0) + line.amountCents);
+    }
+    const entries: LedgerEntryInput[] = [{ account: 'receivable', debitCents: charge.totalCents }];
+    for (const [account, amount] of credits) {
+        if (amount > 0) entries.push({ account, creditCents: amount });
+    }
+    await postTransfer(tx, {
+        id: `sale:${charge.id}`,
+        billingAccountId: charge.accountId,
+        kind: `${charge.kind}_sale`,
+        description: `${charge.number} ${charge.kind}`,
+        entries,
+        at: now
+    });
 }
 
 function checkedTotal(lines: readonly PurchaseLine[]): Cents {
@@ -152,53 +227,6 @@ function declinedError(
     );
 }
 
-async function findEarlierPurchase(
-    tx: Tx,
-    input: PurchaseInput,
-    totalCents: Cents
-): Promise<RecordedPurchase | undefined> {
-    const found = await tx.query<TransactionRow>(
-        `SELECT id, number, kind, status, total_cents, funding_source_id, decline_code, decline_message
-         FROM sales_transactions WHERE billing_account_id = $1 AND idempotency_key = $2`,
-        [input.accountId, input.idempotencyKey]
-    );
-    const row = found.rows[0];
-    if (row === undefined) return undefined;
-    if (row.kind !== input.kind || row.total_cents !== totalCents) {
-        throw serviceError(
-            'purchase_key_reused',
-            `This request key was already used for another purchase (${formatTransactionNumber(row.number)}).`
-        );
-    }
-    if (row.status === 'failed') {
-        throw declinedError(
-            formatTransactionNumber(row.number),
-            row.decline_code ?? 'declined',
-            row.decline_message ?? '',
-            totalCents
-        );
-    }
-    return {
-        transactionId: row.id,
-        number: formatTransactionNumber(row.number),
-        status: 'succeeded',
-        totalCents,
-        fundingSourceId: row.funding_source_id ?? '',
-        alreadyRecorded: true
-    };
-}
-
-interface TransactionRow {
-    id: string;
-    number: number;
-    kind: PurchaseKind;
-    status: 'succeeded' | 'failed';
-    total_cents: number;
-    funding_source_id: string | null;
-    decline_code: string | null;
-    decline_message: string | null;
-}
-
 /** An explicit source; else the primary, and for the monthly cycle the secondary after it (R4.2). */
 async function sourcesToTry(db: Queryable, input: PurchaseInput): Promise<FundingSource[]> {
     if (input.fundingSourceId !== undefined)
@@ -214,147 +242,4 @@ async function sourcesToTry(db: Queryable, input: PurchaseInput): Promise<Fundin
         );
     }
     return sources;
-}
-
-async function chargeSource(
-    processor: PaymentProcessor,
-    source: FundingSource,
-    input: PurchaseInput,
-    totalCents: Cents
-): Promise<ChargeResult> {
-    if (isSourceExpired(source, input.now)) {
-        return {
-            status: 'declined',
-            declineCode: 'expired_card',
-            message: `The ${source.brand} card ending ${source.last4} has expired.`
-        };
-    }
-    const result = await processor.charge({
-        token: source.token,
-        amountCents: totalCents,
-        description: `PowerDialer ${input.kind}`,
-        // Scoped to the account and the source: a fallback to the secondary is a new charge.
-        idempotencyKey: `${input.accountId}:${input.idempotencyKey}:${source.id}`
-    });
-    countPayment(processor.name, result);
-    return result;
-}
-
-async function recordSuccess(
-    tx: Tx,
-    input: PurchaseInput,
-    totalCents: Cents,
-    source: FundingSource,
-    processorReference: string
-): Promise<RecordedPurchase> {
-    const created = await insertTransaction(tx, input, totalCents, {
-        status: 'succeeded',
-        sourceId: source.id,
-        processorReference,
-        declineCode: null,
-        declineMessage: null
-    });
-    if (created === undefined) throw new Error('a succeeded purchase was recorded twice under one key');
-    await postTransfer(tx, {
-        id: `sale:${created.id}`,
-        billingAccountId: input.accountId,
-        kind: `${input.kind}_sale`,
-        description: `${created.number} ${input.kind}`,
-        entries: saleEntries(input, totalCents),
-        at: input.now
-    });
-    await postTransfer(tx, {
-        id: `payment:${created.id}`,
-        billingAccountId: input.accountId,
-        kind: 'payment',
-        description: `${created.number} paid by ${source.brand} ${source.last4}`,
-        entries: [
-            { account: 'processor_clearing', debitCents: totalCents },
-            { account: 'receivable', creditCents: totalCents }
-        ],
-        at: input.now
-    });
-    return {
-        transactionId: created.id,
-        number: created.number,
-        status: 'succeeded',
-        totalCents,
-        fundingSourceId: source.id,
-        alreadyRecorded: false
-    };
-}
-
-function saleEntries(input: PurchaseInput, totalCents: Cents): LedgerEntryInput[] {
-    const credits = new Map<ReturnType<typeof creditAccountOf>, Cents>();
-    for (const line of input.lines) {
-        const account = creditAccountOf(reportedKindOf(input.kind, line.productCode));
-        credits.set(account, (credits.get(account) ?? 0) + line.amountCents);
-    }
-    const entries: LedgerEntryInput[] = [{ account: 'receivable', debitCents: totalCents }];
-    for (const [account, amount] of credits) {
-        if (amount > 0) entries.push({ account, creditCents: amount });
-    }
-    return entries;
-}
-
-interface Outcome {
-    status: 'succeeded' | 'failed';
-    sourceId: string;
-    processorReference: string | null;
-    declineCode: string | null;
-    declineMessage: string | null;
-}
-
-/** Inserts the transaction and its lines; undefined when this key is already recorded. */
-async function insertTransaction(
-    db: Queryable,
-    input: PurchaseInput,
-    totalCents: Cents,
-    outcome: Outcome
-): Promise<{ id: string; number: string } | undefined> {
-    const inserted = await db.query<{ id: string; number: number }>(
-        `WITH txn AS (
-             INSERT INTO sales_transactions (billing_account_id, kind, status, funding_source_id, total_cents,
-                 processor_reference, decline_code, decline_message, idempotency_key, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-             ON CONFLICT (billing_account_id, idempotency_key) DO NOTHING
-             RETURNING id, number),
-         lines AS (
-             INSERT INTO sales_transaction_lines (transaction_id, line_number, product_code, description, quantity,
-                 unit_price_cents, proration_days, days_in_month, amount_cents)
-             SELECT txn.id, line.line_number, line.product_code, line.description, line.quantity,
-                    line.unit_price_cents, line.proration_days, line.days_in_month, line.amount_cents
-             FROM txn, jsonb_to_recordset($11::jsonb) AS line(line_number integer, product_code text, description text,
-                 quantity integer, unit_price_cents bigint, proration_days integer, days_in_month integer, amount_cents bigint)
-         )
-         SELECT id, number FROM txn`,
-        [
-            input.accountId,
-            input.kind,
-            outcome.status,
-            outcome.sourceId,
-            totalCents,
-            outcome.processorReference,
-            outcome.declineCode,
-            outcome.declineMessage,
-            input.idempotencyKey,
-            input.now,
-            JSON.stringify(input.lines.map((line, index) => lineRecord(line, index + 1)))
-        ]
-    );
-    const row = inserted.rows[0];
-    return row === undefined ? undefined : { id: row.id, number: formatTransactionNumber(row.number) };
-}
-
-function lineRecord(line: PurchaseLine, lineNumber: number) {
-    return {
-        line_number: lineNumber,
-        product_code: line.productCode,
-        description: line.description,
-        quantity: line.quantity,
-        unit_price_cents: line.unitPriceCents,
-        proration_days: line.prorationDays?.days ?? null,
-        days_in_month: line.prorationDays?.daysInMonth ?? null,
-        amount_cents: line.amountCents
-    };
 }

@@ -9,7 +9,7 @@ export const transactionSummarySchema = z.object({
     number: z.string().describe('TRX number, e.g. TRX-000123'),
     at: z.string().describe('ISO 8601 instant'),
     kind: z.enum(PURCHASE_KINDS),
-    status: z.enum(['succeeded', 'failed']),
+    status: z.enum(['pending', 'succeeded', 'failed']),
     totalCents: z.number().int(),
     fundingSource: z
         .object({ kind: z.enum(['card', 'bank_account']), brand: z.string(), last4: z.string() })

@@ -27,7 +27,7 @@ export interface TransactionSummary {
     number: string;
     at: Date;
     kind: PurchaseKind;
-    status: 'succeeded' | 'failed';
+    status: 'pending' | 'succeeded' | 'failed';
     totalCents: Cents;
     fundingSource: { kind: 'card' | 'bank_account'; brand: string; last4: string } | null;
     declineMessage: string | null;
@@ -46,7 +46,7 @@ interface SummaryRow {
     number: number;
     created_at: Date;
     kind: PurchaseKind;
-    status: 'succeeded' | 'failed';
+    status: 'pending' | 'succeeded' | 'failed';
     total_cents: number;
     decline_message: string | null;
     source_kind: 'card' | 'bank_account' | null;

@@ -4,7 +4,85 @@
  * service/src/app/routeErrorCodes.ts). Do not edit: run `npm run api-types` after changing a route.
  */
 export interface paths {
+    '/health/live': {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        'application/json': {
+                            /** @enum {string} */
+                            status: 'ok';
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     '/health': {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        'application/json': {
+                            /** @enum {string} */
+                            status: 'ok';
+                            /** @enum {string} */
+                            database: 'ok';
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    '/health/ready': {
         parameters: {
             query?: never;
             header?: never;
@@ -953,6 +1031,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description payment_pending */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -1484,6 +1569,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description payment_pending */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -1643,7 +1735,7 @@ export interface paths {
                                     | 'refund'
                                     | 'credit';
                                 /** @enum {string} */
-                                status: 'succeeded' | 'failed';
+                                status: 'pending' | 'succeeded' | 'failed';
                                 totalCents: number;
                                 fundingSource: {
                                     /** @enum {string} */
@@ -1715,7 +1807,7 @@ export interface paths {
                                 | 'refund'
                                 | 'credit';
                             /** @enum {string} */
-                            status: 'succeeded' | 'failed';
+                            status: 'pending' | 'succeeded' | 'failed';
                             totalCents: number;
                             fundingSource: {
                                 /** @enum {string} */
@@ -2032,6 +2124,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description payment_pending */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -2212,6 +2311,7 @@ export const ERROR_CODES = [
     'org_not_registered',
     'payload_too_large',
     'payment_declined',
+    'payment_pending',
     'per_user_limit',
     'pool_exhausted',
     'prerequisite_in_use',
@@ -2222,6 +2322,7 @@ export const ERROR_CODES = [
     'routing_number_invalid',
     'salesforce_not_connected',
     'salesforce_unavailable',
+    'service_busy',
     'service_rep_only',
     'terms_version_outdated',
     'token_expired',

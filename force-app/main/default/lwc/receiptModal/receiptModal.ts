@@ -46,6 +46,7 @@ export default class ReceiptModal extends BillingModal {
     get status(): string {
         if (!this.receipt) return '';
         if (this.receipt.status === 'succeeded') return 'Paid';
+        if (this.receipt.status === 'pending') return 'Payment pending';
         return `Payment declined${this.receipt.declineMessage ? `: ${this.receipt.declineMessage}` : ''}`;
     }
 

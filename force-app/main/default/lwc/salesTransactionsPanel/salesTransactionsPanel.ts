@@ -18,6 +18,8 @@ const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = {
     refund: 'Refund',
     credit: 'Credit from PowerDialer'
 };
+/** A pending payment was sent and its answer is not in yet (the service settles it shortly). */
+const STATUS_LABELS = { succeeded: 'Paid', failed: 'Declined', pending: 'Pending' } as const;
 
 const KIND_OPTIONS: { label: string; value: TransactionKind | '' }[] = [
     { label: 'All kinds', value: '' },
@@ -125,7 +127,7 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
             displayDate: formatDate(transaction.at),
             kindLabel: PURCHASE_KIND_LABELS[transaction.kind],
             paidWith: describeFundingSource(transaction.fundingSource),
-            statusLabel: transaction.status === 'succeeded' ? 'Paid' : 'Declined',
+            statusLabel: STATUS_LABELS[transaction.status],
             total: formatCents(transaction.totalCents)
         }));
     }
