@@ -155,7 +155,9 @@ export async function startWorker(
             }
         );
     }
-    await boss.work<SweepData>(QUEUES.cycleSweep, async ([job]) => {
+    // Polled as often as the batches (pg-boss's default is 2 s): a cycle run by hand or a test's
+    // sweep starts within half a second; the hourly cron does not need it, and the poll is one indexed read.
+    await boss.work<SweepData>(QUEUES.cycleSweep, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
         const now = nowOf(job?.data);
         const due = await listDueCycleWork(deps.pool, now);
         await enqueueCycleBatches(boss, due, options.batchSize, job?.data.asOf);
