@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { quoteIdentifier } from '../service/src/db/pool';
 
 /** Test helpers: the service started as a child process (npm start, scripts/start.ts), as a user runs it. */
 
@@ -82,4 +86,64 @@ export async function admin<T>(databaseUrl: string, work: (client: pg.Client) =>
     } finally {
         await client.end();
     }
+}
+
+export interface ServiceSandbox {
+    /** The sandbox's own database on the DATABASE_URL server. */
+    databaseUrl: string;
+    /** The environment of a start in the sandbox (set in beforeAll). */
+    env: () => NodeJS.ProcessEnv;
+    /** Starts `scripts/start.ts` in the sandbox with `extra` on top of its environment. */
+    start: (extra?: NodeJS.ProcessEnv) => StartedChild;
+    /** Runs another command (e.g. `npm start`) in the sandbox. */
+    run: (command: string, args: string[]) => StartedChild;
+}
+
+/**
+ * For a jest suite: a fresh database and data folder, a free port, local mode without SMTP or
+ * preview; every process it started is killed and both are removed after the suite.
+ */
+export function useServiceSandbox(prefix: string): ServiceSandbox {
+    const serverUrl = process.env.DATABASE_URL ?? '';
+    const database = `${prefix}_${randomBytes(5).toString('hex')}`;
+    const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
+    let dataDir = '';
+    let env: NodeJS.ProcessEnv = {};
+    const running: StartedChild[] = [];
+    const track = (started: StartedChild) => {
+        running.push(started);
+        return started;
+    };
+    beforeAll(async () => {
+        await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(database)}`));
+        dataDir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+        env = {
+            ...process.env,
+            DATABASE_URL: databaseUrl,
+            PORT: String(await freePort()),
+            DATA_DIR: dataDir,
+            PREVIEW: 'off',
+            LOG_LEVEL: 'warn',
+            SALESFORCE_CLIENT_ID: '',
+            SERVICE_SECRET: '',
+            SMTP_URL: ''
+        };
+    });
+    afterAll(async () => {
+        for (const started of running) {
+            const { exitCode, signalCode, pid } = started.child;
+            if (exitCode === null && signalCode === null && pid !== undefined) process.kill(-pid, 'SIGKILL');
+        }
+        await rm(dataDir, { recursive: true, force: true });
+        await admin(serverUrl, (client) =>
+            client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`)
+        );
+    });
+    return {
+        databaseUrl,
+        env: () => env,
+        start: (extra = {}) =>
+            track(run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], { ...env, ...extra })),
+        run: (command, args) => track(run(command, args, env))
+    };
 }

@@ -1,15 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { quoteIdentifier } from '../service/src/db/pool';
 import { TERMS_VERSION } from '../service/src/kernel/terms';
 import { DEMO_USERS } from '../service/src/seed/demoCompany';
-import { admin, freePort, ROOT, run, waitForUrl, type StartedChild } from './childService';
+import { admin, useServiceSandbox, waitForUrl } from './childService';
 
 jest.setTimeout(240_000);
 
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const AUTHORIZATION = { firstName: 'Pat', lastName: 'Admin', termsVersion: TERMS_VERSION, accepted: true };
 
 /** Calls the running service as the demo admin, with a fresh signed token (local issuer) each time. */
@@ -42,35 +36,17 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
 }
 
 describe('issue 9: the service process under faults', () => {
-    const serverUrl = process.env.DATABASE_URL ?? '';
-    const database = `faults_test_${randomBytes(5).toString('hex')}`;
-    const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-    let dataDir: string;
-    let env: NodeJS.ProcessEnv;
+    const sandbox = useServiceSandbox('faults_test');
+    const { databaseUrl } = sandbox;
     let accountUrl: string;
-    const running: StartedChild[] = [];
     const start = async (extra: NodeJS.ProcessEnv) => {
-        const started = run(TSX, ['scripts/start.ts'], { ...env, ...extra });
-        running.push(started);
+        const started = sandbox.start(extra);
         return { started, url: await waitForUrl(started) };
     };
     const sql = <T>(text: string, values: unknown[] = []) =>
         admin(databaseUrl, async (client) => (await client.query(text, values)).rows as T[]);
 
     beforeAll(async () => {
-        await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(database)}`));
-        dataDir = await mkdtemp(path.join(os.tmpdir(), 'faults-test-'));
-        env = {
-            ...process.env,
-            DATABASE_URL: databaseUrl,
-            PORT: String(await freePort()),
-            DATA_DIR: dataDir,
-            PREVIEW: 'off',
-            LOG_LEVEL: 'warn',
-            SALESFORCE_CLIENT_ID: '',
-            SERVICE_SECRET: '',
-            SMTP_URL: ''
-        };
         // A first start seeds the demo company and runs this window's jobs; it stops on SIGTERM.
         const { started, url } = await start({});
         const summary = await call(url, 'GET', '/api/v1/summary');
@@ -78,17 +54,6 @@ describe('issue 9: the service process under faults', () => {
         started.child.kill('SIGTERM');
         expect(await started.exited).toEqual({ code: 0, signal: null });
     });
-    afterAll(async () => {
-        for (const started of running) {
-            const { exitCode, signalCode, pid } = started.child;
-            if (exitCode === null && signalCode === null && pid !== undefined) process.kill(-pid, 'SIGKILL');
-        }
-        await rm(dataDir, { recursive: true, force: true });
-        await admin(serverUrl, (client) =>
-            client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`)
-        );
-    });
-
     it('a SIGKILL between "pending" and "settled" is repaired on restart: one charge, one record', async () => {
         // The processor takes the charge, then its answer is slow: the process dies before settling.
         const slow = await start({ LOCAL_PROCESSOR_ANSWER_DELAY_MS: '60000', PAYMENT_TIMEOUT_MS: '120000' });

@@ -1,53 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { quoteIdentifier } from '../service/src/db/pool';
-import { admin, freePort, portClosed, ROOT, run, waitForUrl, type StartedChild } from './childService';
+import { admin, portClosed, useServiceSandbox, waitForUrl } from './childService';
 import { TERMS_VERSION } from '../service/src/kernel/terms';
 import { DEMO_ORG_ID, DEMO_USERS } from '../service/src/seed/demoCompany';
 
 jest.setTimeout(180_000);
 
 describe('R1–R9 npm start: the printed URL walks the whole flow on its own database', () => {
-    const serverUrl = process.env.DATABASE_URL ?? '';
-    const database = `start_test_${randomBytes(5).toString('hex')}`;
-    const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-    let dataDir: string;
-    let env: NodeJS.ProcessEnv;
-    const running: StartedChild[] = [];
-
-    beforeAll(async () => {
-        await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(database)}`));
-        dataDir = await mkdtemp(path.join(os.tmpdir(), 'start-test-'));
-        env = {
-            ...process.env,
-            DATABASE_URL: databaseUrl,
-            PORT: String(await freePort()),
-            DATA_DIR: dataDir,
-            PREVIEW: 'off',
-            LOG_LEVEL: 'warn',
-            SALESFORCE_CLIENT_ID: '',
-            SERVICE_SECRET: '',
-            SMTP_URL: ''
-        };
-    });
-    afterAll(async () => {
-        for (const started of running) {
-            const { exitCode, signalCode, pid } = started.child;
-            if (exitCode === null && signalCode === null && pid !== undefined) process.kill(-pid, 'SIGKILL');
-        }
-        await rm(dataDir, { recursive: true, force: true });
-        await admin(serverUrl, (client) =>
-            client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`)
-        );
-    });
+    const sandbox = useServiceSandbox('start_test');
+    const { databaseUrl } = sandbox;
 
     it('starts, answers every panel’s calls as the seeded admin, and stops cleanly on SIGTERM', async () => {
-        const started = run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], env);
-        running.push(started);
+        const started = sandbox.start();
         const url = await waitForUrl(started);
-        expect(url).toBe(`http://127.0.0.1:${env.PORT}`);
+        expect(url).toBe(`http://127.0.0.1:${sandbox.env().PORT}`);
         expect(started.output()).toContain('(seeded now)');
         await walkTheFlow(url);
         started.child.kill('SIGTERM');
@@ -72,10 +36,9 @@ describe('R1–R9 npm start: the printed URL walks the whole flow on its own dat
             users: DEMO_USERS.length,
             sources: expect.any(Number) as unknown
         });
-        const started = run('npm', ['start', '--silent'], env);
-        running.push(started);
+        const started = sandbox.run('npm', ['start', '--silent']);
         const url = await waitForUrl(started);
-        expect(url).toBe(`http://127.0.0.1:${env.PORT}`);
+        expect(url).toBe(`http://127.0.0.1:${sandbox.env().PORT}`);
         expect(started.output()).toContain('(kept from an earlier start)');
         expect((await fetch(`${url}/health`)).status).toBe(200);
         expect(await counts()).toEqual(before);

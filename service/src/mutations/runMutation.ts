@@ -60,12 +60,7 @@ export async function runMutation<T>(
     checkTermsVersion(options.authorization);
     const { caller } = request;
     const deps = request.server.deps;
-    const requestHash = hashRequest(deps.serviceSecret, {
-        method: request.method,
-        route: request.routeOptions.url ?? request.url,
-        params: request.params,
-        body: request.body
-    });
+    const requestHash = hashOfRequest(request);
     // One instant for every run of the work (withTransaction runs it again after a charge).
     const now = deps.clock.now();
     const outcome = await withTransaction(deps.pool, async (tx) => {
@@ -105,18 +100,47 @@ export async function runMutation<T>(
                 });
             }
         });
-        if (audited === 0)
-            throw new Error(`${request.method} ${request.url} changed billing without an audit record`);
-        const status = options.status ?? 200;
-        await storeAnswer(tx, { orgId: caller.orgId, key: idempotencyKey }, { status, body });
-        return { status, body, replayed: false };
+        return finishChange(request, { audited, status: options.status, body }, (answer) =>
+            storeAnswer(tx, { orgId: caller.orgId, key: idempotencyKey }, answer)
+        );
     });
-    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-    void reply.code(outcome.status);
-    return outcome.body as T;
+    return sendOutcome(reply, outcome) as T;
 }
 
-function readIdempotencyKey(request: FastifyRequest): string {
+/** The end of a change's transaction: refuse one that wrote no audit row, store its answer for replays. */
+export async function finishChange(
+    request: FastifyRequest,
+    change: { audited: number; status: number | undefined; body: unknown },
+    store: (answer: { status: number; body: unknown }) => Promise<void>
+): Promise<{ status: number; body: unknown; replayed: false }> {
+    if (change.audited === 0)
+        throw new Error(`${request.method} ${request.url} changed billing without an audit record`);
+    const answer = { status: change.status ?? 200, body: change.body };
+    await store(answer);
+    return { ...answer, replayed: false };
+}
+
+/** Answers with the change's status and body, marked when it is the stored answer of an earlier try. */
+export function sendOutcome(
+    reply: FastifyReply,
+    outcome: { status: number; body: unknown; replayed: boolean }
+): unknown {
+    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+    void reply.code(outcome.status);
+    return outcome.body;
+}
+
+/** The request's hash for its Idempotency-Key (see hashRequest), keyed with the service secret. */
+export function hashOfRequest(request: FastifyRequest): string {
+    return hashRequest(request.server.deps.serviceSecret, {
+        method: request.method,
+        route: request.routeOptions.url ?? request.url,
+        params: request.params,
+        body: request.body
+    });
+}
+
+export function readIdempotencyKey(request: FastifyRequest): string {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || key.trim() === '' || key.length > MAX_KEY_LENGTH) {
         throw serviceError(

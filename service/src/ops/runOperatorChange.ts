@@ -3,8 +3,7 @@ import { lockBillingAccount, type BillingAccount } from '../accounts/billingAcco
 import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import type { AppDeps } from '../kernel/appDeps';
-import { serviceError } from '../kernel/serviceError';
-import { hashRequest } from '../mutations/runMutation';
+import { finishChange, hashOfRequest, readIdempotencyKey, sendOutcome } from '../mutations/runMutation';
 import type { Operator } from './operatorTokenRepository';
 import { claimKey, storedAnswer, storeAnswer } from './operatorIdempotencyRepository';
 import { recordSupportAudit } from './supportAuditRepository';
@@ -37,8 +36,6 @@ export interface OperatorChangeOptions {
     status?: number;
 }
 
-const MAX_KEY_LENGTH = 200;
-
 /**
  * The frame of every /ops change, as runMutation is for admins: an Idempotency-Key per change; one
  * transaction holding the key, the account lock, the change, its support audit rows and the stored
@@ -55,12 +52,7 @@ export async function runOperatorChange<T, P = undefined>(
     const idempotencyKey = readIdempotencyKey(request);
     const deps = request.server.deps;
     const { operator, operatorReason: reason } = request;
-    const requestHash = hashRequest(deps.serviceSecret, {
-        method: request.method,
-        route: request.routeOptions.url ?? request.url,
-        params: request.params,
-        body: request.body
-    });
+    const requestHash = hashOfRequest(request);
     const key = { operatorName: operator.name, key: idempotencyKey, requestHash };
     const answered = await storedAnswer(deps.pool, key);
     const prepared =
@@ -103,24 +95,9 @@ export async function runOperatorChange<T, P = undefined>(
                 }
             };
             const body = await work(context, prepared);
-            if (audited === 0)
-                throw new Error(`${request.method} ${request.url} changed without an audit record`);
-            const status = options.status ?? 200;
-            await storeAnswer(tx, key, { status, body });
-            return { status, body, replayed: false };
+            return finishChange(request, { audited, status: options.status, body }, (answer) =>
+                storeAnswer(tx, key, answer)
+            );
         }));
-    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-    void reply.code(outcome.status);
-    return outcome.body as T;
-}
-
-function readIdempotencyKey(request: FastifyRequest): string {
-    const key = request.headers['idempotency-key'];
-    if (typeof key !== 'string' || key.trim() === '' || key.length > MAX_KEY_LENGTH) {
-        throw serviceError(
-            'idempotency_key_required',
-            `Send an Idempotency-Key header (1 to ${MAX_KEY_LENGTH} characters, unique per change) with every change.`
-        );
-    }
-    return key;
+    return sendOutcome(reply, outcome) as T;
 }
