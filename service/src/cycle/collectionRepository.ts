@@ -147,6 +147,39 @@ export async function openFirstAttempt(
 }
 
 /**
+ * openFirstAttempt for a batch of accounts in one statement and one commit (the sweep's batch job):
+ * the accounts' rows locked in id order, each cycle's collection and attempt 1 (key
+ * `cycle:<period>:1`) inserted unless its collection exists. Returns the accounts in service, with
+ * `opened` true where attempt 1 was just committed.
+ */
+export async function openFirstAttempts(
+    db: Queryable,
+    items: readonly { accountId: string; period: string }[],
+    input: { now: Date; leaseUntil: Date }
+): Promise<Map<string, { timeZone: string; opened: boolean }>> {
+    const found = await db.query<{ id: string; time_zone: string; opened: boolean }>(
+        `WITH account AS (
+             SELECT a.id, a.time_zone, w.period FROM billing_accounts a
+             JOIN unnest($1::uuid[], $2::text[]) AS w(id, period) ON w.id = a.id
+             WHERE ${inServiceAt('$3')} ORDER BY a.id FOR UPDATE OF a),
+         collection AS (
+             INSERT INTO cycle_collections (billing_account_id, period, status, attempts, last_attempt_at, next_attempt_at, updated_at)
+             SELECT id, period, 'collecting', 1, $3, $4, $3 FROM account
+             ON CONFLICT (billing_account_id, period) DO NOTHING
+             RETURNING billing_account_id, period),
+         attempt AS (
+             INSERT INTO cycle_attempts (billing_account_id, period, attempt, idempotency_key, status, started_at)
+             SELECT billing_account_id, period, 1, 'cycle:' || period || ':1', 'pending', $3 FROM collection
+             RETURNING billing_account_id)
+         SELECT account.id, account.time_zone,
+                EXISTS (SELECT 1 FROM attempt WHERE attempt.billing_account_id = account.id) AS opened
+         FROM account`,
+        [items.map((item) => item.accountId), items.map((item) => item.period), input.now, input.leaseUntil]
+    );
+    return new Map(found.rows.map((row) => [row.id, { timeZone: row.time_zone, opened: row.opened }]));
+}
+
+/**
  * Waits for and locks the attempt row; true when it is still pending (no other worker settled it
  * meanwhile: the row is read again after the wait). Only a pending attempt is charged.
  */

@@ -12,6 +12,7 @@ import {
     markPaid,
     openAttempt,
     openFirstAttempt,
+    openFirstAttempts,
     scheduleNextAttempt,
     settleAttempt,
     type Attempt
@@ -55,10 +56,12 @@ interface LockedAccount {
  */
 export async function runBillingCycle(
     deps: MoneyDeps,
-    input: { accountId: string; now: Date; period?: CyclePeriod }
+    input: { accountId: string; now: Date; period?: CyclePeriod },
+    /** What openFirstCycles found for this account, when the caller opened a batch at once. */
+    first?: FirstTry
 ): Promise<CycleOutcome> {
     const opened =
-        (await openFirst(deps, input)) ??
+        (first === undefined ? await openFirst(deps, input) : fromFirst(first, input)) ??
         (await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input)));
     if (!('account' in opened)) return opened;
     return withTransaction(deps.pool, (tx) =>
@@ -88,6 +91,38 @@ async function openFirst(
     if (first === undefined) return { status: 'not_due' };
     if (!first.opened) return undefined;
     return { account: { id: input.accountId, timeZone: first.timeZone, period }, attempt };
+}
+
+/** An account's first try as a batch's statement left it: not in service, opened, or to decide under the lock. */
+export type FirstTry = { timeZone: string; opened: boolean } | 'not_in_service';
+
+/**
+ * The first tries of a batch of cycles (the sweep's batch job) in one statement and one commit,
+ * the keys committed before any charge; hand each account's FirstTry to runBillingCycle.
+ */
+export async function openFirstCycles(
+    deps: MoneyDeps,
+    items: readonly { accountId: string; period: CyclePeriod }[],
+    now: Date
+): Promise<Map<string, FirstTry>> {
+    const opened = await openFirstAttempts(deps.pool, items, {
+        now,
+        leaseUntil: new Date(now.getTime() + ATTEMPT_LEASE_MS)
+    });
+    return new Map(items.map((item) => [item.accountId, opened.get(item.accountId) ?? 'not_in_service']));
+}
+
+function fromFirst(
+    first: FirstTry,
+    input: { accountId: string; period?: CyclePeriod }
+): CycleOutcome | { account: LockedAccount; attempt: Attempt } | undefined {
+    if (first === 'not_in_service') return { status: 'not_due' };
+    const { period } = input;
+    if (!first.opened || period === undefined) return undefined;
+    return {
+        account: { id: input.accountId, timeZone: first.timeZone, period },
+        attempt: { attempt: 1, idempotencyKey: `cycle:${period}:1`, status: 'pending' }
+    };
 }
 
 async function lockDueAccount(

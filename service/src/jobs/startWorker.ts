@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import pLimit from 'p-limit';
 import type PgBoss from 'pg-boss';
-import { runBillingCycle } from '../cycle/runBillingCycle';
+import { openFirstCycles, runBillingCycle, type FirstTry } from '../cycle/runBillingCycle';
 import { listDueCycleWork } from '../cycle/cycleWorkRepository';
 import type { Pool } from '../db/pool';
 import type { UserDirectory } from '../kernel/caller';
@@ -144,10 +144,20 @@ export async function startWorker(
             { batchSize: 2, pollingIntervalSeconds: 0.5 },
             async (jobs) => {
                 const notified = await Promise.all(
-                    jobs.map((job) => {
+                    jobs.map(async (job) => {
                         const now = nowOf(job.data);
+                        // The batch's first tries in one commit; if it fails, each account opens its own.
+                        const first = await openFirstCycles(deps, job.data.accounts, now).catch(
+                            (error: unknown) => {
+                                deps.logger.warn(
+                                    { err: error },
+                                    'batch open failed; each account opens its own'
+                                );
+                                return new Map<string, FirstTry>();
+                            }
+                        );
                         return runItems(job, job.data.accounts, async (item) => [
-                            await runBillingCycle(deps, { ...item, now })
+                            await runBillingCycle(deps, { ...item, now }, first.get(item.accountId))
                         ]);
                     })
                 );
