@@ -13,6 +13,7 @@ export const BILLING_ERROR_STATUS = {
     per_user_limit: 422,
     quantity_below_holders: 422,
     crm_view_exclusive: 422,
+    user_inactive: 422,
     minimum_purchase: 422,
     price_missing: 422,
     service_rep_only: 403,

@@ -5,6 +5,11 @@
  */
 export * from './funding/fundingInputRules';
 export * from './contact/emailAddress';
+export * from './licenses/validateAssignmentChanges';
+export { LICENSE_CATALOG } from './catalog/licenseCatalog';
+export type { LicenseCode, LicenseDefinition, LicenseKind } from './catalog/licenseCatalog';
+export type { Assignment, AssignmentChange } from './licenses/schemas';
+export type { BillingError, Result } from './errors';
 export * from './ports/erlangB';
 export * from './ports/planFlexPorts';
 export type { FlexPortPlanInput } from './ports/flexPortPlanInput';

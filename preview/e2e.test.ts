@@ -17,6 +17,7 @@ import { createIdentity } from '../service/src/salesforce/createIdentity';
 import { buildTestApp } from '../service/src/testing/buildTestApp';
 import { createTestDatabase, type TestDatabase } from '../service/src/testing/testDatabase';
 import { makeAccount, TEST_NOW, type TestAccount } from '../service/src/testing/factories';
+import { seedManyTransactions } from '../bench/seedManyTransactions';
 import { launchChromium } from './launchChromium';
 import { buildPreviewServer } from './previewServer';
 import { formatUsd } from '../core/index';
@@ -125,7 +126,7 @@ async function seedUsage(pool: Pool, accountId: string): Promise<void> {
 
 /** Ticks the users × licenses box the way a person does: on its SLDS faux checkbox. */
 async function tick(dialog: Locator, userId: string, license: string): Promise<void> {
-    await dialog.locator(`lightning-input[data-key="${userId}|${license}"] .slds-checkbox_faux`).click();
+    await dialog.locator(`lightning-input[data-field="${userId}|${license}"] .slds-checkbox_faux`).click();
 }
 
 /** Presses `button` in `panel` and returns the dialog (a lightning/modal) it opens, once its heading shows. */
@@ -234,31 +235,103 @@ describe('preview: the billing panels in a browser against the real service', ()
         const products = page.locator('c-products-panel');
         const ben = account.users[2]!;
         const dialog = await openDialog(products, 'Assign Licenses');
-        await dialog.getByRole('columnheader', { name: 'Dialer Tab (pool of 3)' }).waitFor();
+        await dialog.getByRole('columnheader', { name: 'Dialer Tab (pool of 3, 3 free now)' }).waitFor();
         await tick(dialog, ben.id, 'DIALER_TAB');
         await dialog.getByRole('button', { name: 'Review changes' }).click();
         await authorize(dialog);
         await dialog.waitFor({ state: 'detached' });
-        await products.getByText(`assign DIALER_TAB to ${ben.name}: authorised by Ada Admin`).waitFor();
+        await products.getByText(`assign Dialer Tab to ${ben.name}: authorised by Ada Admin`).waitFor();
         const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
         expect(assignments.users.find((user) => user.id === ben.id)?.licenses).toContain('DIALER_TAB');
     });
 
-    it('R2.4 refuses a license whose prerequisite is missing, inline, and changes nothing', async () => {
+    it('R2.4 refuses a license whose prerequisite is missing on its box, before the authorization opens', async () => {
         const products = page.locator('c-products-panel');
         const cy = account.users[3]!;
         const dialog = await openDialog(products, 'Assign Licenses');
         await tick(dialog, cy.id, 'DIALER');
         await dialog.getByRole('button', { name: 'Review changes' }).click();
-        await authorize(dialog);
-        await dialog.getByText('The change was refused.').waitFor();
-        expect(await dialog.locator('c-error-panel').last().innerText()).toMatch(/Dialer Tab/);
+        const refusal = dialog.getByRole('alert').filter({ hasText: 'These changes cannot be made yet' });
+        await focused(refusal);
+        expect(await refusal.innerText()).toContain(
+            `${cy.name} needs Dialer Tab before they can be given Dialer`
+        );
+        expect(await dialog.getByLabel('First name').count()).toBe(0);
         await screenshot('products-refused');
         const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
         expect(assignments.users.find((user) => user.id === cy.id)?.licenses).not.toContain('DIALER');
-        await dialog.locator('c-authorization-footer').getByRole('button', { name: 'Cancel' }).click();
         await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await dialog.getByRole('button', { name: 'Discard changes' }).click();
         await dialog.waitFor({ state: 'detached' });
+    });
+
+    it('R2.2 R2.3 Assign Licenses at 1280×800 and 800×1000: totals on the far right, every column reachable, a confirm before ticks are lost', async () => {
+        const products = page.locator('c-products-panel');
+        const ben = account.users[2]!;
+        for (const [width, height] of [
+            [1280, 800],
+            [800, 1000]
+        ] as const) {
+            await page.setViewportSize({ width, height });
+            const dialog = await openDialog(products, 'Assign Licenses');
+            const totals = dialog.getByRole('complementary', { name: 'Available licenses' });
+            // CRM: 5 bought, 4 assigned; Dialer Tab: a pool of 3 that Ada and Ben hold, none in use now.
+            await totals.getByText('1 free').waitFor();
+            expect(await totals.innerText()).toMatch(
+                /Dialer Tab\s+3 of 3 free now\s+0 in use now; 2 users hold it/
+            );
+            const scroller = dialog.getByRole('region', {
+                name: 'Users and their licenses (scrolls sideways)'
+            });
+            const headers = dialog.locator('th.license-column');
+            expect(await headers.count()).toBe(10);
+            // Long names wrap between words, never inside one.
+            const brokenWords = await headers.evaluateAll((cells) =>
+                cells.flatMap((cell) => {
+                    const text = cell.querySelector('.license-name')?.firstChild;
+                    if (!text?.textContent) return [];
+                    const broken: string[] = [];
+                    for (const match of text.textContent.matchAll(/\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(text, match.index);
+                        range.setEnd(text, match.index + match[0].length);
+                        const lines = new Set(
+                            Array.from(range.getClientRects(), (rect) => Math.round(rect.top))
+                        );
+                        if (lines.size > 1) broken.push(match[0]);
+                    }
+                    return broken;
+                })
+            );
+            expect(brokenWords).toEqual([]);
+            // Scrolled to the far end, the last license column shows beside the user column, which stays put.
+            await scroller.evaluate((node) => {
+                node.scrollLeft = node.scrollWidth;
+            });
+            const area = (await scroller.boundingBox())!;
+            const user = (await dialog.locator('th.user-column', { hasText: ben.name }).boundingBox())!;
+            const last = (await headers.last().boundingBox())!;
+            expect(Math.abs(user.x - area.x)).toBeLessThan(2);
+            expect(last.x).toBeGreaterThanOrEqual(user.x + user.width - 1);
+            expect(last.x + last.width).toBeLessThanOrEqual(area.x + area.width + 1);
+            await screenshot(`assign-licenses-${width}x${height}`);
+            if (width === 1280) {
+                await tick(dialog, ben.id, 'FLEX_PORT');
+                await page.keyboard.press('Escape');
+                const question = dialog.getByRole('alertdialog', { name: 'Discard your unsaved changes?' });
+                await focused(question);
+                await question.getByRole('button', { name: 'Keep editing' }).click();
+                expect(await dialog.getByLabel(`Flex Port for ${ben.name}`).isChecked()).toBe(true);
+                await page.keyboard.press('Escape');
+                await question.getByRole('button', { name: 'Discard changes' }).click();
+            } else {
+                await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+            }
+            await dialog.waitFor({ state: 'detached' });
+        }
+        await page.setViewportSize({ width: 1400, height: 1000 });
+        const assignments = await api<Assignments>('GET', `/accounts/${account.accountId}/assignments`);
+        expect(assignments.users.find((user) => user.id === ben.id)?.licenses).not.toContain('FLEX_PORT');
     });
 
     it('R3.1 R3.4 buys licenses after previewing the prorated charge and new monthly total', async () => {
@@ -464,6 +537,123 @@ describe('preview: the billing panels in a browser against the real service', ()
             await panel.locator('lightning-card').waitFor();
             await panel.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
         }
+    });
+
+    // Issue 13: the blocks below reload the page; the paging one adds 30 transactions, so it runs last.
+    test('R7.1 refuses an empty Add card form on its fields, before any authorization opens', async () => {
+        const preferences = page.locator('c-billing-preferences-panel');
+        const dialog = await openDialog(preferences, 'Add Funding Source');
+        await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+        for (const message of [
+            'The card number is not valid. Check the digits and try again.',
+            'The expiry date must be a month (1-12) and a four-digit year.',
+            'The security code is the 3 or 4 digits printed on the card.'
+        ]) {
+            await dialog.getByText(message).waitFor();
+        }
+        expect(
+            await dialog
+                .getByText(
+                    'Enter the first and last name of the person authorised to use this funding source.'
+                )
+                .count()
+        ).toBeGreaterThan(0);
+        expect(await dialog.locator('c-authorization-footer section').count()).toBe(0);
+        await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+    });
+
+    test('R8.3 has Print | Email beside each transaction; Print prints the receipt alone', async () => {
+        // Every frame's print() records what it would print (headless Chromium has no printer).
+        await page.addInitScript({
+            content:
+                'window.print = function () { (window.top.printed = window.top.printed || []).push(document.body.innerText); };'
+        });
+        await openAs(account.admin.id);
+        const transactions = page.locator('c-sales-transactions-panel');
+        const list = await api<TransactionList>(
+            'GET',
+            `/accounts/${account.accountId}/transactions?limit=25`
+        ); // the panel's page
+        const rows = transactions.locator('lightning-datatable tbody tr');
+        await rows.nth(list.transactions.length - 1).waitFor();
+        for (const [index, transaction] of list.transactions.entries()) {
+            const row = rows.nth(index);
+            expect(await row.getByRole('button', { name: transaction.number }).count()).toBe(1);
+            expect(await row.getByRole('button', { name: 'Print' }).count()).toBe(1);
+            expect(await row.getByRole('button', { name: 'Email' }).count()).toBe(1);
+        }
+        const first = list.transactions[0]!;
+        await rows.nth(0).getByRole('button', { name: 'Print' }).click();
+        const modal = page.getByRole('dialog');
+        await modal.getByRole('heading', { name: `Receipt ${first.number}` }).waitFor();
+        await page.waitForFunction(() => ((window as { printed?: string[] }).printed ?? []).length > 0);
+        const printed = await page.evaluate(() => (window as { printed?: string[] }).printed ?? []);
+        // Printed once, from the receipt's own frame: the receipt and nothing of the page behind it.
+        expect(printed).toHaveLength(1);
+        expect(printed[0]).toContain(`Receipt ${first.number}`);
+        expect(printed[0]).toContain(`Total: ${formatUsd(first.totalCents)}`);
+        for (const other of ['Sales Transactions', 'Acme Sales', 'E-mail the receipt to', 'Close'])
+            expect(printed[0]).not.toContain(other);
+        await modal.getByRole('button', { name: 'Close', exact: true }).click();
+        await modal.waitFor({ state: 'detached' });
+
+        const second = list.transactions[1]!;
+        await rows.nth(1).getByRole('button', { name: 'Email' }).click();
+        await modal.getByRole('heading', { name: `Receipt ${second.number}` }).waitFor();
+        await focused(modal.getByLabel('E-mail the receipt to'));
+        await modal.getByRole('button', { name: 'Close', exact: true }).click();
+        await modal.waitFor({ state: 'detached' });
+    });
+
+    test('R2.8 shows Company X per use: 2 voicemail + 3 inbound = 5 minimum, 7 recommended, with Erlang B blocking', async () => {
+        const planner = page.locator('c-products-panel c-flex-port-planner');
+        const cells = (use: string) => planner.getByRole('row', { name: use }).locator('td').allInnerTexts();
+        await planner.locator('table.uses').waitFor();
+        expect(await cells('Voicemail drops')).toEqual(['can wait: the average in use', '2', '2', '40.0%']);
+        expect(await cells('Inbound calls')).toEqual([
+            'callers must not wait: under 10% busy',
+            '1.25',
+            '3',
+            '9.7%'
+        ]);
+        expect(await cells('Recorded calls')).toEqual(['live: under 10% busy', '0', '0', '0.0%']);
+        expect(await planner.locator('.minimum').innerText()).toMatch(
+            /^Bare minimum: 5 flex ports \(a call finds them all busy\s+13\.2% of the time\)\.$/
+        );
+        expect(await planner.locator('.recommended').innerText()).toMatch(
+            /^Recommended: 7 flex ports, the minimum \+ 2 \(all busy\s+3\.0% of the time\)\.$/
+        );
+    });
+
+    test('R8.2 shows a long range a page at a time and loads the next page on Load more', async () => {
+        await seedManyTransactions(db!.pool, account.accountId, { count: 30, now: TEST_NOW, days: 80 });
+        await openAs(account.admin.id);
+        const transactions = page.locator('c-sales-transactions-panel');
+        // The panel asks 25 a page.
+        const url = `/accounts/${account.accountId}/transactions?limit=25`;
+        const first = await api<TransactionList>('GET', url);
+        expect(first.nextCursor).not.toBeNull();
+        const second = await api<TransactionList>('GET', `${url}&cursor=${first.nextCursor}`);
+        expect(second.nextCursor).toBeNull();
+        const rows = transactions.locator('lightning-datatable tbody tr');
+        await rows.nth(first.transactions.length - 1).waitFor();
+        expect(await rows.count()).toBe(first.transactions.length);
+        // The totals are those of the whole range, not of the page shown.
+        expect(await transactions.locator('dd.licenses').innerText()).toBe(formatUsd(first.totals.licenses));
+        await transactions.getByRole('button', { name: 'Load more' }).click();
+        const all = [...first.transactions, ...second.transactions];
+        await rows.nth(all.length - 1).waitFor();
+        expect(await rows.count()).toBe(all.length);
+        expect(
+            await rows
+                .nth(all.length - 1)
+                .getByRole('button')
+                .first()
+                .innerText()
+        ).toBe(all.at(-1)!.number);
+        expect(await transactions.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+        await screenshot('sales-transactions-paged', transactions);
     });
 
     it('raised no uncaught error in the page', () => {

@@ -21,7 +21,8 @@ describe('c/billingRules: core rules bundled for the panels', () => {
             'bankAccountProblems',
             'isEmailAddress',
             'planFlexPorts',
-            'erlangB'
+            'erlangB',
+            'validateAssignmentChanges'
         ]) {
             expect(bundle).toMatch(new RegExp(`export \\{[^}]*\\b${name}\\b`));
         }

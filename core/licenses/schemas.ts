@@ -8,8 +8,7 @@ export const MAX_QUANTITY = 100_000;
 
 export const quantitySchema = z.number().int().min(0).max(MAX_QUANTITY);
 
-/** How many of each license an account pays for; a missing license means 0. */
-export type LicenseQuantities = Partial<Record<LicenseCode, number>>;
+export type { LicenseQuantities } from './licenseQuantities';
 export const licenseQuantitiesSchema = z.partialRecord(licenseCodeSchema, quantitySchema);
 
 /** Contracted monthly unit price per license (R3.6). */
@@ -31,6 +30,4 @@ export type AssignmentChange = z.infer<typeof assignmentChangeSchema>;
 
 export const assignmentChangesSchema = z.array(assignmentChangeSchema).min(1).max(10_000);
 
-export function quantityOf(quantities: LicenseQuantities, license: LicenseCode): number {
-    return quantities[license] ?? 0;
-}
+export { quantityOf } from './licenseQuantities';

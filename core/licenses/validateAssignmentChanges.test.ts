@@ -59,6 +59,25 @@ describe('R2.7 licenses held by inactive users', () => {
             { userId: 'gone', license: 'ELF' }
         ]);
     });
+
+    it('refuses giving a deactivated user a license, and lets one be removed from them', () => {
+        const input = {
+            quantities: QUANTITIES,
+            assignments: [{ userId: 'gone', license: 'CRM' }] as Assignment[],
+            userNames: { gone: 'Cy Gone' },
+            inactiveUserIds: ['gone']
+        };
+        const errors = errorsOf(validateAssignmentChanges({ ...input, changes: [assign('gone', 'ELF')] }));
+        expect(errors.map((error) => [error.code, error.message, error.details])).toEqual([
+            [
+                'user_inactive',
+                'Cy Gone is deactivated in Salesforce and cannot be given ResponseLoop / ELF.',
+                { userId: 'gone', license: 'ELF' }
+            ]
+        ]);
+        const removal = validateAssignmentChanges({ ...input, changes: [remove('gone', 'CRM')] });
+        expect(removal.ok && removal.value.removed).toEqual([{ userId: 'gone', license: 'CRM' }]);
+    });
 });
 
 describe('R2.4 prerequisites', () => {

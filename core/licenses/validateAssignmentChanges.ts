@@ -1,9 +1,9 @@
-import { LICENSE_CATALOG } from '../catalog/licenses';
-import type { LicenseCode } from '../catalog/licenses';
+import { LICENSE_CATALOG } from '../catalog/licenseCatalog';
+import type { LicenseCode } from '../catalog/licenseCatalog';
 import { BillingError, ok, refused } from '../errors';
 import type { Result } from '../errors';
-import { quantityOf } from './schemas';
-import type { Assignment, AssignmentChange, LicenseQuantities } from './schemas';
+import { quantityOf, type LicenseQuantities } from './licenseQuantities';
+import type { Assignment, AssignmentChange } from './schemas';
 
 export interface AssignmentChangeInput {
     readonly quantities: LicenseQuantities;
@@ -11,6 +11,8 @@ export interface AssignmentChangeInput {
     readonly changes: readonly AssignmentChange[];
     /** Display names by user id, used in refusal messages; ids are shown when missing. */
     readonly userNames?: Readonly<Record<string, string>>;
+    /** Users deactivated in Salesforce: they may lose licenses, never be given one (R2.7). */
+    readonly inactiveUserIds?: readonly string[];
 }
 
 export interface AssignmentChangeOutcome {
@@ -58,6 +60,7 @@ export function validateAssignmentChanges(input: AssignmentChangeInput): Result<
     const assigned = new Set<string>();
     const removed = new Set<string>();
     const errors: BillingError[] = [];
+    const inactive = new Set(input.inactiveUserIds ?? []);
 
     for (const change of input.changes) {
         const definition = LICENSE_CATALOG[change.license];
@@ -77,6 +80,16 @@ export function validateAssignmentChanges(input: AssignmentChangeInput): Result<
                         license: change.license,
                         userId: change.userId
                     }
+                )
+            );
+            continue;
+        }
+        if (inactive.has(change.userId)) {
+            errors.push(
+                new BillingError(
+                    'user_inactive',
+                    `${who(change.userId)} is deactivated in Salesforce and cannot be given ${definition.name}.`,
+                    { userId: change.userId, license: change.license }
                 )
             );
             continue;

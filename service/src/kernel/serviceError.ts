@@ -22,7 +22,6 @@ export const SERVICE_ERROR_STATUS = {
     terms_version_outdated: 422,
     not_an_admin: 422,
     unknown_user: 422,
-    user_inactive: 422,
     nothing_to_change: 422,
     account_cancelling: 409,
     account_cancelled: 409,

@@ -39,21 +39,10 @@ export async function changeAssignments(
     const assignments = await loadAssignments(tx, accountId);
     const byId = new Map(users.map((user) => [user.id, user]));
     for (const change of requested) {
-        const user = byId.get(change.userId);
-        if (user === undefined && change.assigned) {
+        if (change.assigned && !byId.has(change.userId)) {
             throw serviceError('unknown_user', `There is no user ${change.userId} in your company.`, {
                 userId: change.userId
             });
-        }
-        if (user !== undefined && !user.active && change.assigned) {
-            throw serviceError(
-                'user_inactive',
-                `${user.name} is deactivated in Salesforce and cannot be given ${change.license}.`,
-                {
-                    userId: user.id,
-                    license: change.license
-                }
-            );
         }
     }
     const changes: AssignmentChange[] = requested.map((change) => ({
@@ -66,7 +55,8 @@ export async function changeAssignments(
             quantities,
             assignments,
             changes,
-            userNames: Object.fromEntries(users.map((user) => [user.id, user.name]))
+            userNames: Object.fromEntries(users.map((user) => [user.id, user.name])),
+            inactiveUserIds: users.filter((user) => !user.active).map((user) => user.id)
         })
     );
     await saveAssignmentChanges(tx, { accountId, added: outcome.added, removed: outcome.removed, now });

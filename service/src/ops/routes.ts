@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineRoutes } from '../kernel/defineRoutes';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { defineRoutes, type RoutesApp } from '../kernel/defineRoutes';
 import { errorResponseSchema } from '../kernel/schemas';
 import { parseTransactionNumber } from '../transactions/transactionNumber';
 import { REASON_HEADER } from './authenticateOperators';
@@ -76,6 +77,39 @@ function schema<T extends object>(tags: string, description: string, extra: T) {
 
 const FINANCE = { financeOnly: true } as const;
 
+/** A support read of one account: GET `url`, answered by `read(request, orgId, accountId)`. */
+function getAccountRead(
+    app: RoutesApp,
+    url: string,
+    read: (request: FastifyRequest, orgId: string, accountId: string) => unknown,
+    tags: string,
+    description: string
+): void {
+    app.get(url, { schema: schema(tags, description, { params: accountParams }) }, (request) =>
+        read(request, request.params.orgId, request.params.accountId)
+    );
+}
+
+/**
+ * An operator change: POST `url` with its params and body schemas (audited, with an Idempotency-Key,
+ * see runOperatorChange), answered by `change(request, reply, params, body)`.
+ */
+function postChange<P extends z.ZodType, B extends z.ZodType>(
+    app: RoutesApp,
+    url: string,
+    change: (request: FastifyRequest, reply: FastifyReply, params: z.infer<P>, body: z.infer<B>) => unknown,
+    route: { tags: string; description: string; params: P; body: B; financeOnly?: true }
+): void {
+    app.post(
+        url,
+        {
+            ...(route.financeOnly ? { config: FINANCE } : {}),
+            schema: schema(route.tags, route.description, { params: route.params, body: route.body })
+        },
+        (request, reply) => change(request, reply, request.params as z.infer<P>, request.body as z.infer<B>)
+    );
+}
+
 /**
  * R11: the operator API, /ops/v1 (operator tokens only; see authenticateOperators). Every read and
  * change is audited as PowerDialer support; every change takes an Idempotency-Key.
@@ -117,19 +151,19 @@ export const opsRoutes = defineRoutes((app) => {
         },
         (request) => readCompany(request, request.params.orgId)
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/licenses',
-        {
-            schema: schema('support', "The account's licenses, as its admins see them.", {
-                params: accountParams
-            })
-        },
-        (request) => readLicenses(request, request.params.orgId, request.params.accountId)
+        readLicenses,
+        'support',
+        "The account's licenses, as its admins see them."
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/transactions',
-        { schema: schema('support', "The account's latest transactions.", { params: accountParams }) },
-        (request) => readTransactions(request, request.params.orgId, request.params.accountId)
+        readTransactions,
+        'support',
+        "The account's latest transactions."
     );
     app.get(
         '/companies/:orgId/accounts/:accountId/transactions/:number',
@@ -144,30 +178,26 @@ export const opsRoutes = defineRoutes((app) => {
                 parseTransactionNumber(request.params.number) ?? 0
             )
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/audit',
-        { schema: schema('support', "The account's audit list.", { params: accountParams }) },
-        (request) => readAudit(request, request.params.orgId, request.params.accountId)
+        readAudit,
+        'support',
+        "The account's audit list."
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/cancellation',
-        {
-            schema: schema('support', 'Cancellation state, and what cancelling now would mean (R4.3).', {
-                params: accountParams
-            })
-        },
-        (request) => readCancellation(request, request.params.orgId, request.params.accountId)
+        readCancellation,
+        'support',
+        'Cancellation state, and what cancelling now would mean (R4.3).'
     );
-    app.get(
+    getAccountRead(
+        app,
         '/companies/:orgId/accounts/:accountId/contracts',
-        {
-            schema: schema(
-                'contracts',
-                'Contract history (every version) and charges waiting for the next bill.',
-                { params: accountParams }
-            )
-        },
-        (request) => readContracts(request, request.params.orgId, request.params.accountId)
+        readContracts,
+        'contracts',
+        'Contract history (every version) and charges waiting for the next bill.'
     );
     app.post(
         '/companies/:orgId/accounts/:accountId/contracts/preview',
@@ -179,68 +209,47 @@ export const opsRoutes = defineRoutes((app) => {
         },
         (request) => previewContractChange(request, request.params, request.body)
     );
-    app.post(
-        '/companies/:orgId/accounts/:accountId/contracts',
-        {
-            schema: schema(
-                'contracts',
-                'Renews or amends the contract, in force from a date; history kept.',
-                { params: accountParams, body: contractChangeSchema }
-            )
-        },
-        (request, reply) => amendContract(request, reply, request.params, request.body)
-    );
-    app.post(
-        '/companies/:orgId/accounts/:accountId/charges',
-        {
-            schema: schema('charges', 'R7.5: a non-recurring charge, now or on the next bill.', {
-                params: accountParams,
-                body: chargeSchema
-            })
-        },
-        (request, reply) => addCharge(request, reply, request.params, request.body)
-    );
-    app.post(
-        '/companies/:orgId/accounts/:accountId/credits',
-        {
-            config: FINANCE,
-            schema: schema('finance', 'Finance only: a goodwill credit of dialer minutes.', {
-                params: accountParams,
-                body: creditSchema
-            })
-        },
-        (request, reply) => credit(request, reply, request.params, request.body)
-    );
-    app.post(
-        '/companies/:orgId/accounts/:accountId/transactions/:number/refunds',
-        {
-            config: FINANCE,
-            schema: schema(
-                'finance',
-                'Finance only: refunds a payment, whole or part, through the processor.',
-                { params: numberParams, body: refundSchema }
-            )
-        },
-        (request, reply) => refund(request, reply, request.params, request.body)
-    );
-    app.post(
-        '/companies/:orgId/accounts/:accountId/toll-free-lines',
-        {
-            schema: schema('toll-free', 'Records a connected toll-free number (R2 TOLL_FREE).', {
-                params: accountParams,
-                body: tollFreeSchema
-            })
-        },
-        (request, reply) => connectLine(request, reply, request.params, request.body)
-    );
-    app.post(
+    postChange(app, '/companies/:orgId/accounts/:accountId/contracts', amendContract, {
+        tags: 'contracts',
+        description: 'Renews or amends the contract, in force from a date; history kept.',
+        params: accountParams,
+        body: contractChangeSchema
+    });
+    postChange(app, '/companies/:orgId/accounts/:accountId/charges', addCharge, {
+        tags: 'charges',
+        description: 'R7.5: a non-recurring charge, now or on the next bill.',
+        params: accountParams,
+        body: chargeSchema
+    });
+    postChange(app, '/companies/:orgId/accounts/:accountId/credits', credit, {
+        tags: 'finance',
+        description: 'Finance only: a goodwill credit of dialer minutes.',
+        params: accountParams,
+        body: creditSchema,
+        financeOnly: true
+    });
+    postChange(app, '/companies/:orgId/accounts/:accountId/transactions/:number/refunds', refund, {
+        tags: 'finance',
+        description: 'Finance only: refunds a payment, whole or part, through the processor.',
+        params: numberParams,
+        body: refundSchema,
+        financeOnly: true
+    });
+    postChange(app, '/companies/:orgId/accounts/:accountId/toll-free-lines', connectLine, {
+        tags: 'toll-free',
+        description: 'Records a connected toll-free number (R2 TOLL_FREE).',
+        params: accountParams,
+        body: tollFreeSchema
+    });
+    postChange(
+        app,
         '/companies/:orgId/accounts/:accountId/toll-free-lines/:lineId/disconnect',
+        disconnectLine,
         {
-            schema: schema('toll-free', 'Records that a toll-free number was disconnected.', {
-                params: lineParams,
-                body: z.object({})
-            })
-        },
-        (request, reply) => disconnectLine(request, reply, request.params)
+            tags: 'toll-free',
+            description: 'Records that a toll-free number was disconnected.',
+            params: lineParams,
+            body: z.object({})
+        }
     );
 });

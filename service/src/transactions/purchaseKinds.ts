@@ -49,6 +49,15 @@ export function reportedKindOf(kind: PurchaseKind, productCode: string): Reporte
     }
 }
 
+/**
+ * The purchase kinds whose every line is reported as `kind` (reportedKindOf of any product): all
+ * but a cycle bill, whose lines are reported by product. The kind filter lists these and the cycle
+ * bills with a line of the kind (R8.2).
+ */
+export function purchaseKindsReportedAs(kind: ReportedKind): PurchaseKind[] {
+    return PURCHASE_KINDS.filter((purchase) => purchase !== 'cycle' && reportedKindOf(purchase, '') === kind);
+}
+
 /** Where the sale is credited: revenue, except minutes, which we owe until used (a liability). */
 export function creditAccountOf(kind: ReportedKind): LedgerAccountCode {
     switch (kind) {

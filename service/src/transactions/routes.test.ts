@@ -1,10 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import { fixedClock } from '../kernel/clock';
-import { createLocalProcessor } from '../payments/localProcessor';
-import { as, buildTestApp } from '../testing/buildTestApp';
-import { createTestDatabase, type TestDatabase } from '../testing/testDatabase';
-import { makeAccount, TEST_NOW, type TestAccount } from '../testing/factories';
-import { seedMoney } from '../seed/seedMoney';
+import { makeAccount, type TestAccount } from '../testing/factories';
+import { useSeededMoneyApp } from '../testing/seededMoneyApp';
 
 interface ListAnswer {
     from: string;
@@ -21,25 +16,8 @@ interface ListAnswer {
 }
 
 describe('R8 transactions over HTTP', () => {
-    let db: TestDatabase;
-    let app: FastifyInstance;
-    let account: TestAccount;
-    beforeAll(async () => {
-        db = await createTestDatabase();
-        app = await buildTestApp(db.pool, { processor: createLocalProcessor(db.pool) });
-        account = await makeAccount(db.pool);
-        await seedMoney(db.pool, account.accountId, fixedClock(TEST_NOW));
-    });
-    afterAll(async () => {
-        await app.close();
-        await db.cleanup();
-    });
-
-    const get = (path: string, who: TestAccount = account) =>
-        app.inject({
-            url: `/api/v1/accounts/${account.accountId}/transactions${path}`,
-            headers: as({ orgId: who.orgId, userId: who.admin.id })
-        });
+    const money = useSeededMoneyApp();
+    const get = (path: string, who?: TestAccount) => money.listTransactions(path, who);
 
     it('R8.2 lists the default 90 days newest first, with totals per kind (a cycle splits into licenses and storage)', async () => {
         const response = await get('');
@@ -99,7 +77,7 @@ describe('R8 transactions over HTTP', () => {
         expect(detail.statusCode).toBe(200);
         expect(detail.json()).toMatchObject({
             number: cycle.number,
-            account: { id: account.accountId, timeZone: 'America/New_York' },
+            account: { id: money.account.accountId, timeZone: 'America/New_York' },
             totalCents: 232_000,
             lines: [
                 {
@@ -114,7 +92,7 @@ describe('R8 transactions over HTTP', () => {
                 { productCode: 'STORAGE', amountCents: 3000, kind: 'storage' }
             ]
         });
-        const stranger = await makeAccount(db.pool);
+        const stranger = await makeAccount(money.db.pool);
         expect((await get(`/${cycle.number}`, stranger)).statusCode).toBe(404);
         expect((await get('/TRX-999999')).statusCode).toBe(404);
         expect((await get('/not-a-number')).statusCode).toBe(400);

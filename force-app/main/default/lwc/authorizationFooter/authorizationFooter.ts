@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { Authorization } from 'c/billingApi';
 import { NO_CHANGE, type ChangeState } from 'c/changeState';
+import { bringIntoView } from 'c/fieldProblems';
 
 /**
  * The one footer every change passes through (R9): first name, last name, the terms, Accept.
@@ -37,9 +38,7 @@ export default class AuthorizationFooter extends LightningElement {
         if (!this.landOn) return;
         const target = this.template?.querySelector<HTMLElement>(this.landOn);
         this.landOn = '';
-        if (!target) return;
-        if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'nearest' });
-        target.focus();
+        bringIntoView(target);
     }
 
     get pending(): boolean {

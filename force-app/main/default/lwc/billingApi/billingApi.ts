@@ -295,7 +295,7 @@ export const setRecharge = (accountId: string, enabled: boolean, authorization: 
 /** One page of transactions (R8.2); `cursor` is the previous page's nextCursor. */
 export const getTransactions = (
     accountId: string,
-    filter: { from?: string; to?: string; kind: TransactionKind | ''; cursor?: string }
+    filter: { from?: string; to?: string; kind: TransactionKind | ''; cursor?: string; limit?: number }
 ) => {
     // Without from/to the service applies its default range, and answers which days it used.
     const query = new URLSearchParams();
@@ -303,6 +303,7 @@ export const getTransactions = (
     if (filter.to) query.set('to', filter.to);
     if (filter.kind) query.set('kind', filter.kind);
     if (filter.cursor) query.set('cursor', filter.cursor);
+    if (filter.limit) query.set('limit', String(filter.limit));
     return read('/accounts/{accountId}/transactions', { accountId }, query);
 };
 export const getTransaction = (accountId: string, number: string) =>

@@ -13,9 +13,14 @@ interface ValidatedInput extends HTMLElement {
 /**
  * Shows each problem on its field (the inputs carry `data-field`), clears the others, and moves the
  * focus to the first field in error so keyboard and screen-reader users land on it. True when
- * there is no problem: the form may go on to its authorization.
+ * there is no problem: the form may go on to its authorization. With `focus: false` the focus stays
+ * where it is (the form lands the admin on its own summary of the problems instead).
  */
-export function showFieldProblems(root: ParentNode | null, problems: readonly FieldProblem[]): boolean {
+export function showFieldProblems(
+    root: ParentNode | null,
+    problems: readonly FieldProblem[],
+    { focus = true }: { focus?: boolean } = {}
+): boolean {
     const inputs = Array.from(root?.querySelectorAll<ValidatedInput>('[data-field]') ?? []);
     let first: ValidatedInput | undefined;
     for (const input of inputs) {
@@ -24,7 +29,7 @@ export function showFieldProblems(root: ParentNode | null, problems: readonly Fi
         input.reportValidity();
         if (problem && !first) first = input;
     }
-    first?.focus();
+    if (focus) first?.focus();
     return problems.length === 0;
 }
 
@@ -34,4 +39,14 @@ export function clearFieldProblem(input: EventTarget | null): void {
     if (!field || typeof field.setCustomValidity !== 'function') return;
     field.setCustomValidity('');
     field.reportValidity();
+}
+
+/**
+ * Scrolls `target` into view and focuses it, so keyboard and screen-reader users land on an
+ * authorization, a refusal or a question even when it appears below the visible part of a dialog.
+ */
+export function bringIntoView(target: HTMLElement | null | undefined): void {
+    if (!target) return;
+    if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'nearest' });
+    target.focus();
 }

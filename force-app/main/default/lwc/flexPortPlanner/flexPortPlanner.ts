@@ -13,13 +13,20 @@ const COMPANY_X: Record<Field, string> = {
     recordedPercent: '0'
 };
 
-const LIMITS: Record<Field, { max: number; whole: boolean }> = {
-    agents: { max: 10_000, whole: true },
-    hoursPerDay: { max: 24, whole: false },
-    voicemailPercent: { max: 100, whole: false },
-    inboundPercent: { max: 100, whole: false },
-    recordedPercent: { max: 100, whole: false }
-};
+/** Each input as the panel draws it, in order; `whole` inputs take whole numbers only. */
+const INPUTS: { field: Field; label: string; max: number; whole: boolean; step: string }[] = [
+    { field: 'agents', label: 'Agents on the dialer', max: 10_000, whole: true, step: '1' },
+    { field: 'hoursPerDay', label: 'Hours a day', max: 24, whole: false, step: '0.5' },
+    {
+        field: 'voicemailPercent',
+        label: 'Calls leaving a voicemail (%)',
+        max: 100,
+        whole: false,
+        step: 'any'
+    },
+    { field: 'inboundPercent', label: 'Time on inbound calls (%)', max: 100, whole: false, step: 'any' },
+    { field: 'recordedPercent', label: 'Time on recorded calls (%)', max: 100, whole: false, step: 'any' }
+];
 
 const PERCENT = new Intl.NumberFormat('en-US', {
     style: 'percent',
@@ -38,28 +45,16 @@ export default class FlexPortPlanner extends LightningElement {
     values: Record<Field, string> = { ...COMPANY_X };
     spare = RECOMMENDED_SPARE_PORTS;
 
-    get agents(): string {
-        return this.values.agents;
-    }
-    get hoursPerDay(): string {
-        return this.values.hoursPerDay;
-    }
-    get voicemailPercent(): string {
-        return this.values.voicemailPercent;
-    }
-    get inboundPercent(): string {
-        return this.values.inboundPercent;
-    }
-    get recordedPercent(): string {
-        return this.values.recordedPercent;
+    /** The inputs with what the admin typed in each. */
+    get inputs() {
+        return INPUTS.map((input) => ({ ...input, value: this.values[input.field] }));
     }
 
     /** The plan, or undefined while an input is empty or out of range (each input says why). */
     get plan(): FlexPortPlan | undefined {
         const numbers = {} as Record<Field, number>;
-        for (const field of Object.keys(LIMITS) as Field[]) {
+        for (const { field, max, whole } of INPUTS) {
             const value = Number(this.values[field]);
-            const { max, whole } = LIMITS[field];
             if (
                 this.values[field].trim() === '' ||
                 !(value >= 0 && value <= max) ||

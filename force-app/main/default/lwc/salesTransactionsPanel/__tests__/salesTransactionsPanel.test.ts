@@ -30,8 +30,12 @@ describe('c-sales-transactions-panel', () => {
 
     it('R8.2 lists the last 90 days with totals by kind as currency', async () => {
         const element = await render();
-        // The service applies the default range (core's) and answers the days it used.
-        expect(mocked.getTransactions).toHaveBeenCalledWith(ACCOUNT_ID, { to: '2026-11-22', kind: '' });
+        // The service applies the default range (core's) and answers the days it used; 25 a page.
+        expect(mocked.getTransactions).toHaveBeenCalledWith(ACCOUNT_ID, {
+            to: '2026-11-22',
+            kind: '',
+            limit: 25
+        });
         const from = element.shadowRoot.querySelector('lightning-input.from') as HTMLInputElement;
         expect(from.value).toBe('2026-08-25');
         const table = element.shadowRoot.querySelector('lightning-datatable') as HTMLElement & {
@@ -63,7 +67,8 @@ describe('c-sales-transactions-panel', () => {
         expect(mocked.getTransactions).toHaveBeenLastCalledWith(ACCOUNT_ID, {
             from: '2026-11-10',
             to: '2026-11-22',
-            kind: 'minutes'
+            kind: 'minutes',
+            limit: 25
         });
     });
 
@@ -121,7 +126,8 @@ describe('c-sales-transactions-panel', () => {
             from: '2026-08-25',
             to: '2026-11-22',
             kind: '',
-            cursor: 'c1'
+            cursor: 'c1',
+            limit: 25
         });
         expect(table().data.map((row) => row.number)).toEqual([first!.number, second!.number]);
         expect(element.shadowRoot.querySelector('lightning-button.load-more')).toBeNull();
