@@ -30,6 +30,7 @@ export * from './cycle/computeCycleCharge';
 export * from './storage/storageFee';
 export * from './storage/storageReport';
 
+export * from './minutes/minuteRate';
 export * from './minutes/rateUsage';
 export * from './minutes/manualPurchase';
 export * from './minutes/computeRechargePlan';
@@ -40,6 +41,7 @@ export * from './ports/flexPortPlanInput';
 export * from './ports/planFlexPorts';
 
 export * from './funding/fundingInputRules';
+export * from './funding/fundingSourceRemoval';
 export * from './contact/emailAddress';
 
 export * from './contract/contract';

@@ -8,7 +8,6 @@ import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup } from 'rollup';
-import ts from 'typescript';
 import { buildPanelRules } from '../scripts/buildPanelRules';
 import { PREVIEW_DIST } from './paths';
 
@@ -19,7 +18,6 @@ const CORE_DIR = path.join(ROOT, 'core');
 const HASH_FILE = path.join(PREVIEW_DIST, '.inputs-hash');
 const STUBS = path.join(SRC_DIR, 'stubs');
 /** Stand-in components authored in TypeScript, compiled here like force-app's (decorators kept for LWC). */
-const COMPILED_STUBS = path.join(PREVIEW_DIST, 'stubs');
 
 /** Platform-only modules and the Apex call: small local stand-ins (see preview/src/stubs). */
 const PLATFORM_STAND_INS = [
@@ -28,12 +26,6 @@ const PLATFORM_STAND_INS = [
         path: path.join(STUBS, 'lightning/platformShowToastEvent.js')
     },
     { name: 'lightning/messageService', path: path.join(STUBS, 'lightning/messageService.js') },
-    // The npm base components have no record picker: a stand-in listing the service's users.
-    // Stand-in components live under stubs/lwc/ (so their templates are formatted as LWC).
-    {
-        name: 'lightning/recordPicker',
-        path: path.join(COMPILED_STUBS, 'lwc/recordPicker/recordPicker.js')
-    },
     {
         name: '@salesforce/messageChannel/BillingRefresh__c',
         path: path.join(STUBS, 'messageChannel/BillingRefresh__c.js')
@@ -72,7 +64,6 @@ export async function buildPreview(options: { force?: boolean } = {}): Promise<B
             cwd: ROOT
         }
     );
-    await compileStandIns('lwc/recordPicker/recordPicker');
     await bundle();
     await copyFile(path.join(SRC_DIR, 'index.html'), path.join(PREVIEW_DIST, 'index.html'));
     await writeFile(HASH_FILE, hash);
@@ -118,20 +109,6 @@ async function bundle(): Promise<void> {
         inlineDynamicImports: true
     });
     await build.close();
-}
-
-/** Compiles a stand-in component's `.ts` (types stripped, decorators kept) and copies its template. */
-async function compileStandIns(...components: string[]): Promise<void> {
-    for (const component of components) {
-        const out = path.join(COMPILED_STUBS, component);
-        await mkdir(path.dirname(out), { recursive: true });
-        const source = await readFile(path.join(STUBS, `${component}.ts`), 'utf8');
-        const { outputText } = ts.transpileModule(source, {
-            compilerOptions: { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext }
-        });
-        await writeFile(`${out}.js`, outputText);
-        await copyFile(path.join(STUBS, `${component}.html`), `${out}.html`);
-    }
 }
 
 async function componentNames(): Promise<string[]> {

@@ -31,7 +31,6 @@ type FundingSources = Answer<'/accounts/{accountId}/funding-sources'>;
 type Minutes = Answer<'/accounts/{accountId}/minutes'>;
 type TransactionList = Answer<'/accounts/{accountId}/transactions'>;
 type Recharge = Answer<'/accounts/{accountId}/minutes/recharge'>;
-type BillingAdministrator = Answer<'/accounts/{accountId}/billing-administrator'>;
 
 const SCREENSHOTS = path.resolve(__dirname, '../test-results/preview');
 const STEP_TIMEOUT_MS = 15_000;
@@ -396,7 +395,7 @@ describe('preview: the billing panels in a browser against the real service', ()
         await dialog.getByLabel('Security code').fill('123');
         await dialog.getByRole('button', { name: 'Add', exact: true }).click();
         await dialog.getByText('The card number is not valid. Check the digits and try again.').waitFor();
-        await dialog.getByText('The expiry date must be a month (1-12) and a four-digit year.').waitFor();
+        await dialog.getByText('The expiry year must be a four-digit year, such as 2031.').waitFor();
         expect(await dialog.locator('c-authorization-footer section').count()).toBe(0);
         await screenshot('add-card-checked');
         await dialog.getByLabel('Card number').fill('5555 5555 5555 4444');
@@ -427,26 +426,19 @@ describe('preview: the billing panels in a browser against the real service', ()
         await screenshot('billing-preferences', preferences);
     });
 
-    it('R1.3 offers active users in the record picker and refuses a non-admin as billing administrator, inline', async () => {
+    it('R1.3 offers only active Salesforce admins as billing administrator, and says when no other can take over', async () => {
         const preferences = page.locator('c-billing-preferences-panel');
         const nora = account.users[1]!;
-        await preferences
-            .getByRole('combobox', { name: 'New billing administrator (Salesforce admins only)' })
-            .click();
-        await preferences.getByRole('option', { name: `${nora.name} (${nora.email})` }).click();
-        await preferences.getByRole('button', { name: 'Change', exact: true }).click();
-        await preferences.getByText(`Authorize: Make ${nora.name} the billing administrator`).waitFor();
-        await authorize(preferences);
-        await preferences.getByText('The change was refused.').waitFor();
-        expect(await preferences.locator('c-authorization-footer c-error-panel').innerText()).toMatch(
-            /admin/i
+        // Ada is the account's only admin and already its billing administrator: Nora (no admin rights) is not offered.
+        await preferences.getByText('No other active Salesforce admin can take over.').waitFor();
+        const picker = preferences.getByRole('combobox', { name: 'New billing administrator' });
+        expect(await picker.isDisabled()).toBe(true);
+        expect(await preferences.getByRole('option', { name: `${nora.name} (${nora.email})` }).count()).toBe(
+            0
         );
-        const administrator = await api<BillingAdministrator>(
-            'GET',
-            `/accounts/${account.accountId}/billing-administrator`
+        expect(await preferences.getByRole('button', { name: 'Change', exact: true }).isDisabled()).toBe(
+            true
         );
-        expect(administrator.userId).not.toBe(nora.id);
-        await preferences.locator('c-authorization-footer').getByRole('button', { name: 'Cancel' }).click();
     });
 
     it('R5.2 buys dialer minutes and R5.3 turns on automatic recharge at the amounts shown', async () => {
@@ -466,8 +458,16 @@ describe('preview: the billing panels in a browser against the real service', ()
         await minutes.getByText('Automatic recharge').click();
         const summary = `Turn on automatic recharge: ${formatUsd(preview.rechargeAmountCents)} whenever the balance falls below ${formatUsd(preview.thresholdCents)}`;
         await minutes.getByText(`Authorize: ${summary}`).waitFor();
+        // The switch shows the accepted state: Off until the service has it On.
+        const toggle = minutes.locator('lightning-input.recharge input');
+        expect(await toggle.isChecked()).toBe(false);
+        await minutes
+            .getByText('Automatic recharge stays Off until you accept turning it on below.')
+            .waitFor();
         await authorize(minutes);
         await minutes.getByText(`${summary}: authorised by Ada Admin`).waitFor();
+        // On once the panel has reloaded what the service now holds.
+        await minutes.locator('lightning-input.recharge input:checked').waitFor();
         const recharge = await api<Recharge>('GET', `/accounts/${account.accountId}/minutes/recharge`);
         expect(recharge.enabled).toBe(true);
         await screenshot('dialer-minutes', minutes);
@@ -545,8 +545,9 @@ describe('preview: the billing panels in a browser against the real service', ()
         const dialog = await openDialog(preferences, 'Add Funding Source');
         await dialog.getByRole('button', { name: 'Add', exact: true }).click();
         for (const message of [
-            'The card number is not valid. Check the digits and try again.',
-            'The expiry date must be a month (1-12) and a four-digit year.',
+            'Enter the card number.',
+            'The expiry month must be a number from 1 to 12.',
+            'The expiry year must be a four-digit year, such as 2031.',
             'The security code is the 3 or 4 digits printed on the card.'
         ]) {
             await dialog.getByText(message).waitFor();

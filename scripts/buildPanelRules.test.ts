@@ -20,6 +20,8 @@ describe('c/billingRules: core rules bundled for the panels', () => {
             'cardProblems',
             'bankAccountProblems',
             'isEmailAddress',
+            'removalRefusal',
+            'planManualPurchase',
             'planFlexPorts',
             'erlangB',
             'validateAssignmentChanges'

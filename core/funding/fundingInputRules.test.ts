@@ -34,11 +34,15 @@ describe('R7.1 entered payment details: one set of rules for the service and the
         expect(cardProblems(empty, NOW).map((problem) => [problem.field, problem.code])).toEqual([
             ['number', 'card_number_invalid'],
             ['expMonth', 'card_expiry_invalid'],
+            ['expYear', 'card_expiry_invalid'],
             ['cvc', 'cvc_invalid'],
             ['holderFirstName', 'holder_name_required'],
             ['holderLastName', 'holder_name_required']
         ]);
-        expect(validateCard(empty, NOW)?.code).toBe('card_number_invalid');
+        expect(validateCard(empty, NOW)).toMatchObject({
+            code: 'card_number_invalid',
+            message: 'Enter the card number.'
+        });
     });
 
     it('refuses a check-digit typo, a year that is not four digits, a month past 12, and an expired card', () => {

@@ -95,27 +95,35 @@ function holderNameProblems(input: {
     return problems;
 }
 
-function expiryProblem(card: CardInput, now: Date): FundingInputProblem | undefined {
-    const monthValid = Number.isInteger(card.expMonth) && card.expMonth >= 1 && card.expMonth <= 12;
-    const yearValid =
+/** The month and the year each on its field; an expired card only once both are valid. */
+function expiryProblems(card: CardInput, now: Date): FundingInputProblem[] {
+    const problems: FundingInputProblem[] = [];
+    if (!(Number.isInteger(card.expMonth) && card.expMonth >= 1 && card.expMonth <= 12)) {
+        problems.push({
+            code: 'card_expiry_invalid',
+            message: 'The expiry month must be a number from 1 to 12.',
+            field: 'expMonth'
+        });
+    }
+    if (!(
         Number.isInteger(card.expYear) &&
         card.expYear >= FIRST_EXPIRY_YEAR &&
-        card.expYear <= LAST_EXPIRY_YEAR;
-    if (!monthValid || !yearValid) {
-        return {
+        card.expYear <= LAST_EXPIRY_YEAR
+    )) {
+        problems.push({
             code: 'card_expiry_invalid',
-            message: 'The expiry date must be a month (1-12) and a four-digit year.',
-            field: monthValid ? 'expYear' : 'expMonth'
-        };
+            message: 'The expiry year must be a four-digit year, such as 2031.',
+            field: 'expYear'
+        });
     }
-    if (isCardExpired(card.expMonth, card.expYear, now)) {
-        return {
+    if (problems.length === 0 && isCardExpired(card.expMonth, card.expYear, now)) {
+        problems.push({
             code: 'card_expired',
             message: 'This card has expired. Use a card with a later expiry date.',
             field: 'expYear'
-        };
+        });
     }
-    return undefined;
+    return problems;
 }
 
 /** Every problem of an entered card, in the order of the form's fields (none: it may be sent). */
@@ -125,12 +133,14 @@ export function cardProblems(card: CardInput, now: Date): FundingInputProblem[] 
     if (!/^\d{12,19}$/.test(number) || !passesLuhn(number)) {
         problems.push({
             code: 'card_number_invalid',
-            message: 'The card number is not valid. Check the digits and try again.',
+            message:
+                number === ''
+                    ? 'Enter the card number.'
+                    : 'The card number is not valid. Check the digits and try again.',
             field: 'number'
         });
     }
-    const expiry = expiryProblem(card, now);
-    if (expiry) problems.push(expiry);
+    problems.push(...expiryProblems(card, now));
     if (!/^\d{3,4}$/.test(card.cvc)) {
         problems.push({
             code: 'cvc_invalid',

@@ -1,7 +1,7 @@
 import { BillingError, ok, refused } from '../errors';
 import type { Result } from '../errors';
 import type { Cents } from '../money/cents';
-import { CALL_CENTS_PER_MINUTE, centsToMinutes } from './rateUsage';
+import { CALL_CENTS_PER_MINUTE, centsToMinutes } from './minuteRate';
 
 /** R5.5: a new call needs at least one minute's worth of balance; otherwise "out of dialer minutes". */
 export function authorizeCall(balance: Cents): Result<{ minutesAvailable: number }> {

@@ -2,7 +2,7 @@ import { BillingError, ok, refused } from '../errors';
 import type { Result } from '../errors';
 import type { Cents } from '../money/cents';
 import { formatUsd } from '../money/formatUsd';
-import { centsToMinutes } from './rateUsage';
+import { centsToMinutes } from './minuteRate';
 
 /** R5.2: a manual purchase of minutes is at least $100.00 (5,000 minutes). */
 export const MINIMUM_MANUAL_PURCHASE: Cents = 10000;

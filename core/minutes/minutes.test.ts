@@ -2,14 +2,8 @@ import fc from 'fast-check';
 import { authorizeCall } from './authorizeCall';
 import { computeRechargePlan, rechargeWindow, shouldRecharge } from './computeRechargePlan';
 import { planManualPurchase } from './manualPurchase';
-import {
-    billableCallMinutes,
-    centsToMinutes,
-    minutesToCents,
-    rateCall,
-    rateSms,
-    rateUsage
-} from './rateUsage';
+import { centsToMinutes } from './minuteRate';
+import { billableCallMinutes, minutesToCents, rateCall, rateSms, rateUsage } from './rateUsage';
 
 describe('R5.1 rating calls and SMS', () => {
     it('converts $100 to 5,000 minutes and back', () => {

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { BillingError } from '../errors';
 import { multiplyCents } from '../money/cents';
 import type { Cents } from '../money/cents';
-
-/** R5.1: a standard call costs 2 cents a minute. */
-export const CALL_CENTS_PER_MINUTE: Cents = 2;
+import { CALL_CENTS_PER_MINUTE } from './minuteRate';
 
 /**
  * The one place call time is rounded: a call is billed per started minute (61 s → 2 minutes), as
@@ -46,11 +44,6 @@ export function rateUsage(event: UsageEvent, smsRate: Cents): Cents {
         case 'sms':
             return rateSms(event.messages, smsRate);
     }
-}
-
-/** Minutes a dollar balance buys ($100 → 5,000 minutes); a leftover odd cent buys nothing. */
-export function centsToMinutes(amount: Cents): number {
-    return Math.floor(amount / CALL_CENTS_PER_MINUTE);
 }
 
 export function minutesToCents(minutes: number): Cents {

@@ -1,4 +1,4 @@
-/* global document */
+/* global document, HTMLElement */
 import { createElement } from 'lwc';
 import { flushPromises } from './flushPromises';
 
@@ -31,4 +31,24 @@ export function clickOn(element, selector) {
     const target = element.shadowRoot.querySelector(selector);
     if (!target) throw new Error(`${selector} not found`);
     target.click();
+}
+
+/**
+ * jsdom lays nothing out, so it has no scrollIntoView: records, for the duration of `run`, the first
+ * class of each element scrolled into view, and returns them.
+ */
+export async function recordScrollsIntoView(run) {
+    const scrolled = [];
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', {
+        configurable: true,
+        value() {
+            scrolled.push(this.className.split(' ')[0] ?? '');
+        }
+    });
+    try {
+        await run();
+        return scrolled;
+    } finally {
+        delete HTMLElement.prototype.scrollIntoView;
+    }
 }

@@ -1,3 +1,4 @@
+import { removalRefusal } from '../../../core/index';
 import { reopenCollectionsForNewSource } from '../cycle/collectionRepository';
 import type { Tx } from '../db/pool';
 import { serviceError } from '../kernel/serviceError';
@@ -47,13 +48,13 @@ export async function removeFundingSource(
     const others = (await listFundingSources(tx, input.accountId)).filter(
         (source) => source.id !== target.id
     );
+    const validity = [target, ...others].map((source) => ({
+        id: source.id,
+        expired: isSourceExpired(source, input.now)
+    }));
+    const refusal = removalRefusal(target.id, validity);
+    if (refusal !== undefined) throw serviceError(refusal.code, refusal.message);
     const validOthers = others.filter((source) => !isSourceExpired(source, input.now));
-    if (!isSourceExpired(target, input.now) && validOthers.length === 0) {
-        throw serviceError(
-            'last_valid_source',
-            'This is the last valid funding source of the account: add another card or bank account before removing it.'
-        );
-    }
     await markFundingSourceRemoved(tx, target.id, input.now);
     await clearRechargeSource(tx, target.id, input.now);
     if (target.role === 'primary') await promoteReplacement(tx, validOthers);

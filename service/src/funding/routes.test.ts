@@ -89,6 +89,9 @@ describe('R7 funding sources over HTTP', () => {
         const cases: [Parameters<typeof testCard>[0], string][] = [
             [{ number: '4242424242424241' }, 'card_number_invalid'],
             [{ expMonth: 1, expYear: 2026 }, 'card_expired'],
+            // The year the issue saw stored and shown as 08/20202030: refused before the processor.
+            [{ expMonth: 8, expYear: 20202030 }, 'card_expiry_invalid'],
+            [{ expMonth: 13, expYear: 2030 }, 'card_expiry_invalid'],
             [{ holderLastName: ' ' }, 'holder_name_required']
         ];
         for (const [overrides, code] of cases) {

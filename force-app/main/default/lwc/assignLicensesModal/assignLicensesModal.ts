@@ -10,7 +10,7 @@ import { settle } from 'c/billingErrors';
 import { formatNumber } from 'c/billingFormat';
 import { validateAssignmentChanges, type BillingError, type LicenseCode } from 'c/billingRules';
 import type { DialogResult } from 'c/changeState';
-import { bringIntoView, clearFieldProblem, showFieldProblems, type FieldProblem } from 'c/fieldProblems';
+import { landOn, clearFieldProblem, showFieldProblems, type FieldProblem } from 'c/fieldProblems';
 
 /** What the side panel and the column headers say about one license, after the admin's ticks. */
 interface LicenseTotal {
@@ -55,7 +55,7 @@ export default class AssignLicensesModal extends BillingModal {
         if (!this.landOn) return;
         const target = this.template?.querySelector<HTMLElement>(this.landOn);
         this.landOn = '';
-        bringIntoView(target);
+        landOn(target);
     }
 
     get loaded(): boolean {

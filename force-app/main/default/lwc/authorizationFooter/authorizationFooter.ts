@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { Authorization } from 'c/billingApi';
 import { NO_CHANGE, type ChangeState } from 'c/changeState';
-import { bringIntoView } from 'c/fieldProblems';
+import { landOn } from 'c/fieldProblems';
 
 /**
  * The one footer every change passes through (R9): first name, last name, the terms, Accept.
@@ -14,7 +14,7 @@ export default class AuthorizationFooter extends LightningElement {
     termsAccepted = false;
     private state: ChangeState = NO_CHANGE;
     /** What to bring into view and focus after the next render: a new change, or a new refusal. */
-    private landOn: '' | '.authorize' | '.refusal' = '';
+    private landingTarget: '' | '.authorize' | '.refusal' = '';
 
     /** The panel's change: summary, terms, busy flag, refusal and what was authorised. */
     @api
@@ -25,8 +25,8 @@ export default class AuthorizationFooter extends LightningElement {
         const next = value ?? NO_CHANGE;
         // Each new change is accepted on its own; the typed name stays for the next one.
         if (next.summary !== this.state.summary) this.termsAccepted = false;
-        if (next.summary && next.summary !== this.state.summary) this.landOn = '.authorize';
-        if (next.error && next.error !== this.state.error) this.landOn = '.refusal';
+        if (next.summary && next.summary !== this.state.summary) this.landingTarget = '.authorize';
+        if (next.error && next.error !== this.state.error) this.landingTarget = '.refusal';
         this.state = next;
     }
 
@@ -35,10 +35,10 @@ export default class AuthorizationFooter extends LightningElement {
      * it comes, even when they appear below the visible part of a dialog or a card.
      */
     renderedCallback(): void {
-        if (!this.landOn) return;
-        const target = this.template?.querySelector<HTMLElement>(this.landOn);
-        this.landOn = '';
-        bringIntoView(target);
+        if (!this.landingTarget) return;
+        const target = this.template?.querySelector<HTMLElement>(this.landingTarget);
+        this.landingTarget = '';
+        landOn(target);
     }
 
     get pending(): boolean {

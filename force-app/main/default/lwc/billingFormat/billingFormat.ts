@@ -38,6 +38,12 @@ export function describeFundingSource(source: { kind: string; brand: string; las
     return `${name} ending ${source.last4}`;
 }
 
+/** "expires 04/2029" for a card; '' for a bank account (no expiry). */
+export function describeExpiry(source: { expMonth: number | null; expYear: number | null }): string {
+    if (!source.expMonth || !source.expYear) return '';
+    return `expires ${String(source.expMonth).padStart(2, '0')}/${source.expYear}`;
+}
+
 /** An ISO date (`2026-11-22`, or a timestamp) as the admin reads it: `Nov 22, 2026`. */
 export function formatDate(iso: string | null | undefined): string {
     if (!iso) return '';

@@ -16,25 +16,21 @@ import {
     type FundingSources
 } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
-import { describeFundingSource } from 'c/billingFormat';
-
-/** The record picker offers active users only; the service refuses one who is not an admin (R1.3). */
-const ACTIVE_USERS = { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
+import { describeExpiry, describeFundingSource } from 'c/billingFormat';
+import { removalRefusal } from 'c/billingRules';
 
 export default class BillingPreferencesPanel extends BillingPanelBase {
     /** Shown in the card header; defaults to "Billing Preferences". */
     @api title = 'Billing Preferences';
 
-    activeUsers = ACTIVE_USERS;
-
     sources: FundingSources | undefined;
     error: unknown;
     administrator: BillingAdministrator | undefined;
     administratorError: unknown;
-    /** The directory, to name the chosen administrator in the change's summary. */
+    /** The company's Salesforce users: the administrators to choose from, by the service's own directory. */
     users: DirectoryUser[] = [];
     usersError: unknown;
-    /** The Salesforce user id chosen in the record picker. */
+    /** The Salesforce user id chosen in the administrator picker. */
     chosenAdministrator = '';
 
     async load(): Promise<void> {
@@ -51,27 +47,46 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
     }
 
     get sourceRows() {
-        return (this.sources?.fundingSources ?? []).map((source) => ({
-            id: source.id,
-            description: describeFundingSource(source),
-            expiry:
-                source.expMonth && source.expYear
-                    ? `expires ${String(source.expMonth).padStart(2, '0')}/${source.expYear}`
-                    : '',
-            role: source.role === 'primary' ? 'Primary' : source.role === 'secondary' ? 'Secondary' : '',
-            holder: `held by ${source.holderFirstName} ${source.holderLastName}`,
-            validity: source.expired ? 'Expired: not a valid source' : '',
-            recharge: source.usedForMinuteRecharges ? 'Used for minute recharges' : '',
-            canMakePrimary: source.role !== 'primary' && !source.expired,
-            canUseForRecharge: !source.usedForMinuteRecharges && !source.expired,
-            makePrimaryLabel: `Make ${describeFundingSource(source)} primary`,
-            removeLabel: `Remove ${describeFundingSource(source)}`,
-            rechargeLabel: `Use ${describeFundingSource(source)} for minute recharges`
-        }));
+        const sources = this.sources?.fundingSources ?? [];
+        return sources.map((source) => {
+            // R7.3, the service's own rule: Remove waits until another valid source is added.
+            const removeRefusal = removalRefusal(source.id, sources)?.message ?? '';
+            return {
+                id: source.id,
+                description: describeFundingSource(source),
+                expiry: describeExpiry(source),
+                role: source.role === 'primary' ? 'Primary' : source.role === 'secondary' ? 'Secondary' : '',
+                holder: `held by ${source.holderFirstName} ${source.holderLastName}`,
+                validity: source.expired ? 'Expired: not a valid source' : '',
+                recharge: source.usedForMinuteRecharges ? 'Used for minute recharges' : '',
+                canMakePrimary: source.role !== 'primary' && !source.expired,
+                canUseForRecharge: !source.usedForMinuteRecharges && !source.expired,
+                makePrimaryLabel: `Make ${describeFundingSource(source)} primary`,
+                removeLabel: `Remove ${describeFundingSource(source)}`,
+                removeRefusal,
+                cannotRemove: removeRefusal !== '',
+                rechargeLabel: `Use ${describeFundingSource(source)} for minute recharges`
+            };
+        });
     }
 
     get administratorName(): string {
         return this.administrator?.name ?? 'none';
+    }
+
+    /**
+     * R1.3: only active Salesforce admins (Modify All Data or System Administrator) can be the billing
+     * administrator, so only they are offered; the service checks the same directory again.
+     */
+    get administratorOptions(): Array<{ label: string; value: string }> {
+        return this.users
+            .filter((user) => user.active && user.isAdmin && user.id !== this.administrator?.userId)
+            .map((user) => ({ label: `${user.name} (${user.email})`, value: user.id }));
+    }
+
+    /** The directory answered, and no other active admin can take over. */
+    get noOtherAdministrator(): boolean {
+        return !this.usersError && this.users.length > 0 && this.administratorOptions.length === 0;
     }
 
     get noAdministratorChange(): boolean {
@@ -115,8 +130,8 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
         return this.openDialog(AddFundingSourceModal, { size: 'medium', label: 'Add Funding Source' });
     }
 
-    handleAdministratorChoice(event: CustomEvent<{ recordId: string | null }>): void {
-        this.chosenAdministrator = event.detail.recordId ?? '';
+    handleAdministratorChoice(event: CustomEvent<{ value: string }>): void {
+        this.chosenAdministrator = event.detail.value;
     }
 
     handleChangeAdministrator(): void {

@@ -10,9 +10,8 @@ import {
 } from 'c/billingApi';
 import { settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber, parseDollarsToCents } from 'c/billingFormat';
+import { planManualPurchase } from 'c/billingRules';
 
-/** R5.2: a manual purchase is at least $100.00. */
-const MINIMUM_PURCHASE_CENTS = 10000;
 const USAGE_DAYS = 30;
 const CHART_WIDTH = 600;
 const CHART_HEIGHT = 120;
@@ -29,6 +28,8 @@ export default class DialerMinutesPanel extends BillingPanelBase {
     usageError: unknown;
     amountText = '100.00';
     amountMessage = '';
+    /** The summary of the recharge change waiting for Accept: the switch does not move before it. */
+    rechargeSummary = '';
 
     chartHeight = CHART_HEIGHT;
     /** The bars are laid out in CHART_WIDTH × CHART_HEIGHT units and stretched to the card's width. */
@@ -101,8 +102,10 @@ export default class DialerMinutesPanel extends BillingPanelBase {
             this.amountMessage = 'Enter an amount in dollars, like 100 or 250.50.';
             return;
         }
-        if (cents < MINIMUM_PURCHASE_CENTS) {
-            this.amountMessage = `The minimum purchase is ${formatCents(MINIMUM_PURCHASE_CENTS)}.`;
+        // R5.2, the service's own rule: at least $100.00, at most one large purchase at a time.
+        const plan = planManualPurchase(cents);
+        if (!plan.ok) {
+            this.amountMessage = plan.errors.map((error) => error.message).join(' ');
             return;
         }
         this.startChange(`Buy ${formatCents(cents)} of dialer minutes`, async (authorization, key) => {
@@ -110,18 +113,23 @@ export default class DialerMinutesPanel extends BillingPanelBase {
         });
     }
 
-    /** Cancelling a recharge change puts the switch back where the service has it. */
-    handleCancelChange(): void {
-        super.handleCancelChange();
-        const toggle = this.template?.querySelector<HTMLInputElement>('lightning-input.recharge');
-        if (toggle) toggle.checked = this.rechargeEnabled;
+    /** What the switch will do once accepted, while the change waits in the footer. */
+    get rechargeWaiting(): string {
+        if (!this.pending || this.pending.summary !== this.rechargeSummary) return '';
+        return this.rechargeEnabled
+            ? 'Automatic recharge stays On until you accept turning it off below.'
+            : 'Automatic recharge stays Off until you accept turning it on below.';
     }
 
     handleRechargeToggle(event: CustomEvent<{ checked: boolean }>): void {
         const enabled = event.detail.checked;
+        // The switch shows what the service has (R9.1): it moves when the reloaded minutes say so.
+        (event.target as HTMLInputElement).checked = this.rechargeEnabled;
+        if (enabled === this.rechargeEnabled) return;
         const summary = enabled
             ? `Turn on automatic recharge: ${this.rechargeAmount} whenever the balance falls below ${this.rechargeThreshold}`
             : 'Turn off automatic recharge';
+        this.rechargeSummary = summary;
         this.startChange(summary, async (authorization, key) => {
             await setRecharge(this.accountId, enabled, authorization, key);
         });

@@ -11,6 +11,17 @@ interface ValidatedInput extends HTMLElement {
 }
 
 /**
+ * Brings `target` into view and gives it the focus, so keyboard and screen-reader users land on what
+ * just appeared (an authorization, a refusal, a field in error) even below the visible part of a
+ * dialog or a card. jsdom has no scrollIntoView, hence the check.
+ */
+export function landOn(target: HTMLElement | null | undefined): void {
+    if (!target) return;
+    if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'nearest' });
+    target.focus();
+}
+
+/**
  * Shows each problem on its field (the inputs carry `data-field`), clears the others, and moves the
  * focus to the first field in error so keyboard and screen-reader users land on it. True when
  * there is no problem: the form may go on to its authorization. With `focus: false` the focus stays
@@ -29,7 +40,7 @@ export function showFieldProblems(
         input.reportValidity();
         if (problem && !first) first = input;
     }
-    if (focus) first?.focus();
+    if (focus) landOn(first);
     return problems.length === 0;
 }
 
@@ -39,14 +50,4 @@ export function clearFieldProblem(input: EventTarget | null): void {
     if (!field || typeof field.setCustomValidity !== 'function') return;
     field.setCustomValidity('');
     field.reportValidity();
-}
-
-/**
- * Scrolls `target` into view and focuses it, so keyboard and screen-reader users land on an
- * authorization, a refusal or a question even when it appears below the visible part of a dialog.
- */
-export function bringIntoView(target: HTMLElement | null | undefined): void {
-    if (!target) return;
-    if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'nearest' });
-    target.focus();
 }

@@ -9,6 +9,7 @@ import {
 } from 'c/billingApi';
 import { errorCode, settle } from 'c/billingErrors';
 import { formatCents, formatDate, formatNumber } from 'c/billingFormat';
+import { landOn } from 'c/fieldProblems';
 
 /**
  * Purchase Product Licenses (R3): a stepper per license with its floor and the term end, and a
@@ -21,6 +22,7 @@ export default class PurchaseLicensesModal extends BillingModal {
     quantities: Record<string, number> = {};
     quantityPreview: QuantityPreview | undefined;
     quantityPreviewError: unknown;
+    private landOnRefusal = false;
 
     get termEnd(): string {
         return formatDate(this.licenses?.contract?.end);
@@ -86,6 +88,22 @@ export default class PurchaseLicensesModal extends BillingModal {
         return (this.quantityPreview?.refusals ?? []).map((refusal) => refusal.message);
     }
 
+    /** Why the preview has no charge to offer: the service's refusals, or why it failed (none: undefined errors). */
+    get previewProblem(): { errors: unknown; className: string; message: string } {
+        if (this.quantityPreviewError) {
+            return {
+                errors: this.quantityPreviewError,
+                className: 'preview-error',
+                message: 'The charge could not be previewed.'
+            };
+        }
+        return {
+            errors: this.previewRefused ? this.previewRefusals : undefined,
+            className: 'refusals',
+            message: 'This change is not allowed:'
+        };
+    }
+
     get cannotBuy(): boolean {
         return !this.quantityPreview?.plan || this.previewRefused || this.noQuantityChanges;
     }
@@ -103,6 +121,14 @@ export default class PurchaseLicensesModal extends BillingModal {
         ({ data: this.quantityPreview, error: this.quantityPreviewError } = await settle(
             previewQuantities(this.accountId, this.changedQuantities, newIdempotencyKey())
         ));
+        // A refusal (or a failed preview) is brought into view and focused once it is drawn.
+        this.landOnRefusal = Boolean(this.previewProblem.errors);
+    }
+
+    renderedCallback(): void {
+        if (!this.landOnRefusal) return;
+        this.landOnRefusal = false;
+        landOn(this.template?.querySelector<HTMLElement>('.preview-refusal'));
     }
 
     handleBuyLicenses(): void {

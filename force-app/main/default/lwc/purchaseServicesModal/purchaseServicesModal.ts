@@ -15,13 +15,35 @@ export default class PurchaseServicesModal extends BillingModal {
         this.servicesError = answer.error;
     }
 
+    /** R7.5: only implementation types, at a fixed price, are bought in the panel. */
+    private get purchasable(): Service[] {
+        return (this.services ?? []).filter(
+            (service) => service.purchasableInPanel && service.priceCents !== null
+        );
+    }
+
+    get serviceRows() {
+        return this.purchasable.map((service) => ({
+            code: service.code,
+            name: service.name,
+            price: formatCents(service.priceCents ?? 0),
+            description: service.description
+        }));
+    }
+
     get serviceOptions() {
+        return this.purchasable.map((service) => ({
+            label: `${service.name} (${formatCents(service.priceCents ?? 0)})`,
+            value: service.code
+        }));
+    }
+
+    /** R7.5: the services a representative adds (training, consulting, ...), named from the catalog. */
+    get representativeServices(): string {
         return (this.services ?? [])
-            .filter((service) => service.purchasableInPanel && service.priceCents !== null)
-            .map((service) => ({
-                label: `${service.name} (${formatCents(service.priceCents ?? 0)})`,
-                value: service.code
-            }));
+            .filter((service) => !service.purchasableInPanel)
+            .map((service) => service.name)
+            .join(', ');
     }
 
     get noServiceSelected(): boolean {

@@ -22,6 +22,16 @@ async function render(): Promise<Modal> {
     return (await mountPanel('c-add-funding-source-modal', AddFundingSourceModal)) as Modal;
 }
 
+/** A card the service's rules accept, as typed into the form. */
+const VALID_CARD = {
+    holderFirstName: 'Ada',
+    holderLastName: 'Admin',
+    number: '4242 4242 4242 4242',
+    expMonth: '12',
+    expYear: '2030',
+    cvc: '123'
+};
+
 async function fill(element: Modal, fields: Record<string, string>): Promise<void> {
     for (const [name, value] of Object.entries(fields)) {
         fireChange(element.shadowRoot.querySelector(`[data-field="${name}"]`), { value });
@@ -42,14 +52,7 @@ describe('c-add-funding-source-modal', () => {
         mocked.addFundingSource.mockResolvedValue(FUNDING_SOURCES.fundingSources[0] as api.FundingSource);
         const element = await render();
         const closed = closedWith(element);
-        await fill(element, {
-            holderFirstName: 'Ada',
-            holderLastName: 'Admin',
-            number: '4242 4242 4242 4242',
-            expMonth: '12',
-            expYear: '2030',
-            cvc: '123'
-        });
+        await fill(element, VALID_CARD);
         expect(pendingSummary(element.shadowRoot)).toBe('Add card ending 4242 held by Ada Admin');
         expect(mocked.addFundingSource).not.toHaveBeenCalled();
         await authorize(element.shadowRoot);
@@ -104,25 +107,62 @@ describe('c-add-funding-source-modal', () => {
         expect(closed).toEqual([]);
     });
 
-    it("R7.1 checks each field with the service's rules before the authorization opens", async () => {
-        const element = await render();
+    /** What each card field says when Add is pressed on an empty form. */
+    const EMPTY_FORM_MESSAGES = {
+        holderFirstName: expect.stringContaining('first and last name') as string,
+        holderLastName: expect.stringContaining('first and last name') as string,
+        number: 'Enter the card number.',
+        expMonth: 'The expiry month must be a number from 1 to 12.',
+        expYear: 'The expiry year must be a four-digit year, such as 2031.',
+        cvc: 'The security code is the 3 or 4 digits printed on the card.'
+    };
+
+    /** Records the message each field is given (jsdom's base-component stand-ins keep none). */
+    function shownMessages(element: Modal): Map<string, string> {
         const shown = new Map<string, string>();
         for (const input of Array.from(element.shadowRoot.querySelectorAll<HTMLElement>('[data-field]'))) {
             (input as unknown as { setCustomValidity: (message: string) => void }).setCustomValidity = (
                 message
             ) => shown.set(input.dataset.field ?? '', message);
         }
+        return shown;
+    }
+
+    it("R7.1 checks each field with the service's rules before the authorization opens", async () => {
+        const element = await render();
+        const shown = shownMessages(element);
         await fill(element, { number: '4242 4242 4242 4241', expMonth: '8', expYear: '20202030', cvc: '12' });
         expect(pendingSummary(element.shadowRoot)).toBe('');
         expect(Object.fromEntries(shown)).toEqual({
-            holderFirstName: expect.stringContaining('first and last name') as string,
-            holderLastName: expect.stringContaining('first and last name') as string,
+            ...EMPTY_FORM_MESSAGES,
             number: 'The card number is not valid. Check the digits and try again.',
-            expMonth: '',
-            expYear: 'The expiry date must be a month (1-12) and a four-digit year.',
-            cvc: 'The security code is the 3 or 4 digits printed on the card.'
+            expMonth: ''
         });
         expect(mocked.addFundingSource).not.toHaveBeenCalled();
+    });
+
+    it('R7.1 an empty form says on every field what it needs, and no authorization opens', async () => {
+        const element = await render();
+        const required = Array.from(
+            element.shadowRoot.querySelectorAll<HTMLElement & { required: boolean }>('[data-field]')
+        ).map((input) => [input.dataset.field, input.required]);
+        expect(required).toEqual(Object.keys(EMPTY_FORM_MESSAGES).map((field) => [field, true]));
+        const shown = shownMessages(element);
+        await fill(element, {});
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        expect(
+            element.shadowRoot.querySelector('c-authorization-footer')?.shadowRoot?.querySelector('section')
+        ).toBeNull();
+        expect(Object.fromEntries(shown)).toEqual(EMPTY_FORM_MESSAGES);
+    });
+
+    it('R7.3 refuses an expired card on its expiry year before the authorization opens', async () => {
+        const element = await render();
+        const shown = shownMessages(element);
+        await fill(element, { ...VALID_CARD, expYear: '2020' });
+        expect(pendingSummary(element.shadowRoot)).toBe('');
+        expect(shown.get('expYear')).toBe('This card has expired. Use a card with a later expiry date.');
+        expect(shown.get('number')).toBe('');
     });
 
     it('closes without adding anything', async () => {

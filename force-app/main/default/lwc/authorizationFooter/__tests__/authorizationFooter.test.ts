@@ -1,6 +1,6 @@
 import AuthorizationFooter from 'c/authorizationFooter';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { mount, resetDom } from '../../../../../test/utils/dom';
+import { mount, recordScrollsIntoView, resetDom } from '../../../../../test/utils/dom';
 import { fireChange } from '../../../../../test/utils/authorize';
 import { AUTHORIZATION } from '../../../../../test/utils/panel';
 import TERMS from '../../../../../test/data/terms.json';
@@ -108,15 +108,7 @@ describe('c-authorization-footer', () => {
     });
 
     it('brings the authorization into view and focuses it when a change opens, and a refusal when it comes', async () => {
-        const scrolled: string[] = [];
-        // jsdom lays nothing out, so it has no scrollIntoView: record the calls instead.
-        Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', {
-            configurable: true,
-            value(this: HTMLElement) {
-                scrolled.push(this.className.split(' ')[0] ?? '');
-            }
-        });
-        try {
+        const scrolled = await recordScrollsIntoView(async () => {
             const element = await render();
             expect(element.shadowRoot.activeElement?.classList.contains('authorize')).toBe(true);
             element.change = {
@@ -129,10 +121,8 @@ describe('c-authorization-footer', () => {
             // Typing the name again re-renders, but the focus is not pulled away again.
             fireChange(element.shadowRoot.querySelector('lightning-input.first-name'), { value: 'Ada' });
             await flushPromises();
-            expect(scrolled).toEqual(['authorize', 'refusal']);
-        } finally {
-            delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
-        }
+        });
+        expect(scrolled).toEqual(['authorize', 'refusal']);
     });
 
     it('fires cancel', async () => {

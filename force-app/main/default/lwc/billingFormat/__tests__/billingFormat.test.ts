@@ -1,4 +1,4 @@
-import { formatCents, formatDate, parseDollarsToCents } from 'c/billingFormat';
+import { describeExpiry, formatCents, formatDate, parseDollarsToCents } from 'c/billingFormat';
 
 describe('c-billing-format', () => {
     it('R8.4 formats integer cents as dollars', () => {
@@ -14,6 +14,11 @@ describe('c-billing-format', () => {
         expect(parseDollarsToCents('12.345')).toBeNull();
         expect(parseDollarsToCents('ten')).toBeNull();
         expect(parseDollarsToCents('')).toBeNull();
+    });
+
+    it('R7.2 shows a card expiry as month/year, and none for a bank account', () => {
+        expect(describeExpiry({ expMonth: 4, expYear: 2029 })).toBe('expires 04/2029');
+        expect(describeExpiry({ expMonth: null, expYear: null })).toBe('');
     });
 
     it('shows ISO dates as the admin reads them', () => {

@@ -4,7 +4,7 @@ import CancelAccountModal from 'c/cancelAccountModal';
 import TERMS from '../../../../../test/data/terms.json';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
+import { clickOn, innerTextOf, recordScrollsIntoView, textOf } from '../../../../../test/utils/dom';
 import {
     authorisedText,
     authorize,
@@ -90,6 +90,43 @@ describe('c-billing-preferences-panel', () => {
         );
     });
 
+    it('R7.3 disables Remove on the last valid source and says why; an expired card can still go', async () => {
+        const [visa, , expired] = FUNDING_SOURCES.fundingSources;
+        mocked.getFundingSources.mockResolvedValue({ fundingSources: [visa, expired] } as api.FundingSources);
+        const element = await render();
+        const remove = (id: string) =>
+            element.shadowRoot.querySelector(`li[data-id="${id}"] lightning-button.remove`) as HTMLElement & {
+                disabled: boolean;
+            };
+        expect(remove('fs-1').disabled).toBe(true);
+        expect(textOf(element, 'li[data-id="fs-1"] .remove-refusal')).toContain(
+            'This is the last valid funding source of the account: add another card or bank account before removing it.'
+        );
+        expect(remove('fs-3').disabled).toBe(false);
+        expect(element.shadowRoot.querySelector('li[data-id="fs-3"] .remove-refusal')).toBeNull();
+    });
+
+    it('R7.3 R7.4 Remove and Make primary at the bottom of the card: the authorization and the refusal are brought into view and focused', async () => {
+        const scrolled = await recordScrollsIntoView(async () => {
+            mocked.removeFundingSource.mockRejectedValue(
+                serviceError('last_valid_source', 'This is the last valid funding source of the account.')
+            );
+            const element = await render();
+            const footer = element.shadowRoot.querySelector('c-authorization-footer') as HTMLElement & {
+                shadowRoot: ShadowRoot;
+            };
+            clickOn(element, 'lightning-button.make-primary[data-id="fs-2"]');
+            await flushPromises();
+            expect(footer.shadowRoot.activeElement?.classList.contains('authorize')).toBe(true);
+            clickOn(element, 'lightning-button.remove[data-id="fs-2"]');
+            await flushPromises();
+            expect(pendingSummary(element.shadowRoot)).toBe('Remove Bank account ending 6789');
+            await authorize(element.shadowRoot);
+            expect(footer.shadowRoot.activeElement?.classList.contains('refusal')).toBe(true);
+        });
+        expect(scrolled).toEqual(['authorize', 'authorize', 'refusal']);
+    });
+
     it('R7.4 chooses the source for minute recharges', async () => {
         mocked.setRechargeSource.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
         const element = await render();
@@ -99,7 +136,7 @@ describe('c-billing-preferences-panel', () => {
         expect(mocked.setRechargeSource).toHaveBeenCalledWith(ACCOUNT_ID, 'fs-1', expect.anything(), 'key-1');
     });
 
-    it('R1.3 picks the billing administrator among active users with the record picker, changed after Accept', async () => {
+    it('R1.3 offers only the active Salesforce admins as billing administrator, changed after Accept', async () => {
         mocked.setBillingAdministrator.mockResolvedValue({
             userId: '005000000000004AAA',
             name: 'Dee Admin',
@@ -110,11 +147,19 @@ describe('c-billing-preferences-panel', () => {
         const element = await render();
         expect(textOf(element, '.administrator')).toContain('Ada Admin');
         const picker = element.shadowRoot.querySelector(
-            'lightning-record-picker.administrator-choice'
-        ) as HTMLElement & { objectApiName: string; filter: unknown };
-        expect(picker.objectApiName).toBe('User');
-        expect(picker.filter).toEqual({ criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] });
-        fireChange(picker, { recordId: '005000000000004AAA' });
+            'lightning-combobox.administrator-choice'
+        ) as HTMLElement & {
+            options: { label: string; value: string }[];
+            fieldLevelHelp: string;
+        };
+        // Not Ben (no admin rights), not Old Admin (inactive), not Ada (already the administrator).
+        expect(picker.options).toEqual([
+            { label: 'Dee Admin (dee@example.com)', value: '005000000000004AAA' }
+        ]);
+        expect(picker.fieldLevelHelp).toContain('Only active Salesforce admins');
+        expect(element.shadowRoot.querySelector('.no-other-administrator')).toBeNull();
+        expect((picker as unknown as { disabled: boolean }).disabled).toBeFalsy();
+        fireChange(picker, { value: '005000000000004AAA' });
         await flushPromises();
         clickOn(element, 'lightning-button.change-administrator');
         await flushPromises();
@@ -129,19 +174,35 @@ describe('c-billing-preferences-panel', () => {
         expect(authorisedText(element.shadowRoot)).toContain('Make Dee Admin the billing administrator');
     });
 
-    it('R1.3 shows inline why a chosen user who is not an admin cannot be the billing administrator', async () => {
+    it('R1.3 says at once when no other active admin can take over', async () => {
+        mocked.getUsers.mockResolvedValue({ ...USERS, users: [USERS.users[0], USERS.users[2]] } as api.Users);
+        const element = await render();
+        const picker = element.shadowRoot.querySelector(
+            'lightning-combobox.administrator-choice'
+        ) as HTMLElement & {
+            options: unknown[];
+            disabled: boolean;
+        };
+        expect(picker.options).toEqual([]);
+        expect(picker.disabled).toBe(true);
+        expect(textOf(element, '.no-other-administrator')).toContain(
+            'No other active Salesforce admin can take over'
+        );
+    });
+
+    it('R1.3 shows inline why the service still refuses an administrator (rights removed since the list loaded)', async () => {
         mocked.setBillingAdministrator.mockRejectedValue(
-            serviceError('not_an_admin', 'Ben Caller is not a Salesforce admin.')
+            serviceError('not_an_admin', 'Dee Admin is no longer a Salesforce admin.')
         );
         const element = await render();
-        fireChange(element.shadowRoot.querySelector('lightning-record-picker'), {
-            recordId: '005000000000002AAA'
+        fireChange(element.shadowRoot.querySelector('lightning-combobox.administrator-choice'), {
+            value: '005000000000004AAA'
         });
         await flushPromises();
         clickOn(element, 'lightning-button.change-administrator');
         await flushPromises();
         await authorize(element.shadowRoot);
-        expect(changeErrorText(element.shadowRoot)).toContain('Ben Caller is not a Salesforce admin.');
+        expect(changeErrorText(element.shadowRoot)).toContain('Dee Admin is no longer a Salesforce admin.');
     });
 
     it.each([

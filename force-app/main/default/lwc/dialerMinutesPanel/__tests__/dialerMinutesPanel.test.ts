@@ -66,13 +66,20 @@ describe('c-dialer-minutes-panel', () => {
         );
     });
 
-    it('R5.2 refuses a purchase under $100 without calling the service', async () => {
+    it("R5.2 refuses a purchase under $100 (or over the maximum) with the service's rule, without calling it", async () => {
         const element = await render();
         await buy(element, '99.99');
-        expect(textOf(element, '.amount-message')).toBe('The minimum purchase is $100.00.');
+        expect(textOf(element, '.amount-message')).toBe(
+            'A purchase of dialer minutes is at least $100.00 (5,000 minutes).'
+        );
         expect(pendingSummary(element.shadowRoot)).toBe('');
         await buy(element, 'a lot');
         expect(textOf(element, '.amount-message')).toContain('Enter an amount in dollars');
+        await buy(element, '100000.01');
+        expect(textOf(element, '.amount-message')).toBe(
+            'A single purchase of dialer minutes is at most $100,000.00.'
+        );
+        expect(mocked.purchaseMinutes).not.toHaveBeenCalled();
     });
 
     it('R5.2 R9.1 buys minutes after Accept, then reloads and tells the other panels', async () => {
@@ -95,14 +102,32 @@ describe('c-dialer-minutes-panel', () => {
         );
     });
 
-    it('R5.3 turns automatic recharge on after Accept, showing amount and threshold first', async () => {
+    /** Flips the recharge switch as a click does (the switch moves, then fires change). */
+    async function flipRecharge(element: Panel): Promise<HTMLElement & { checked: boolean }> {
+        const toggle = element.shadowRoot.querySelector('lightning-input.recharge') as HTMLElement & {
+            checked: boolean;
+        };
+        toggle.checked = !toggle.checked;
+        fireChange(toggle, { checked: toggle.checked });
+        await flushPromises();
+        return toggle;
+    }
+
+    it('R5.3 R9.1 turns automatic recharge on after Accept; the switch shows Off until the service has it On', async () => {
         mocked.setRecharge.mockResolvedValue({ ...MINUTES.recharge, enabled: true });
         const element = await render();
-        fireChange(element.shadowRoot.querySelector('lightning-input.recharge'), { checked: true });
-        await flushPromises();
+        const toggle = await flipRecharge(element);
         expect(pendingSummary(element.shadowRoot)).toBe(
             'Turn on automatic recharge: $84.00 whenever the balance falls below $42.00'
         );
+        expect(toggle.checked).toBe(false);
+        expect(textOf(element, '.recharge-waiting')).toContain(
+            'Automatic recharge stays Off until you accept turning it on below.'
+        );
+        mocked.getMinutes.mockResolvedValue({
+            ...MINUTES,
+            recharge: { ...MINUTES.recharge, enabled: true }
+        } as api.Minutes);
         await authorize(element.shadowRoot);
         expect(mocked.setRecharge).toHaveBeenCalledWith(
             ACCOUNT_ID,
@@ -110,6 +135,21 @@ describe('c-dialer-minutes-panel', () => {
             expect.objectContaining({ accepted: true }),
             'key-1'
         );
+        expect(toggle.checked).toBe(true);
+        expect(element.shadowRoot.querySelector('.recharge-waiting')).toBeNull();
+    });
+
+    it('R9.1 a refused recharge change leaves the switch where the service has it', async () => {
+        mocked.setRecharge.mockRejectedValue(
+            serviceError('terms_version_outdated', 'The terms changed: read and accept the new version.')
+        );
+        const element = await render();
+        const toggle = await flipRecharge(element);
+        await authorize(element.shadowRoot);
+        expect(changeErrorText(element.shadowRoot)).toContain(
+            'The terms changed: read and accept the new version.'
+        );
+        expect(toggle.checked).toBe(false);
     });
 
     it('reloads when another panel says this account changed, and ignores other accounts', async () => {
@@ -124,19 +164,15 @@ describe('c-dialer-minutes-panel', () => {
         expect(mocked.getMinutes).toHaveBeenCalledTimes(2);
     });
 
-    it('puts the recharge switch back when the change is cancelled', async () => {
+    it('leaves the recharge switch Off when the change is cancelled', async () => {
         const element = await render();
-        const toggle = element.shadowRoot.querySelector('lightning-input.recharge') as HTMLElement & {
-            checked: boolean;
-        };
-        toggle.checked = true;
-        fireChange(toggle, { checked: true });
-        await flushPromises();
+        const toggle = await flipRecharge(element);
         const footer = element.shadowRoot.querySelector('c-authorization-footer') as HTMLElement;
         footer.dispatchEvent(new CustomEvent('cancel'));
         await flushPromises();
         expect(pendingSummary(element.shadowRoot)).toBe('');
         expect(toggle.checked).toBe(false);
+        expect(element.shadowRoot.querySelector('.recharge-waiting')).toBeNull();
         expect(mocked.setRecharge).not.toHaveBeenCalled();
     });
 

@@ -1,4 +1,5 @@
-import { clearFieldProblem, showFieldProblems } from 'c/fieldProblems';
+import { clearFieldProblem, landOn, showFieldProblems } from 'c/fieldProblems';
+import { recordScrollsIntoView } from '../../../../../test/utils/dom';
 
 /** An input as the base components are: it keeps the message set on it and can take the focus. */
 function input(field: string): HTMLInputElement & { shown: string } {
@@ -46,5 +47,18 @@ describe('c/fieldProblems: errors on the field, before the authorization opens',
         clearFieldProblem(number);
         expect(number.shown).toBe('');
         expect(() => clearFieldProblem(null)).not.toThrow();
+    });
+
+    it('lands on what just appeared: scrolled into view and focused; nothing to land on is no error', async () => {
+        const refusal = document.createElement('div');
+        refusal.className = 'refusal';
+        refusal.tabIndex = -1;
+        document.body.append(refusal);
+        const scrolled = await recordScrollsIntoView(() => {
+            landOn(refusal);
+            landOn(null);
+        });
+        expect(scrolled).toEqual(['refusal']);
+        expect(document.activeElement).toBe(refusal);
     });
 });

@@ -1,7 +1,7 @@
 import PurchaseLicensesModal from 'c/purchaseLicensesModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
+import { clickOn, innerTextOf, recordScrollsIntoView, textOf } from '../../../../../test/utils/dom';
 import { authorize, changeErrorText, fireChange, pendingSummary } from '../../../../../test/utils/authorize';
 import {
     ACCOUNT_ID,
@@ -13,6 +13,7 @@ import {
 } from '../../../../../test/utils/panel';
 import LICENSES from '../../productsPanel/__tests__/data/licenses.json';
 import QUANTITY_PREVIEW from './data/quantityPreview.json';
+import FUNDING_SOURCES from '../../billingPreferencesPanel/__tests__/data/fundingSources.json';
 
 jest.mock('c/billingApi');
 
@@ -37,6 +38,7 @@ describe('c-purchase-licenses-modal', () => {
     beforeEach(() => {
         mocked.newIdempotencyKey.mockReturnValue('key-1');
         mocked.previewQuantities.mockResolvedValue(QUANTITY_PREVIEW as api.QuantityPreview);
+        mocked.getFundingSources.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
     });
 
     cleanUpAfterEach();
@@ -91,8 +93,12 @@ describe('c-purchase-licenses-modal', () => {
             refusals: [{ code: 'license_floor', message: 'CRM cannot go below 10 before Jun 30, 2027.' }]
         });
         const element = await render();
-        await previewCrm(element, '5');
+        const scrolled = await recordScrollsIntoView(() => previewCrm(element, '5'));
         expect(innerTextOf(element, 'c-error-panel.refusals')).toContain('CRM cannot go below 10');
+        // Brought into view and focused, with role=alert, below the steppers.
+        expect(scrolled).toEqual(['preview-refusal']);
+        expect(element.shadowRoot.activeElement?.classList.contains('preview-refusal')).toBe(true);
+        expect(element.shadowRoot.querySelector('.preview-refusal')?.getAttribute('role')).toBe('alert');
         // No figures for a refused change (it used to say "Charge now: $0.00").
         expect(element.shadowRoot.querySelector('.preview-totals')).toBeNull();
         expect((element.shadowRoot.querySelector('lightning-button.buy-licenses') as Button).disabled).toBe(
@@ -150,9 +156,21 @@ describe('c-purchase-licenses-modal', () => {
         expect(closed).toHaveLength(1);
     });
 
-    it('shows the unit price of each license', async () => {
+    it('R7.4 shows in the top right the primary funding source the purchase is charged to', async () => {
         const element = await render();
-        expect(textOf(element, '.unit-price')).toBe('$45.00 per month each');
+        expect(mocked.getFundingSources).toHaveBeenCalledWith(ACCOUNT_ID);
+        const charged = element.shadowRoot.querySelector('c-charged-source') as Modal & { accountId: string };
+        expect(charged.accountId).toBe(ACCOUNT_ID);
+        expect(textOf(charged, '.source')).toBe('Visa ending 4242 (primary) expires 04/2029');
+        expect(textOf(charged, '.how-to-change')).toContain('make it primary in Billing Preferences');
+    });
+
+    it('R3.6 shows the contracted unit price under each license', async () => {
+        const element = await render();
+        const prices = Array.from(element.shadowRoot.querySelectorAll('.unit-price')).map(
+            (price) => price.textContent
+        );
+        expect(prices).toEqual(['$45.00 per month each', '$20.00 per month each', '$75.00 per month each']);
     });
 
     it('is accessible', async () => {

@@ -1,7 +1,7 @@
 import PurchaseServicesModal from 'c/purchaseServicesModal';
 import * as api from 'c/billingApi';
 import { flushPromises } from '../../../../../test/utils/flushPromises';
-import { clickOn, innerTextOf } from '../../../../../test/utils/dom';
+import { clickOn, innerTextOf, textOf } from '../../../../../test/utils/dom';
 import { authorize, changeErrorText, fireChange } from '../../../../../test/utils/authorize';
 import {
     ACCOUNT_ID,
@@ -12,6 +12,7 @@ import {
     serviceError
 } from '../../../../../test/utils/panel';
 import SERVICES from './data/services.json';
+import FUNDING_SOURCES from '../../billingPreferencesPanel/__tests__/data/fundingSources.json';
 
 jest.mock('c/billingApi');
 
@@ -36,6 +37,7 @@ describe('c-purchase-services-modal', () => {
     beforeEach(() => {
         mocked.newIdempotencyKey.mockReturnValue('key-1');
         mocked.getServices.mockResolvedValue(SERVICES as api.Services);
+        mocked.getFundingSources.mockResolvedValue(FUNDING_SOURCES as api.FundingSources);
     });
 
     cleanUpAfterEach();
@@ -51,6 +53,26 @@ describe('c-purchase-services-modal', () => {
         expect(choice.options).toEqual([
             { label: 'Standard implementation ($1,500.00)', value: 'IMPL_STANDARD' }
         ]);
+    });
+
+    it('R7.5 describes each service it sells, and says the others go through a service representative', async () => {
+        const element = await render();
+        const rows = Array.from(element.shadowRoot.querySelectorAll('li.service')).map((li) => [
+            li.querySelector('p')?.textContent?.replace(/\s+/g, ' ').trim(),
+            li.querySelector('.description')?.textContent
+        ]);
+        expect(rows).toEqual([['Standard implementation $1,500.00', 'Setup with a specialist.']]);
+        expect(textOf(element, '.representative-note').replace(/\s+/g, ' ')).toContain(
+            'Other services (Consulting, Training) go through your service representative first'
+        );
+    });
+
+    it('R7.4 shows the primary funding source the service will be charged to', async () => {
+        const element = await render();
+        expect(mocked.getFundingSources).toHaveBeenCalledWith(ACCOUNT_ID);
+        expect(textOf(element.shadowRoot.querySelector('c-charged-source') as Modal, '.source')).toBe(
+            'Visa ending 4242 (primary) expires 04/2029'
+        );
     });
 
     it('R7.5 buys an implementation service after Accept and closes with what was authorised', async () => {
