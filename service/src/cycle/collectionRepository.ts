@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/pool';
+import { inServiceAt } from '../accounts/billingAccountRepository';
+import type { Queryable, Tx } from '../db/pool';
 
 /** How the collection of one cycle bill stands (R4.2): what the admin sees and dunning works from. */
 export interface Collection {
@@ -114,6 +115,84 @@ export async function openAttempt(
          SELECT billing_account_id, period, $3, $4, 'pending', $5 FROM collection`,
         [input.accountId, input.period, input.attempt, input.idempotencyKey, input.now, input.leaseUntil]
     );
+}
+
+/**
+ * The common case of a cycle in one statement, on its own (autocommit): with the account row
+ * locked (in service at `now`), the collection of `period` is created with its first attempt
+ * 'pending' under `idempotencyKey` unless the collection exists (its unique key decides, also
+ * against a racing worker). Undefined when the account is not in service; `opened` false when
+ * the collection existed (the caller decides under the lock what is due).
+ */
+export async function openFirstAttempt(
+    db: Queryable,
+    input: { accountId: string; period: string; idempotencyKey: string; now: Date; leaseUntil: Date }
+): Promise<{ timeZone: string; opened: boolean } | undefined> {
+    const found = await db.query<{ time_zone: string; opened: boolean }>(
+        `WITH account AS (
+             SELECT a.id, a.time_zone FROM billing_accounts a WHERE a.id = $1 AND ${inServiceAt('$4')} FOR UPDATE),
+         collection AS (
+             INSERT INTO cycle_collections (billing_account_id, period, status, attempts, last_attempt_at, next_attempt_at, updated_at)
+             SELECT id, $2, 'collecting', 1, $4, $5, $4 FROM account
+             ON CONFLICT (billing_account_id, period) DO NOTHING
+             RETURNING billing_account_id, period),
+         attempt AS (
+             INSERT INTO cycle_attempts (billing_account_id, period, attempt, idempotency_key, status, started_at)
+             SELECT billing_account_id, period, 1, $3, 'pending', $4 FROM collection RETURNING attempt)
+         SELECT account.time_zone, EXISTS (SELECT 1 FROM attempt) AS opened FROM account`,
+        [input.accountId, input.period, input.idempotencyKey, input.now, input.leaseUntil]
+    );
+    const row = found.rows[0];
+    return row === undefined ? undefined : { timeZone: row.time_zone, opened: row.opened };
+}
+
+/**
+ * openFirstAttempt for a batch of accounts in one statement and one commit (the sweep's batch job):
+ * the accounts' rows locked in id order, each cycle's collection and attempt 1 (key
+ * `cycle:<period>:1`) inserted unless its collection exists. Returns the accounts in service, with
+ * `opened` true where attempt 1 was just committed.
+ */
+export async function openFirstAttempts(
+    db: Queryable,
+    items: readonly { accountId: string; period: string }[],
+    input: { now: Date; leaseUntil: Date }
+): Promise<Map<string, { timeZone: string; opened: boolean }>> {
+    const found = await db.query<{ id: string; time_zone: string; opened: boolean }>(
+        `WITH account AS (
+             SELECT a.id, a.time_zone, w.period FROM billing_accounts a
+             JOIN unnest($1::uuid[], $2::text[]) AS w(id, period) ON w.id = a.id
+             WHERE ${inServiceAt('$3')} ORDER BY a.id FOR UPDATE OF a),
+         collection AS (
+             INSERT INTO cycle_collections (billing_account_id, period, status, attempts, last_attempt_at, next_attempt_at, updated_at)
+             SELECT id, period, 'collecting', 1, $3, $4, $3 FROM account
+             ON CONFLICT (billing_account_id, period) DO NOTHING
+             RETURNING billing_account_id, period),
+         attempt AS (
+             INSERT INTO cycle_attempts (billing_account_id, period, attempt, idempotency_key, status, started_at)
+             SELECT billing_account_id, period, 1, 'cycle:' || period || ':1', 'pending', $3 FROM collection
+             RETURNING billing_account_id)
+         SELECT account.id, account.time_zone,
+                EXISTS (SELECT 1 FROM attempt WHERE attempt.billing_account_id = account.id) AS opened
+         FROM account`,
+        [items.map((item) => item.accountId), items.map((item) => item.period), input.now, input.leaseUntil]
+    );
+    return new Map(found.rows.map((row) => [row.id, { timeZone: row.time_zone, opened: row.opened }]));
+}
+
+/**
+ * Waits for and locks the attempt row; true when it is still pending (no other worker settled it
+ * meanwhile: the row is read again after the wait). Only a pending attempt is charged.
+ */
+export async function lockPendingAttempt(
+    tx: Tx,
+    input: { accountId: string; period: string; attempt: number }
+): Promise<boolean> {
+    const locked = await tx.query(
+        `SELECT 1 FROM cycle_attempts WHERE billing_account_id = $1 AND period = $2 AND attempt = $3
+             AND status = 'pending' FOR UPDATE`,
+        [input.accountId, input.period, input.attempt]
+    );
+    return locked.rowCount === 1;
 }
 
 export async function settleAttempt(

@@ -57,11 +57,6 @@ export async function lockCycleAccount(
     return row === undefined ? undefined : { id: row.id, timeZone: row.time_zone, due: row.due };
 }
 
-/** Waits for and takes the account's row lock. */
-export async function lockAccountRow(tx: Tx, accountId: string): Promise<void> {
-    await tx.query('SELECT id FROM billing_accounts WHERE id = $1 FOR UPDATE', [accountId]);
-}
-
 export async function accountTimeZone(db: Queryable, accountId: string): Promise<string> {
     const rows = await db.query<{ time_zone: string }>(
         'SELECT time_zone FROM billing_accounts WHERE id = $1',

@@ -1,7 +1,13 @@
-import { computeCycleCharge } from '../../../core/index';
-import type { Queryable } from '../db/pool';
+import {
+    computeCycleCharge,
+    type CyclePeriod,
+    type LicensePrices,
+    type LicenseQuantities
+} from '../../../core/index';
+import type { Queryable, Tx } from '../db/pool';
 import { loadContractTerms, loadQuantities } from '../licenses/licenseRepository';
-import { storageView } from '../storage/storageView';
+import { storageView, type StorageView } from '../storage/storageView';
+import { loadCycleChargeInputs } from './cycleChargeRepository';
 import type { PurchaseLine } from '../transactions/recordPurchase';
 
 export interface PlannedCycleCharge {
@@ -22,11 +28,38 @@ export async function planCycleCharge(
     const { prices } = await loadContractTerms(db, account.id, now);
     const quantities = await loadQuantities(db, account.id);
     const storage = await storageView(db, account.id);
+    return cycleChargeOf({ prices, quantities, storage, pending }, account, now);
+}
+
+/**
+ * The cycle's own plan, in its transaction: claims the representative's queued charges for the
+ * account's `period` (takePendingCharges) and reads all the rest in the same statement.
+ */
+export async function claimCycleCharge(
+    tx: Tx,
+    account: { id: string; timeZone: string; period: CyclePeriod },
+    now: Date
+): Promise<PlannedCycleCharge> {
+    const inputs = await loadCycleChargeInputs(tx, account.id, account.period, now);
+    return cycleChargeOf({ ...inputs, prices: inputs.terms.prices }, account, now);
+}
+
+function cycleChargeOf(
+    inputs: {
+        prices: LicensePrices;
+        quantities: LicenseQuantities;
+        storage: StorageView;
+        pending: readonly (PurchaseLine & { id: string })[];
+    },
+    account: { timeZone: string },
+    now: Date
+): PlannedCycleCharge {
+    const { storage } = inputs;
     const recurring = computeCycleCharge({
         now,
         timeZone: account.timeZone,
-        quantities,
-        prices,
+        quantities: inputs.quantities,
+        prices: inputs.prices,
         lastMonthStorage: storage.measuredOn === null ? null : { users: storage.users, usage: storage.byKind }
     });
     const lines = recurring.lines
@@ -37,7 +70,7 @@ export async function planCycleCharge(
             unitPriceCents: line.unitPrice,
             amountCents: line.amount
         }))
-        .concat(pending.map(withoutId));
+        .concat(inputs.pending.map(withoutId));
     return { lines, total: lines.reduce((sum, line) => sum + line.amountCents, 0) };
 }
 

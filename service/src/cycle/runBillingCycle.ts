@@ -11,18 +11,20 @@ import type { Tx } from '../db/pool';
 import { withTransaction } from '../db/withTransaction';
 import { isServiceError } from '../kernel/serviceError';
 import { queueNotice } from '../notices/queueNotice';
-import { takePendingCharges } from '../ops/pendingChargeRepository';
 import { recordPurchase, type MoneyDeps, type RecordedPurchase } from '../transactions/recordPurchase';
 import {
     loadCollection,
+    lockPendingAttempt,
     markPaid,
     openAttempt,
+    openFirstAttempt,
+    openFirstAttempts,
     scheduleNextAttempt,
     settleAttempt,
     type Attempt
 } from './collectionRepository';
-import { listDueCycleWork, lockAccountRow, lockCycleAccount } from './cycleWorkRepository';
-import { planCycleCharge } from './planCycleCharge';
+import { listDueCycleWork, lockCycleAccount } from './cycleWorkRepository';
+import { claimCycleCharge } from './planCycleCharge';
 
 /** How long an attempt in progress holds its collection; after it, a sweep resumes it with the same key. */
 export const ATTEMPT_LEASE_MS = 10 * 60_000;
@@ -60,13 +62,73 @@ interface LockedAccount {
  */
 export async function runBillingCycle(
     deps: MoneyDeps,
-    input: { accountId: string; now: Date; period?: CyclePeriod }
+    input: { accountId: string; now: Date; period?: CyclePeriod },
+    /** What openFirstCycles found for this account, when the caller opened a batch at once. */
+    first?: FirstTry
 ): Promise<CycleOutcome> {
-    const opened = await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input));
+    const opened =
+        (first === undefined ? await openFirst(deps, input) : fromFirst(first, input)) ??
+        (await withTransaction(deps.pool, (tx) => openDueAttempt(tx, input)));
     if (!('account' in opened)) return opened;
     return withTransaction(deps.pool, (tx) =>
         chargeAttempt(tx, deps, opened.account, opened.attempt, input.now)
     );
+}
+
+/**
+ * A cycle's first try in one statement (the collection and attempt 1 with its key, committed
+ * before the charge); undefined when the collection exists already, and the full decision runs
+ * under the account lock. Only with the period named (the sweep names it).
+ */
+async function openFirst(
+    deps: MoneyDeps,
+    input: { accountId: string; now: Date; period?: CyclePeriod }
+): Promise<CycleOutcome | { account: LockedAccount; attempt: Attempt } | undefined> {
+    const { period } = input;
+    if (period === undefined) return undefined;
+    const attempt: Attempt = { attempt: 1, idempotencyKey: `cycle:${period}:1`, status: 'pending' };
+    const first = await openFirstAttempt(deps.pool, {
+        accountId: input.accountId,
+        period,
+        idempotencyKey: attempt.idempotencyKey,
+        now: input.now,
+        leaseUntil: new Date(input.now.getTime() + ATTEMPT_LEASE_MS)
+    });
+    if (first === undefined) return { status: 'not_due' };
+    if (!first.opened) return undefined;
+    return { account: { id: input.accountId, timeZone: first.timeZone, period }, attempt };
+}
+
+/** An account's first try as a batch's statement left it: not in service, opened, or to decide under the lock. */
+export type FirstTry = { timeZone: string; opened: boolean } | 'not_in_service';
+
+/**
+ * The first tries of a batch of cycles (the sweep's batch job) in one statement and one commit,
+ * the keys committed before any charge; hand each account's FirstTry to runBillingCycle.
+ */
+export async function openFirstCycles(
+    deps: MoneyDeps,
+    items: readonly { accountId: string; period: CyclePeriod }[],
+    now: Date
+): Promise<Map<string, FirstTry>> {
+    const opened = await openFirstAttempts(deps.pool, items, {
+        now,
+        leaseUntil: new Date(now.getTime() + ATTEMPT_LEASE_MS)
+    });
+    return new Map(items.map((item) => [item.accountId, opened.get(item.accountId) ?? 'not_in_service']));
+}
+
+function fromFirst(
+    first: FirstTry,
+    input: { accountId: string; period?: CyclePeriod }
+): CycleOutcome | { account: LockedAccount; attempt: Attempt } | undefined {
+    if (first === 'not_in_service') return { status: 'not_due' };
+    const { period } = input;
+    if (!first.opened || period === undefined) return undefined;
+    return {
+        account: { id: input.accountId, timeZone: first.timeZone, period },
+        attempt: { attempt: 1, idempotencyKey: `cycle:${period}:1`, status: 'pending' }
+    };
 }
 
 async function lockDueAccount(
@@ -118,16 +180,14 @@ async function chargeAttempt(
     now: Date
 ): Promise<CycleOutcome> {
     const { period } = account;
-    // Another worker may have settled this attempt while we waited for the lock.
-    // Lock first, then read in a new statement: a join locked FOR UPDATE would see the other rows as they were before the wait.
-    await lockAccountRow(tx, account.id);
-    const { collection, latest } = await loadCollection(tx, account.id, period);
-    if (collection?.status === 'paid') return { status: 'already_billed', period };
-    if (latest?.attempt !== attempt.attempt || latest.status !== 'pending')
+    // Another worker may have settled this attempt while we waited for its lock.
+    if (!(await lockPendingAttempt(tx, { accountId: account.id, period, attempt: attempt.attempt }))) {
+        const { collection } = await loadCollection(tx, account.id, period);
+        if (collection?.status === 'paid') return { status: 'already_billed', period };
         return { status: 'waiting', period, nextAttemptAt: collection?.nextAttemptAt ?? null };
+    }
     // R7.5: what a representative put on this bill (and a first month onboarded without a card).
-    const pending = await takePendingCharges(tx, account.id, period);
-    const charge = await planCycleCharge(tx, account, now, pending);
+    const charge = await claimCycleCharge(tx, account, now);
     let purchase: RecordedPurchase | null = null;
     try {
         if (charge.total > 0) {
@@ -261,18 +321,7 @@ async function queuePastDue(
     decline: { message: string; amount: string | null },
     now: Date
 ): Promise<void> {
-    const amount =
-        decline.amount ??
-        formatUsd(
-            (
-                await planCycleCharge(
-                    tx,
-                    account,
-                    now,
-                    await takePendingCharges(tx, account.id, account.period)
-                )
-            ).total
-        );
+    const amount = decline.amount ?? formatUsd((await claimCycleCharge(tx, account, now)).total);
     await queueNotice(tx, {
         accountId: account.id,
         key: `cycle-past-due:${account.period}`,

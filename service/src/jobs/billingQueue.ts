@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { JobQueue } from '../kernel/jobQueue';
-import { QUEUE_SETTINGS, QUEUES, SCHEDULES, type AccountJobData } from './queues';
+import { QUEUE_SETTINGS, QUEUES, SCHEDULES, type AccountJobData, type CycleBatchData } from './queues';
 
 export interface QueueConfig {
     connectionString: string;
@@ -81,4 +81,27 @@ export async function enqueueAccountJobs(
             }))
         );
     }
+}
+
+/** A small cycle is still cut into this many jobs, so that every worker takes a share. */
+const MIN_CYCLE_JOBS = 16;
+
+/**
+ * The sweep's fan-out of the cycle: cycle-batch jobs of `batchSize` accounts (fewer for a small
+ * cycle: at least MIN_CYCLE_JOBS jobs), inserted 1,000 jobs at a time.
+ */
+export async function enqueueCycleBatches(
+    boss: PgBoss,
+    accounts: CycleBatchData['accounts'],
+    batchSize: number,
+    asOf: string | undefined
+): Promise<void> {
+    const size = Math.max(1, Math.min(batchSize, Math.ceil(accounts.length / MIN_CYCLE_JOBS)));
+    const jobs: { name: string; data: CycleBatchData }[] = [];
+    for (let start = 0; start < accounts.length; start += size) {
+        const data: CycleBatchData = { accounts: accounts.slice(start, start + size) };
+        jobs.push({ name: QUEUES.cycleBatch, data: asOf === undefined ? data : { ...data, asOf } });
+    }
+    for (let start = 0; start < jobs.length; start += 1000)
+        await boss.insert(jobs.slice(start, start + 1000));
 }

@@ -2,9 +2,15 @@ import type PgBoss from 'pg-boss';
 
 /** The queues of the billing jobs, their policies and schedules (cron in UTC). */
 export const QUEUES = {
-    /** Hourly: fans the due cycles and dunning retries out into cycle-account jobs. */
+    /** Hourly: fans the due cycles and dunning retries out into cycle-batch jobs. */
     cycleSweep: 'cycle-sweep',
-    /** One account's cycle; 'short': one queued per key, and a job orphaned by a dead worker never blocks a new one. */
+    /**
+     * The cycles of a batch of accounts (the sweep's fan-out, `WORKER_BATCH_SIZE` accounts a job):
+     * one queue row, fetch and completion per batch instead of per account. A retry runs the whole
+     * batch again; the accounts already billed are answered from their keys.
+     */
+    cycleBatch: 'cycle-batch',
+    /** One account's cycle (a new funding source); 'short': one queued per key, and a job orphaned by a dead worker never blocks a new one. */
     cycleAccount: 'cycle-account',
     /** Every four hours (R5.4): fans out minute-recharge jobs. */
     rechargeSweep: 'recharge-sweep',
@@ -22,6 +28,7 @@ export const RETRY: PgBoss.RetryOptions = { retryLimit: 8, retryDelay: 15, retry
 
 export const QUEUE_SETTINGS: readonly PgBoss.Queue[] = [
     { name: QUEUES.cycleSweep, policy: 'singleton', ...RETRY },
+    { name: QUEUES.cycleBatch, policy: 'standard', expireInSeconds: 300, ...RETRY },
     { name: QUEUES.cycleAccount, policy: 'short', expireInSeconds: 300, ...RETRY },
     { name: QUEUES.rechargeSweep, policy: 'singleton', ...RETRY },
     { name: QUEUES.minuteRecharge, policy: 'short', expireInSeconds: 300, ...RETRY },
@@ -48,4 +55,9 @@ export interface AccountJobData extends SweepData {
     accountId: string;
     /** A dunning retry's cycle; absent: whatever is due for the account. */
     period?: string;
+}
+
+/** A cycle-batch job: the accounts (and cycles) the sweep found due. */
+export interface CycleBatchData extends SweepData {
+    accounts: { accountId: string; period: string }[];
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import pLimit from 'p-limit';
 import type PgBoss from 'pg-boss';
-import { runBillingCycle } from '../cycle/runBillingCycle';
+import { openFirstCycles, runBillingCycle, type FirstTry } from '../cycle/runBillingCycle';
 import { listDueCycleWork } from '../cycle/cycleWorkRepository';
 import type { Pool } from '../db/pool';
 import type { UserDirectory } from '../kernel/caller';
@@ -12,8 +12,8 @@ import { listRechargeAccounts, runMinuteRecharge } from '../minutes/runMinuteRec
 import { queueCardExpiryNotices } from '../notices/cardExpiryNotices';
 import { deliverUnsentNotices } from '../notices/deliverNotice';
 import { reconcilePendingCharges } from '../payments/reconcilePendingCharges';
-import { enqueueAccountJobs, startBillingQueue, type QueueConfig } from './billingQueue';
-import { QUEUES, type AccountJobData, type SweepData } from './queues';
+import { enqueueAccountJobs, enqueueCycleBatches, startBillingQueue, type QueueConfig } from './billingQueue';
+import { QUEUES, type AccountJobData, type CycleBatchData, type SweepData } from './queues';
 
 export interface WorkerDeps {
     pool: Pool;
@@ -31,7 +31,7 @@ export interface WorkerDeps {
 export interface WorkerOptions {
     /** Accounts charged at once by this process (each holds a pool connection while it runs). */
     concurrency: number;
-    /** Account jobs taken from the queue per fetch. */
+    /** Accounts per cycle-batch job (the sweep's fan-out), and account jobs taken from the queue per fetch. */
     batchSize: number;
 }
 
@@ -55,7 +55,7 @@ export function workerOptionsFromEnv(env: NodeJS.ProcessEnv): WorkerOptions {
 
 /**
  * A worker of the billing jobs on the PostgreSQL queue: the hourly cycle sweep fans out one job
- * per account, taken in batches and charged `concurrency` at a time; the four-hourly recharge
+ * per batch of accounts, charged `concurrency` accounts at a time; the four-hourly recharge
  * sweep likewise; notices go out after the job that queued them. Any number of worker processes
  * share the queues; a job whose worker died is retried by the queue with back-off, and every
  * charge is exactly-once by its key in the database, not by the queue.
@@ -72,26 +72,42 @@ export async function startWorker(
     const wakeNotices = () =>
         boss.send(QUEUES.deliverNotices, {}, { singletonKey: 'all' }).then(() => undefined);
 
+    /**
+     * Runs a job's items `concurrency` at a time (shared by every job of the process); an item
+     * that throws fails the job once the others ran, and the queue retries it with back-off.
+     * True when an outcome may have queued a notice.
+     */
+    const runItems = async <T>(
+        job: PgBoss.Job<unknown>,
+        items: readonly T[],
+        run: (item: T) => Promise<{ status: string }[]>
+    ): Promise<boolean> => {
+        const results = await Promise.all(
+            items.map((item) =>
+                limit(async () => {
+                    try {
+                        return (await run(item)).some((outcome) => NOTIFYING.has(outcome.status));
+                    } catch (error) {
+                        deps.logger.warn(
+                            { err: error, job: item },
+                            'billing job failed; the queue retries it'
+                        );
+                        return { failed: String(error) };
+                    }
+                })
+            )
+        );
+        const failed = results.filter((result) => typeof result === 'object');
+        if (failed[0] !== undefined)
+            await boss.fail(job.name, job.id, {
+                message: `${failed.length} of ${items.length} failed: ${failed[0].failed}`
+            });
+        return results.includes(true);
+    };
     const onAccounts =
         (run: (data: AccountJobData) => Promise<{ status: string }[]>) =>
         async (jobs: PgBoss.Job<AccountJobData>[]) => {
-            const notified = await Promise.all(
-                jobs.map((job) =>
-                    limit(async () => {
-                        try {
-                            const outcomes = await run(job.data);
-                            return outcomes.some((outcome) => NOTIFYING.has(outcome.status));
-                        } catch (error) {
-                            deps.logger.warn(
-                                { err: error, job: job.data },
-                                'billing job failed; the queue retries it'
-                            );
-                            await boss.fail(job.name, job.id, { message: String(error) });
-                            return false;
-                        }
-                    })
-                )
-            );
+            const notified = await Promise.all(jobs.map((job) => runItems(job, [job.data], run)));
             if (notified.includes(true)) await wakeNotices();
         };
 
@@ -120,14 +136,41 @@ export async function startWorker(
             ])
         );
     }
-    await boss.work<SweepData>(QUEUES.cycleSweep, async ([job]) => {
+    // Cycle batches: each fetch takes two jobs of `batchSize` accounts, so a fetcher has work for
+    // longer than the queue's polling interval (after a quicker loop it waits for the interval).
+    for (let fetcher = 0; fetcher < 2; fetcher++) {
+        await boss.work<CycleBatchData>(
+            QUEUES.cycleBatch,
+            { batchSize: 2, pollingIntervalSeconds: 0.5 },
+            async (jobs) => {
+                const notified = await Promise.all(
+                    jobs.map(async (job) => {
+                        const now = nowOf(job.data);
+                        // The batch's first tries in one commit; if it fails, each account opens its own.
+                        const first = await openFirstCycles(deps, job.data.accounts, now).catch(
+                            (error: unknown) => {
+                                deps.logger.warn(
+                                    { err: error },
+                                    'batch open failed; each account opens its own'
+                                );
+                                return new Map<string, FirstTry>();
+                            }
+                        );
+                        return runItems(job, job.data.accounts, async (item) => [
+                            await runBillingCycle(deps, { ...item, now }, first.get(item.accountId))
+                        ]);
+                    })
+                );
+                if (notified.includes(true)) await wakeNotices();
+            }
+        );
+    }
+    // Polled as often as the batches (pg-boss's default is 2 s): a cycle run by hand or a test's
+    // sweep starts within half a second; the hourly cron does not need it, and the poll is one indexed read.
+    await boss.work<SweepData>(QUEUES.cycleSweep, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
         const now = nowOf(job?.data);
         const due = await listDueCycleWork(deps.pool, now);
-        await enqueueAccountJobs(
-            boss,
-            QUEUES.cycleAccount,
-            due.map((item) => ({ ...item, ...(job?.data.asOf === undefined ? {} : { asOf: job.data.asOf }) }))
-        );
+        await enqueueCycleBatches(boss, due, options.batchSize, job?.data.asOf);
         deps.logger.info({ accounts: due.length, at: now }, 'cycle sweep');
     });
     await boss.work<SweepData>(QUEUES.rechargeSweep, async ([job]) => {

@@ -22,35 +22,43 @@ export interface ContractTerms {
  * every license (R3.6). The monthly cycle bills through here: "the contract in force on the 1st".
  */
 export async function loadContractTerms(db: Queryable, accountId: string, at?: Date): Promise<ContractTerms> {
-    const result = await db.query<{
-        start: string;
-        end: string;
-        license_code: string | null;
-        floor: number | null;
-        price: number | null;
-    }>(
-        `SELECT to_char(c.term_start, 'YYYY-MM-DD') AS start, to_char(c.term_end, 'YYYY-MM-DD') AS end,
+    const result = await db.query<ContractTermsRow>(contractTermsSql('$1', '$2'), [accountId, at ?? null]);
+    return contractTermsOf(result.rows);
+}
+
+export interface ContractTermsRow {
+    start: string;
+    end: string;
+    license_code: string | null;
+    floor: number | null;
+    price: number | null;
+}
+
+/** loadContractTerms' statement, with the placeholders of the account and the instant (`$1`, `$2`) for composing it. */
+export function contractTermsSql(account: string, at: string): string {
+    return `SELECT to_char(c.term_start, 'YYYY-MM-DD') AS start, to_char(c.term_end, 'YYYY-MM-DD') AS end,
                 l.license_code, l.floor, l.unit_price_cents AS price
          FROM (SELECT c.* FROM contracts c JOIN billing_accounts a ON a.id = c.billing_account_id
-               WHERE c.billing_account_id = $1
-               ORDER BY ($2::timestamptz IS NULL
-                         OR coalesce(c.effective_on, c.term_start) <= ($2::timestamptz AT TIME ZONE a.time_zone)::date) DESC,
-                        CASE WHEN $2::timestamptz IS NULL
-                                  OR coalesce(c.effective_on, c.term_start) <= ($2::timestamptz AT TIME ZONE a.time_zone)::date
+               WHERE c.billing_account_id = ${account}
+               ORDER BY (${at}::timestamptz IS NULL
+                         OR coalesce(c.effective_on, c.term_start) <= (${at}::timestamptz AT TIME ZONE a.time_zone)::date) DESC,
+                        CASE WHEN ${at}::timestamptz IS NULL
+                                  OR coalesce(c.effective_on, c.term_start) <= (${at}::timestamptz AT TIME ZONE a.time_zone)::date
                              THEN coalesce(c.effective_on, c.term_start) END DESC NULLS LAST,
                         coalesce(c.effective_on, c.term_start), c.created_at DESC
                LIMIT 1) c
-         LEFT JOIN contract_licenses l ON l.contract_id = c.id`,
-        [accountId, at ?? null]
-    );
-    const first = result.rows[0];
+         LEFT JOIN contract_licenses l ON l.contract_id = c.id`;
+}
+
+export function contractTermsOf(rows: readonly ContractTermsRow[]): ContractTerms {
+    const first = rows[0];
     // A license outside the contract is priced at its list price; the contracted price wins (R3.6).
     const prices: LicensePrices = Object.fromEntries(
         LICENSE_CODES.map((code) => [code, LICENSE_CATALOG[code].listPrice])
     );
     if (first === undefined) return { contract: null, prices };
     const floors: LicenseQuantities = {};
-    for (const row of result.rows) {
+    for (const row of rows) {
         if (row.license_code === null || !isLicenseCode(row.license_code)) continue;
         floors[row.license_code] = row.floor ?? 0;
         prices[row.license_code] = row.price ?? 0;
@@ -59,12 +67,22 @@ export async function loadContractTerms(db: Queryable, accountId: string, at?: D
 }
 
 export async function loadQuantities(db: Queryable, accountId: string): Promise<LicenseQuantities> {
-    const result = await db.query<{ license_code: string; quantity: number }>(
-        'SELECT license_code, quantity FROM license_quantities WHERE billing_account_id = $1',
-        [accountId]
-    );
+    const result = await db.query<QuantityRow>(quantitiesSql('$1'), [accountId]);
+    return quantitiesOf(result.rows);
+}
+
+export interface QuantityRow {
+    license_code: string;
+    quantity: number;
+}
+
+export function quantitiesSql(account: string): string {
+    return `SELECT license_code, quantity FROM license_quantities WHERE billing_account_id = ${account}`;
+}
+
+export function quantitiesOf(rows: readonly QuantityRow[]): LicenseQuantities {
     const quantities: LicenseQuantities = {};
-    for (const row of result.rows) {
+    for (const row of rows) {
         if (isLicenseCode(row.license_code)) quantities[row.license_code] = row.quantity;
     }
     return quantities;

@@ -46,15 +46,22 @@ export async function takePendingCharges(
     accountId: string,
     period: CyclePeriod
 ): Promise<PendingCharge[]> {
-    const result = await tx.query<PendingRow>(
-        `UPDATE pending_charges SET billed_in_period = $2
+    const result = await tx.query<PendingRow>(takePendingChargesSql('$1', '$2'), [accountId, period]);
+    return pendingChargesOf(result.rows);
+}
+
+/** takePendingCharges' statement, with the placeholders of the account and the period, for composing it in the cycle's. */
+export function takePendingChargesSql(account: string, period: string): string {
+    return `UPDATE pending_charges SET billed_in_period = ${period}
          WHERE id IN (SELECT id FROM pending_charges
-                      WHERE billing_account_id = $1 AND (billed_in_period IS NULL OR billed_in_period = $2)
+                      WHERE billing_account_id = ${account} AND (billed_in_period IS NULL OR billed_in_period = ${period})
                       FOR UPDATE)
-         RETURNING ${PENDING_COLUMNS}`,
-        [accountId, period]
-    );
-    return result.rows.sort(byCreation).map(toPendingCharge);
+         RETURNING ${PENDING_COLUMNS}`;
+}
+
+/** The lines of takePendingCharges' rows (also as JSON, where `created_at` is a string), oldest first. */
+export function pendingChargesOf(rows: readonly PendingRow[]): PendingCharge[] {
+    return [...rows].sort(byCreation).map(toPendingCharge);
 }
 
 /** The charges still waiting for a cycle (support view, previews). */
@@ -70,20 +77,20 @@ export async function listPendingCharges(db: Queryable, accountId: string): Prom
 const PENDING_COLUMNS = `id, product_code, description, quantity, unit_price_cents, proration_days, days_in_month,
     amount_cents, created_at`;
 
-interface PendingRow {
+export interface PendingRow {
     id: string;
     product_code: string;
     description: string;
     quantity: number;
-    unit_price_cents: string;
+    unit_price_cents: string | number;
     proration_days: number | null;
     days_in_month: number | null;
-    amount_cents: string;
-    created_at: Date;
+    amount_cents: string | number;
+    created_at: Date | string;
 }
 
 function byCreation(a: PendingRow, b: PendingRow): number {
-    return a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : 1);
+    return new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || (a.id < b.id ? -1 : 1);
 }
 
 function toPendingCharge(row: PendingRow): PendingCharge {

@@ -1,7 +1,7 @@
 import { BASE_LICENSES, storageReport, type StorageReport } from '../../../core/index';
 import { BYTES_PER_MEGABYTE } from '../../../core/storage/storageFee';
 import type { Queryable } from '../db/pool';
-import { countLicenseHolders, latestStorageSnapshot } from './storageRepository';
+import { countLicenseHolders, latestStorageSnapshot, type StorageSnapshotRow } from './storageRepository';
 
 export interface StorageView extends StorageReport {
     measuredOn: string | null;
@@ -14,7 +14,11 @@ export interface StorageView extends StorageReport {
  */
 export async function storageView(db: Queryable, accountId: string): Promise<StorageView> {
     const snapshot = await latestStorageSnapshot(db, accountId);
-    const userCount = await countLicenseHolders(db, accountId, BASE_LICENSES);
+    return storageViewOf(snapshot, await countLicenseHolders(db, accountId, BASE_LICENSES));
+}
+
+/** The view of a snapshot read with others in one statement (the cycle's). */
+export function storageViewOf(snapshot: readonly StorageSnapshotRow[], userCount: number): StorageView {
     const megabytes = (kind: string) => snapshot.find((row) => row.kind === kind)?.megabytes ?? 0;
     return {
         measuredOn: snapshot[0]?.measured_on ?? null,
