@@ -85,6 +85,16 @@ export default class BillingPanelBase extends LightningElement {
     }
 
     /**
+     * Called at the start of `load()`: tells, once the answers are in, whether this load is still the
+     * last one started. An answer for an account or a range the admin has since left is dropped, even
+     * when it arrives after the answer to the newer question.
+     */
+    protected currentLoad(): () => boolean {
+        const load = this.loadsStarted;
+        return () => load === this.loadsStarted;
+    }
+
+    /**
      * Loads again with the spinner shown. `fresh` when the question changes (another account, another
      * range): what the panel held stops being shown until the new answer. A refresh of the same
      * question keeps the figures shown until they are replaced.

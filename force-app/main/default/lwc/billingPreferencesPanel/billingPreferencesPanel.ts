@@ -35,11 +35,13 @@ export default class BillingPreferencesPanel extends BillingPanelBase {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
+        const current = this.currentLoad();
         const [sources, administrator, users] = await Promise.all([
             settle(getFundingSources(this.accountId)),
             settle(getBillingAdministrator(this.accountId)),
             settle(getUsers())
         ]);
+        if (!current()) return;
         ({ data: this.sources, error: this.error } = sources);
         ({ data: this.administrator, error: this.administratorError } = administrator);
         this.users = users.data?.users ?? [];

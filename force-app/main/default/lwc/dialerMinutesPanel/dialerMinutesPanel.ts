@@ -37,10 +37,12 @@ export default class DialerMinutesPanel extends BillingPanelBase {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
+        const current = this.currentLoad();
         const [minutes, usage] = await Promise.all([
             settle(getMinutes(this.accountId)),
             settle(getMinutesUsage(this.accountId, USAGE_DAYS))
         ]);
+        if (!current()) return;
         ({ data: this.minutes, error: this.error } = minutes);
         this.usage = usage.data?.days ?? [];
         this.usageError = usage.error;

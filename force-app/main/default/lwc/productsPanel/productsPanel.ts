@@ -29,7 +29,10 @@ export default class ProductsPanel extends BillingPanelBase {
 
     async load(): Promise<void> {
         if (!this.accountId) return;
-        ({ data: this.licenses, error: this.error } = await settle(getLicenses(this.accountId)));
+        const current = this.currentLoad();
+        const answer = await settle(getLicenses(this.accountId));
+        if (!current()) return;
+        ({ data: this.licenses, error: this.error } = answer);
     }
 
     get licenseRows() {

@@ -93,9 +93,11 @@ export default class SalesTransactionsPanel extends BillingPanelBase {
         if (!this.accountId) return;
         const range = this.to ? { from: this.from, to: this.to } : this.today ? { to: this.today } : {};
         this.loadMoreError = undefined;
+        const current = this.currentLoad();
         const { data, error } = await settle(
             getTransactions(this.accountId, { ...range, kind: this.kind, limit: PAGE_SIZE })
         );
+        if (!current()) return;
         const problem = rangeProblemOf(error);
         // A range mistake is said on its date field, not as "could not be loaded".
         this.error = problem ? undefined : error;

@@ -68,6 +68,23 @@ describe('c-products-panel', () => {
         expect(element.shadowRoot.querySelector('.monthly-total')).not.toBeNull();
     });
 
+    it("drops a late answer for an account the admin has left: the newer account's licenses stay", async () => {
+        const element = (await render()) as HTMLElement & { shadowRoot: ShadowRoot; accountId: string };
+        const slow = answerLater();
+        const fast = answerLater();
+        mocked.getLicenses.mockReturnValueOnce(slow.promise as Promise<api.Licenses>);
+        element.accountId = 'acc-2';
+        mocked.getLicenses.mockReturnValueOnce(fast.promise as Promise<api.Licenses>);
+        element.accountId = 'acc-3';
+        fast.answer({ ...LICENSES, recurringTotalCents: 4200 });
+        await flushPromises();
+        expect(textOf(element, '.monthly-total')).toContain('$42.00');
+        slow.answer(LICENSES);
+        await flushPromises();
+        expect(textOf(element, '.monthly-total')).toContain('$42.00');
+        expect(showsSpinner(element)).toBe(false);
+    });
+
     it('lists each license with purchased, assigned, in use, price and total as currency (R2, R2.7)', async () => {
         const element = await render();
         const table = element.shadowRoot.querySelector('lightning-datatable') as unknown as {
