@@ -61,7 +61,7 @@ describe('c-assign-licenses-modal', () => {
     it('shows a spinner, not an empty grid, while the assignments load', async () => {
         mocked.getAssignments.mockReturnValue(new Promise(() => undefined));
         const element = await render();
-        expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('c-loading-spinner')).not.toBeNull();
         expect(element.shadowRoot.querySelector('table')).toBeNull();
         expect(element.shadowRoot.querySelector('.totals')).toBeNull();
     });
@@ -69,7 +69,7 @@ describe('c-assign-licenses-modal', () => {
     it('R2.2 R2.3 shows users × licenses, free seats per user license and what is free in each pool', async () => {
         const element = await render();
         expect(mocked.getAssignments).toHaveBeenCalledWith(ACCOUNT_ID);
-        expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+        expect(element.shadowRoot.querySelector('c-loading-spinner')).toBeNull();
         expect(texts(element, 'th[scope="col"]')).toEqual([
             'User',
             'CRM (2 of 5 free)',
@@ -251,7 +251,7 @@ describe('c-assign-licenses-modal', () => {
         mocked.getAssignments.mockRejectedValue(serviceError('not_found', 'No such billing account.'));
         const element = await render();
         expect(innerTextOf(element, 'c-error-panel.load-error')).toContain('No such billing account.');
-        expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+        expect(element.shadowRoot.querySelector('c-loading-spinner')).toBeNull();
         expect(element.shadowRoot.querySelector('table')).toBeNull();
     });
 
