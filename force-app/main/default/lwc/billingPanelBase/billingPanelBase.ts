@@ -100,7 +100,8 @@ export default class BillingPanelBase extends LightningElement {
      * question keeps the figures shown until they are replaced.
      */
     async reload({ fresh = false }: { fresh?: boolean } = {}): Promise<void> {
-        const load = ++this.loadsStarted;
+        this.loadsStarted++;
+        const current = this.currentLoad();
         if (fresh || !this.accountId) this.ready = false;
         // No account chosen: nothing to ask, and nothing to show either.
         if (!this.accountId) {
@@ -111,7 +112,7 @@ export default class BillingPanelBase extends LightningElement {
         try {
             await this.load();
         } finally {
-            if (load === this.loadsStarted) {
+            if (current()) {
                 this.loading = false;
                 this.ready = true;
             }
