@@ -1,4 +1,5 @@
 import type { Cents } from '../../../core/money/cents';
+import type { BankAccountInput, CardInput } from '../../../core/funding/fundingInputRules';
 
 /** What the processor gives back for a card or bank account: never the full number. */
 export interface TokenizedSource {
@@ -12,24 +13,12 @@ export interface TokenizedSource {
     expYear?: number;
 }
 
-export type CardDetails = {
-    kind: 'card';
-    number: string;
-    expMonth: number;
-    expYear: number;
-    cvc: string;
-    holderFirstName: string;
-    holderLastName: string;
-};
+export type CardDetails = { kind: 'card' } & CardInput;
 
 export type BankAccountDetails = {
     kind: 'bank_account';
-    routingNumber: string;
-    accountNumber: string;
     accountType: 'checking' | 'savings';
-    holderFirstName: string;
-    holderLastName: string;
-};
+} & BankAccountInput;
 
 export type ChargeResult =
     | { status: 'succeeded'; processorReference: string }
