@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineRoutes, type RoutesApp } from '../kernel/defineRoutes';
 import { errorResponseSchema } from '../kernel/schemas';
 import { parseTransactionNumber } from '../transactions/transactionNumber';
+import { transactionNumberSchema } from '../transactions/schemas';
 import { REASON_HEADER } from './authenticateOperators';
 import {
     addCharge,
@@ -36,15 +37,7 @@ import {
 
 const orgParams = z.object({ orgId: orgIdSchema });
 const accountParams = orgParams.extend({ accountId: z.uuid() });
-const numberParams = accountParams.extend({
-    number: z
-        .string()
-        .max(30)
-        .refine(
-            (text) => parseTransactionNumber(text) !== undefined,
-            'must be a transaction number such as TRX-000123'
-        )
-});
+const numberParams = accountParams.extend({ number: transactionNumberSchema });
 const lineParams = accountParams.extend({ lineId: z.uuid() });
 
 const OPERATOR_SECURITY = [{ operator: [] }];

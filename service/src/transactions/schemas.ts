@@ -68,14 +68,15 @@ export const transactionListSchema = z.object({
     nextCursor: z.string().nullable().describe('pass as cursor for the next page; null on the last')
 });
 
-export const transactionNumberParamsSchema = accountParamsSchema.extend({
-    number: z
-        .string()
-        .max(30)
-        .refine(
-            (text) => parseTransactionNumber(text) !== undefined,
-            'must be a transaction number such as TRX-000123'
-        )
-});
+/** A transaction number in a path: TRX-000123. */
+export const transactionNumberSchema = z
+    .string()
+    .max(30)
+    .refine(
+        (text) => parseTransactionNumber(text) !== undefined,
+        'must be a transaction number such as TRX-000123'
+    );
+
+export const transactionNumberParamsSchema = accountParamsSchema.extend({ number: transactionNumberSchema });
 
 export type TransactionNumberParams = z.infer<typeof transactionNumberParamsSchema>;
