@@ -127,11 +127,9 @@ function fire(
 function line(label: string, result: Result): string {
     const count = result.requests.total;
     // Which 5xx: 503 is the bounded waits' overload answer (service_busy, Retry-After), anything else a bug.
-    const byCode = Object.entries(
-        (result as Result & { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}
-    )
+    const byCode = Object.entries(result.statusCodeStats ?? {})
         .filter(([code]) => code.startsWith('5'))
-        .map(([code, { count: n }]) => `${code}×${n}`)
+        .map(([code, { count: n = 0 }]) => `${code}×${n}`)
         .join(' ');
     const fivexx = byCode === '' ? String(result['5xx']) : `${result['5xx']} (${byCode})`;
     return `  ${label.padEnd(34)} ${String(count).padStart(6)} req  ${(count / result.duration).toFixed(0).padStart(5)} req/s  p50 ${String(result.latency.p50).padStart(5)} ms  p99 ${String(result.latency.p99).padStart(5)} ms  2xx ${result['2xx']}  4xx ${result['4xx']}  5xx ${fivexx}  errors ${result.errors}  timeouts ${result.timeouts}`;
